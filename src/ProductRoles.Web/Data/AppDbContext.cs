@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Auditing;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each provider has a thin subclass (<see cref="SqliteAppDbContext"/>,
+/// <see cref="SqlServerAppDbContext"/>) that owns its migration set; everything else uses this type.
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+{
+    private readonly ICurrentUser? _currentUser;
+    private readonly TimeProvider _clock;
+
+    protected AppDbContext(DbContextOptions options, ICurrentUser? currentUser, TimeProvider? clock)
+        : base(options)
+    {
+        _currentUser = currentUser;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductMember> ProductMembers => Set<ProductMember>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
+    public string? ActivityNote { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entityType.ClrType))
+            {
+                builder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: history is written asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        var audit = ActivityRecorder.Capture(ChangeTracker, now, _currentUser, ActivityNote);
+        if (!audit.HasChanges)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Rows for added entities only know their keys after the insert, so history is written in a
+        // second round trip inside the same transaction: either both land or neither does.
+        var ownsTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Activities.AddRange(audit.Complete());
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return written;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ProductRoles.Web.Data;
+
+public static class DataServices
+{
+    public const string ConnectionStringName = "ProductRoles";
+
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> for the configured provider: SQLite (default, a file under
+    /// the app's data folder) or SQL Server. Each provider's subclass carries its own migration set.
+    /// </summary>
+    public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:ProductRoles is empty.");
+            }
+
+            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o =>
+                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        }
+        else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var sqlite = ResolveSqliteConnectionString(connectionString, contentRoot);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
+                o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{provider}'.");
+        }
+
+        return services;
+    }
+
+    /// <summary>A relative SQLite path is taken from the app's content root, and its folder is created.</summary>
+    public static string ResolveSqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/productroles.db" : configured);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}
+
+/// <summary>
+/// Concurrent writers on SQLite wait for the lock (up to 5 s) instead of failing with "database is locked".
+/// </summary>
+public sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeoutInterceptor Instance = new();
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 5000;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 5000;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.Administration;
+
+/// <summary>An administrator takes a user out of the product; they lose access to it at once.</summary>
+[Requires(Permission.ManageMembers)]
+public sealed record RemoveMember(string ProductSlug, string UserId) : ICommand<Unit>, IProductRequest;
+
+public sealed class RemoveMemberHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<RemoveMember, Unit>
+{
+    public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var member = await db.ProductMembers.SingleOrDefaultAsync(
+            m => m.ProductId == productId && m.UserId == command.UserId, cancellationToken)
+            ?? throw new NotFoundException();
+        db.ProductMembers.Remove(member);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,20 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.History;
+
+/// <summary>The history of one entity (a product, a backlog item, …) for its own page.</summary>
+[Requires(Permission.ViewHistory)]
+public sealed record GetEntityHistory(string ProductSlug, string EntityType, string EntityId)
+    : IQuery<IReadOnlyList<HistoryEntry>>, IProductRequest;
+
+public sealed class GetEntityHistoryHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<GetEntityHistory, IReadOnlyList<HistoryEntry>>
+{
+    public async ValueTask<IReadOnlyList<HistoryEntry>> Handle(GetEntityHistory query, CancellationToken cancellationToken) =>
+        await HistoryQueries.ForEntity(db, access.Current!.ProductId, query.EntityType, query.EntityId)
+            .Take(200).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+
+namespace ProductRoles.Web.Features.History;
+
+/// <summary>One line of history as pages show it.</summary>
+public sealed record HistoryEntry(
+    long Id, DateTime OccurredAt, string UserName, string EntityType, string EntityId, string EntityLabel,
+    string Action, string? Field, string? OldValue, string? NewValue, string? Note);
+
+/// <summary>Projections shared by the product history page and each entity's page.</summary>
+public static class HistoryQueries
+{
+    public static IQueryable<HistoryEntry> ForProduct(AppDbContext db, int productId) =>
+        db.Activities.AsNoTracking()
+            .Where(a => a.ProductId == productId)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new HistoryEntry(a.Id, a.OccurredAt, a.UserName, a.EntityType, a.EntityId, a.EntityLabel,
+                a.Action, a.Field, a.OldValue, a.NewValue, a.Note));
+
+    public static IQueryable<HistoryEntry> ForEntity(AppDbContext db, int productId, string entityType, string entityId) =>
+        ForProduct(db, productId).Where(h => h.EntityType == entityType && h.EntityId == entityId);
+}

@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.Products;
+
+[Requires(Permission.EditProductSettings)]
+public sealed record GetProductSettings(string ProductSlug) : IQuery<ProductSettings>, IProductRequest;
+
+public sealed record ProductSettings(string Name, string? Description, LifecycleStage Stage, int Version);
+
+public sealed class GetProductSettingsHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<GetProductSettings, ProductSettings>
+{
+    public async ValueTask<ProductSettings> Handle(GetProductSettings query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        return await db.Products.AsNoTracking().Where(p => p.Id == productId)
+            .Select(p => new ProductSettings(p.Name, p.Description, p.Stage, p.Version))
+            .SingleAsync(cancellationToken);
+    }
+}

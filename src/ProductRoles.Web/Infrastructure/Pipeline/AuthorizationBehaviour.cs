@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Mediator;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Infrastructure.Pipeline;
+
+/// <summary>
+/// The one place access is decided: product requests need membership (else 404) and the permission
+/// their [Requires] names (else 403); administrator requests need the administrator role; everything
+/// else needs a signed-in user.
+/// </summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user, ProductAccessResolver access)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (user.UserId is null)
+        {
+            throw new ForbiddenException();
+        }
+
+        if (message is IProductRequest productRequest)
+        {
+            var resolved = await access.ResolveAsync(productRequest.ProductSlug, cancellationToken);
+            if (!resolved.Can(RequiredPermission.Of(message.GetType())))
+            {
+                throw new ForbiddenException();
+            }
+        }
+        else if (message is IAdministratorRequest && !user.IsAdministrator)
+        {
+            throw new ForbiddenException();
+        }
+
+        return await next(message, cancellationToken);
+    }
+}
+
+public static class RequiredPermission
+{
+    private static readonly ConcurrentDictionary<Type, Permission> Cache = new();
+
+    public static Permission Of(Type requestType) => Cache.GetOrAdd(requestType, static type =>
+        type.GetCustomAttribute<RequiresAttribute>()?.Permission
+        ?? throw new InvalidOperationException($"{type.Name} is a product request without a [Requires] permission."));
+}

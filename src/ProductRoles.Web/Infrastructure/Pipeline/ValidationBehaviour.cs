@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+
+namespace ProductRoles.Web.Infrastructure.Pipeline;
+
+/// <summary>Runs the request's FluentValidation validators before its handler; failures never reach the database.</summary>
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        Dictionary<string, List<string>>? errors = null;
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(message, cancellationToken);
+            foreach (var failure in result.Errors)
+            {
+                errors ??= [];
+                if (!errors.TryGetValue(failure.PropertyName, out var list))
+                {
+                    errors[failure.PropertyName] = list = [];
+                }
+
+                list.Add(failure.ErrorMessage);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+
+        return await next(message, cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Pipeline;
+
+namespace ProductRoles.Web.Infrastructure.Security;
+
+/// <summary>The product a request is about and the caller's standing in it.</summary>
+public sealed record ProductAccess(
+    int ProductId, string Slug, string ProductName, LifecycleStage Stage, ProductRole? Role, bool IsAdministrator)
+{
+    public bool Can(Permission permission) => ProductPermissions.Allows(Role, IsAdministrator, permission);
+}
+
+/// <summary>
+/// Resolves (once per HTTP request) which product a slug names and what the caller may do there.
+/// Non-members get "not found" so that a product's existence does not leak.
+/// </summary>
+public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user)
+{
+    private ProductAccess? _resolved;
+
+    /// <summary>The access resolved for this request, if a product request has run.</summary>
+    public ProductAccess? Current => _resolved;
+
+    public async Task<ProductAccess> ResolveAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (_resolved is not null && string.Equals(_resolved.Slug, slug, StringComparison.Ordinal))
+        {
+            return _resolved;
+        }
+
+        var userId = user.UserId ?? throw new NotFoundException();
+        var found = await db.Products.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new
+            {
+                p.Id,
+                p.Slug,
+                p.Name,
+                p.Stage,
+                Role = p.Members.Where(m => m.UserId == userId).Select(m => (ProductRole?)m.Role).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        if (found is null || (found.Role is null && !user.IsAdministrator))
+        {
+            throw new NotFoundException();
+        }
+
+        _resolved = new ProductAccess(found.Id, found.Slug, found.Name, found.Stage, found.Role, user.IsAdministrator);
+        return _resolved;
+    }
+
+    /// <summary>Forgets the cached access, e.g. after the product itself was renamed.</summary>
+    public void Reset() => _resolved = null;
+}

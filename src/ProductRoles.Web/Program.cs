@@ -1,0 +1,83 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.DataProtection;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Seeding;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Infrastructure.Web;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logging: Serilog from configuration, enriched per request (user, product, request name).
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
+// Data: SQLite by default, SQL Server when configured; Data Protection keys live in the database
+// so several instances behind a load balancer share logins.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDataProtection().SetApplicationName("ProductRoles").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+// Identity, sessions, login rate limit, and the per-product access resolver.
+builder.Services.AddAppIdentity(builder.Configuration);
+
+// Mediator: every page and API call sends a request through logging → authorization → validation.
+builder.Services.AddMediator((MediatorOptions o) =>
+{
+    o.ServiceLifetime = ServiceLifetime.Scoped;
+    o.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddScoped<DemoSeeder>();
+foreach (var step in typeof(Program).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDemoSeedStep).IsAssignableFrom(t)))
+{
+    builder.Services.AddScoped(typeof(IDemoSeedStep), step);
+}
+
+// Pages: every page requires login unless it says otherwise; refusals map to 404/403.
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToFolder("/Account");
+    o.Conventions.AllowAnonymousToPage("/Error");
+}).AddMvcOptions(o => o.Filters.Add<RequestOutcomePageFilter>());
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "ProductRoles.Antiforgery");
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
+
+var app = builder.Build();
+
+await DatabaseStartup.InitializeAsync(app.Services, app.Configuration, app.Logger);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+    diagnostics.Set("User", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null));
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point; partial so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
