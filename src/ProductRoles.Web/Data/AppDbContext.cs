@@ -46,10 +46,49 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("Use SaveChangesAsync: history is written asynchronously.");
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        // Framework code (e.g. Data Protection's key store) saves synchronously; history still applies.
+        var audit = PrepareSave();
+        if (!audit.HasChanges)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        Activities.AddRange(audit.Complete());
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return written;
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var audit = PrepareSave();
+        if (!audit.HasChanges)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Rows for added entities only know their keys after the insert, so history is written in a
+        // second round trip inside the same transaction: either both land or neither does.
+        await using var transaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Activities.AddRange(audit.Complete());
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    /// <summary>Bumps concurrency versions and captures history before anything is written.</summary>
+    private ActivityRecorder PrepareSave()
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
@@ -60,24 +99,6 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             }
         }
 
-        var audit = ActivityRecorder.Capture(ChangeTracker, now, _currentUser, ActivityNote);
-        if (!audit.HasChanges)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        // Rows for added entities only know their keys after the insert, so history is written in a
-        // second round trip inside the same transaction: either both land or neither does.
-        var ownsTransaction = Database.CurrentTransaction is null;
-        await using var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        Activities.AddRange(audit.Complete());
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return written;
+        return ActivityRecorder.Capture(ChangeTracker, now, _currentUser, ActivityNote);
     }
 }

@@ -24,7 +24,7 @@ public static class DataServices
             }
 
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o =>
-                o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                o.UseSqlServer(connectionString));
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {

@@ -17,6 +17,11 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (message is IAnonymousRequest)
+        {
+            return await next(message, cancellationToken);
+        }
+
         if (user.UserId is null)
         {
             throw new ForbiddenException();

@@ -11,6 +11,9 @@ public interface IProductRequest
 /// <summary>A request only an administrator may send.</summary>
 public interface IAdministratorRequest;
 
+/// <summary>A request anyone may send, signed in or not (signing in itself).</summary>
+public interface IAnonymousRequest;
+
 /// <summary>Names the permission a product request needs. Every <see cref="IProductRequest"/> must carry one.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RequiresAttribute(Permission permission) : Attribute

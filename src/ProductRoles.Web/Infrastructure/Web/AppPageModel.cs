@@ -25,6 +25,12 @@ public abstract class AppPageModel : PageModel
     protected async Task<(bool Ok, TResponse? Response)> TrySendAsync<TResponse>(
         ICommand<TResponse> command, string prefix = "Input")
     {
+        // Input that could not even be bound (e.g. "abc" for a number) is refused before the handler.
+        if (!ModelState.IsValid)
+        {
+            return (false, default);
+        }
+
         try
         {
             return (true, await Sender.Send(command, HttpContext.RequestAborted));

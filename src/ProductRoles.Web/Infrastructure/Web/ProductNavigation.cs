@@ -1,0 +1,26 @@
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Infrastructure.Web;
+
+/// <summary>One link in a product's side navigation, shown only to roles that hold its permission.</summary>
+public sealed record ProductNavItem(string Group, string Label, string Page, Permission Permission);
+
+/// <summary>
+/// The product navigation. A feature adds its pages here; the layout shows each link only to
+/// those who may use it, so navigation and access can never disagree.
+/// </summary>
+public static class ProductNavigation
+{
+    public const string Overview = "Overview";
+
+    public static readonly IReadOnlyList<ProductNavItem> Items =
+    [
+        new(Overview, "Home", "/Products/Home", Permission.ViewProduct),
+        new(Overview, "History", "/Products/History", Permission.ViewHistory),
+        new(Overview, "Members", "/Products/Members", Permission.ViewMembers),
+        new(Overview, "Settings", "/Products/Settings", Permission.EditProductSettings),
+    ];
+
+    public static IEnumerable<IGrouping<string, ProductNavItem>> For(ProductAccess access) =>
+        Items.Where(i => access.Can(i.Permission)).GroupBy(i => i.Group);
+}

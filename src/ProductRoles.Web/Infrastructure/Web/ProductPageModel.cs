@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace ProductRoles.Web.Infrastructure.Web;
+
+/// <summary>Base for pages under /p/{slug}: binds the product slug from the route.</summary>
+public abstract class ProductPageModel : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "slug")]
+    public string Slug { get; set; } = string.Empty;
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Features.Administration;
+using ProductRoles.Web.Features.Products;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.Administration;
+
+public sealed class ProductsModel : AppPageModel
+{
+    public IReadOnlyList<MyProduct> Products { get; private set; } = [];
+
+    [BindProperty]
+    public ProductInput Input { get; set; } = new();
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, slug) = await TrySendAsync(new CreateProduct(Input.Name ?? "", Input.Slug ?? "", Input.Stage, Input.Description));
+        if (!ok)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = $"{Input.Name} was created. Give people their roles in it.";
+        return RedirectToPage("/Products/Members", new { slug });
+    }
+
+    // The same list as "My products", which for an administrator is every product.
+    private async Task LoadAsync() => Products = await Sender.Send(new GetMyProducts(), HttpContext.RequestAborted);
+
+    public sealed class ProductInput
+    {
+        public string? Name { get; set; }
+        public string? Slug { get; set; }
+        public LifecycleStage Stage { get; set; }
+        public string? Description { get; set; }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.Administration;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.Administration;
+
+public sealed class UsersModel : AppPageModel
+{
+    public IReadOnlyList<UserSummary> Users { get; private set; } = [];
+
+    [BindProperty]
+    public UserInput Input { get; set; } = new();
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, _) = await TrySendAsync(new CreateUser(Input.Email ?? "", Input.DisplayName ?? "", Input.Password ?? "", Input.IsAdministrator));
+        if (!ok)
+        {
+            Input.Password = null;
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = $"{Input.Email} can now sign in.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync() => Users = await Sender.Send(new GetUsers(), HttpContext.RequestAborted);
+
+    public sealed class UserInput
+    {
+        public string? Email { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Password { get; set; }
+        public bool IsAdministrator { get; set; }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.History;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.Products;
+
+public sealed class HistoryModel : ProductPageModel
+{
+    public HistoryPage? History { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "p")] int page = 1) =>
+        History = await Sender.Send(new GetProductHistory(Slug, page), HttpContext.RequestAborted);
+}
