@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
 
 namespace ProductRoles.Web.Features.History;
 
@@ -12,12 +13,14 @@ public sealed record HistoryEntry(
 public static class HistoryQueries
 {
     public static IQueryable<HistoryEntry> ForProduct(AppDbContext db, int productId) =>
-        db.Activities.AsNoTracking()
-            .Where(a => a.ProductId == productId)
-            .OrderByDescending(a => a.Id)
-            .Select(a => new HistoryEntry(a.Id, a.OccurredAt, a.UserName, a.EntityType, a.EntityId, a.EntityLabel,
-                a.Action, a.Field, a.OldValue, a.NewValue, a.Note));
+        Project(db.Activities.AsNoTracking().Where(a => a.ProductId == productId));
 
     public static IQueryable<HistoryEntry> ForEntity(AppDbContext db, int productId, string entityType, string entityId) =>
-        ForProduct(db, productId).Where(h => h.EntityType == entityType && h.EntityId == entityId);
+        Project(db.Activities.AsNoTracking()
+            .Where(a => a.ProductId == productId && a.EntityType == entityType && a.EntityId == entityId));
+
+    private static IQueryable<HistoryEntry> Project(IQueryable<Activity> activities) =>
+        activities.OrderByDescending(a => a.Id)
+            .Select(a => new HistoryEntry(a.Id, a.OccurredAt, a.UserName, a.EntityType, a.EntityId, a.EntityLabel,
+                a.Action, a.Field, a.OldValue, a.NewValue, a.Note));
 }

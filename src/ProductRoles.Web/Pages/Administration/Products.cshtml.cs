@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.Administration;
-using ProductRoles.Web.Features.Products;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Administration;
 
 public sealed class ProductsModel : AppPageModel
 {
-    public IReadOnlyList<MyProduct> Products { get; private set; } = [];
+    public IReadOnlyList<ProductSummary> Products { get; private set; } = [];
 
     [BindProperty]
     public ProductInput Input { get; set; } = new();
@@ -28,8 +27,7 @@ public sealed class ProductsModel : AppPageModel
         return RedirectToPage("/Products/Members", new { slug });
     }
 
-    // The same list as "My products", which for an administrator is every product.
-    private async Task LoadAsync() => Products = await Sender.Send(new GetMyProducts(), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Products = await Sender.Send(new GetAllProducts(), HttpContext.RequestAborted);
 
     public sealed class ProductInput
     {

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ProductRoles.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh SQLite file that the app's own startup builds from the migrations and
+/// seeds with the demo data, exactly as `dotnet run` does.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "ProductRoles-demo-2026";
+
+    private readonly string _databasePath =
+        Path.Combine(Path.GetTempPath(), $"productroles-test-{Guid.NewGuid():N}.db");
+
+    public string DatabasePath => _databasePath;
+
+    /// <summary>Settings on top of the defaults; set before the first client is created.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Security:LoginAttemptsPerMinute"] = "100000",
+    };
+
+    public string EnvironmentName { get; init; } = "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:ProductRoles", $"Data Source={_databasePath}");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_databasePath + suffix);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Features.Administration;
+
+namespace ProductRoles.Tests.Infrastructure;
+
+/// <summary>
+/// One running app shared by a test collection: the demo product with a user per role, plus an
+/// "outsider" who belongs only to another product. Tests that change data use names of their own.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string DemoSlug = "acme-checkout";
+    public const string OtherSlug = "outsiders-product";
+    public const string Admin = "admin@demo.local";
+    public const string Pm = "pm@demo.local";
+    public const string Po = "po@demo.local";
+    public const string Sm = "sm@demo.local";
+    public const string Dev = "dev@demo.local";
+    public const string Stakeholder = "stakeholder@demo.local";
+    public const string Outsider = "outsider@test.local";
+
+    public AppFactory Factory { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        _ = Factory.Server; // starts the app: migrations and demo seed run here
+        await AsUserAsync(Admin, async sender =>
+        {
+            await sender.Send(new CreateUser(Outsider, "Olga Outsider", AppFactory.DemoPassword, false));
+            await sender.Send(new CreateProduct("Outsider's product", OtherSlug, LifecycleStage.Development, null));
+            await sender.Send(new SetMemberRole(OtherSlug, Outsider, ProductRole.ProductManager));
+        });
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public TestClient CreateClient() => new(Factory);
+
+    public async Task<TestClient> SignInAsync(string email)
+    {
+        var client = CreateClient();
+        await client.SignInAsync(email, AppFactory.DemoPassword);
+        return client;
+    }
+
+    /// <summary>Runs handler code through the real mediator pipeline as the given user.</summary>
+    public async Task AsUserAsync(string email, Func<ISender, Task> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        var accessor = services.GetRequiredService<IHttpContextAccessor>();
+        var previous = accessor.HttpContext;
+        accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = services };
+        try
+        {
+            await action(services.GetRequiredService<ISender>());
+        }
+        finally
+        {
+            accessor.HttpContext = previous;
+        }
+    }
+
+    public async Task<T> AsUserAsync<T>(string email, Func<ISender, ValueTask<T>> action)
+    {
+        T result = default!;
+        await AsUserAsync(email, async sender => { result = await action(sender); });
+        return result;
+    }
+
+    /// <summary>Reads the database directly, for assertions that nothing (or exactly something) changed.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task<int> ActivityCountAsync(string slug) =>
+        QueryAsync(db => db.Activities.CountAsync(a => db.Products.Any(p => p.Slug == slug && p.Id == a.ProductId)));
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using ProductRoles.Tests.Infrastructure;
+
+namespace ProductRoles.Tests.Security;
+
+[Collection(AppCollection.Name)]
+public sealed class SecurityHeadersTests(AppFixture app)
+{
+    [Fact]
+    public async Task Every_page_sends_the_security_headers_and_no_server_header()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/Account/Login");
+        var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Pages_behind_login_are_never_stored()
+    {
+        using var client = await app.SignInAsync(AppFixture.Pm);
+        using var response = await client.GetAsync("/p/acme-checkout");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task Pages_contain_no_inline_script_or_style()
+    {
+        using var client = await app.SignInAsync(AppFixture.Admin);
+        foreach (var url in new[] { "/", "/p/acme-checkout", "/p/acme-checkout/members", "/p/acme-checkout/settings", "/admin/products", "/admin/users" })
+        {
+            var page = await client.GetPageAsync(url);
+            Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source), $"{url} has an inline script."));
+            Assert.Empty(page.QuerySelectorAll("[style]"));
+            Assert.Empty(page.QuerySelectorAll("style"));
+        }
+    }
+
+    [Fact]
+    public async Task Every_form_carries_an_antiforgery_token()
+    {
+        using var client = await app.SignInAsync(AppFixture.Admin);
+        foreach (var url in new[] { "/", "/p/acme-checkout/members", "/p/acme-checkout/settings", "/admin/products", "/admin/users" })
+        {
+            var page = await client.GetPageAsync(url);
+            foreach (var form in page.Forms.Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)))
+            {
+                Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_post_without_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        using var client = await app.SignInAsync(AppFixture.Pm);
+        var before = await app.ActivityCountAsync(AppFixture.DemoSlug);
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/p/acme-checkout/settings")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "Hijacked", ["Input.Version"] = "0" }),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await app.ActivityCountAsync(AppFixture.DemoSlug));
+    }
+
+    [Fact]
+    public async Task Hsts_is_sent_for_a_year_outside_development()
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://productroles.example/Account/Login");
+        using var response = await client.SendAsync(request);
+        var hsts = response.Headers.GetValues("Strict-Transport-Security").Single();
+        Assert.Contains("max-age=31536000", hsts);
+    }
+
+    [Fact]
+    public async Task Unknown_pages_show_the_error_page_with_a_trace_id()
+    {
+        using var client = await app.SignInAsync(AppFixture.Dev);
+        using var response = await client.GetAsync("/p/no-such-product");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
+        Assert.Equal("Not found", page.Heading());
+        Assert.StartsWith("Trace id:", page.Text(".trace"));
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_healthy()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
