@@ -40,11 +40,32 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        foreach (var client in _sharedClients.Values)
+        {
+            client.Dispose();
+        }
+
         Factory.Dispose();
         return Task.CompletedTask;
     }
 
+    private readonly Dictionary<string, TestClient> _sharedClients = [];
+
     public TestClient CreateClient() => new(Factory);
+
+    /// <summary>
+    /// A signed-in client kept for the whole collection, for tests that only read or are refused;
+    /// a test that signs out or changes its session must use <see cref="SignInAsync"/>.
+    /// </summary>
+    public async Task<TestClient> SharedClientAsync(string email)
+    {
+        if (!_sharedClients.TryGetValue(email, out var client))
+        {
+            _sharedClients[email] = client = await SignInAsync(email);
+        }
+
+        return client;
+    }
 
     public async Task<TestClient> SignInAsync(string email)
     {

@@ -17,7 +17,7 @@ public sealed class RemoveMemberHandler(AppDbContext db, ProductAccessResolver a
         var productId = access.Current!.ProductId;
         var member = await db.ProductMembers.SingleOrDefaultAsync(
             m => m.ProductId == productId && m.UserId == command.UserId, cancellationToken)
-            ?? throw new NotFoundException();
+            ?? throw RequestValidationException.For(string.Empty, "That user is not a member of this product (any more).");
         db.ProductMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -1,0 +1,71 @@
+using ProductRoles.Tests.Infrastructure;
+
+namespace ProductRoles.Tests.Access;
+
+/// <summary>Who asks: a demo user per role, the administrator, and a member of another product.</summary>
+public enum Who
+{
+    Admin,
+    ProductManager,
+    ProductOwner,
+    ScrumMaster,
+    Developer,
+    Stakeholder,
+    Outsider,
+}
+
+/// <summary>
+/// One page or handler of the app and who may use it. Everyone else gets 403, except a member of
+/// another product asking about this one, who gets 404. Denied POSTs must change nothing.
+/// </summary>
+/// <param name="Template">The page's route template as the app declares it, e.g. /p/{slug}/settings.</param>
+/// <param name="Handler">For POSTs, the page handler name (OnPostRemove → "Remove"), or null for OnPost.</param>
+/// <param name="Form">Fields to post; prefer input the handler rejects, so allowed callers get 200 and nothing changes.</param>
+/// <param name="Resolve">Fills route values beyond {slug} (e.g. an item id), from the running app's data.</param>
+public sealed record AccessRow(
+    string Method,
+    string Template,
+    Who[] Allowed,
+    string? Handler = null,
+    IReadOnlyDictionary<string, string>? Form = null,
+    Func<AppFixture, Task<IReadOnlyDictionary<string, string>>>? Resolve = null)
+{
+    public string Name => $"{Method} {Template}{(Handler is null ? "" : "?handler=" + Handler)}";
+
+    public bool IsProductScoped => Template.StartsWith("/p/{slug}", StringComparison.Ordinal);
+
+    public async Task<string> UrlAsync(AppFixture app)
+    {
+        var url = Template.Replace("{slug}", AppFixture.DemoSlug, StringComparison.Ordinal);
+        if (Resolve is not null)
+        {
+            foreach (var (key, value) in await Resolve(app))
+            {
+                url = url.Replace("{" + key + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+            }
+        }
+
+        return Handler is null ? url : $"{url}?handler={Handler}";
+    }
+
+    public static AccessRow Get(string template, params Who[] allowed) => new("GET", template, allowed);
+
+    public static AccessRow Post(string template, Who[] allowed, string? handler = null, IReadOnlyDictionary<string, string>? form = null) =>
+        new("POST", template, allowed, handler, form);
+}
+
+/// <summary>A feature's rows. Each feature adds one class implementing this; the harness finds them all.</summary>
+public interface IAccessRows
+{
+    IEnumerable<AccessRow> Rows { get; }
+}
+
+public static class Roles
+{
+    public static readonly Who[] Everyone = Enum.GetValues<Who>();
+    public static readonly Who[] Members = [Who.ProductManager, Who.ProductOwner, Who.ScrumMaster, Who.Developer, Who.Stakeholder];
+    public static readonly Who[] MembersAndAdmin = [.. Members, Who.Admin];
+    public static readonly Who[] Team = [Who.ProductManager, Who.ProductOwner, Who.ScrumMaster, Who.Developer];
+    public static readonly Who[] ScrumTeam = [Who.ProductOwner, Who.ScrumMaster, Who.Developer];
+    public static readonly Who[] AdminOnly = [Who.Admin];
+}
