@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ProductRoles.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (a free loopback port, fresh SQLite database, demo data) and a headless
+/// Debian Chromium driven by Playwright. Shared by the journeys of one collection.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string DemoPassword = "ProductRoles-demo-2026";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"productroles-browser-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Why the journeys cannot run here, or null when they can.</summary>
+    public string? SkipReason { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var chromium = ChromiumLocator.Find();
+        if (chromium is null)
+        {
+            SkipReason = ChromiumLocator.MissingReason;
+            if (ChromiumLocator.IsCi)
+            {
+                throw new InvalidOperationException("CI=true but " + ChromiumLocator.MissingReason);
+            }
+
+            return;
+        }
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:ProductRoles", $"Data Source={_databasePath}");
+            builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Demo:Password", DemoPassword);
+            builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            // As root in a sandboxless container, and with no network beyond loopback.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) on a page signed in as the given demo user.</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _factory?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
