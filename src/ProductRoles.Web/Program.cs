@@ -34,6 +34,7 @@ builder.Services.AddMediator((MediatorOptions o) =>
     o.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<DemoSeeder>();
 foreach (var step in typeof(Program).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDemoSeedStep).IsAssignableFrom(t)))
 {
