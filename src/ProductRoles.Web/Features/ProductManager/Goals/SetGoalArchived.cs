@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
@@ -9,6 +10,11 @@ namespace ProductRoles.Web.Features.ProductManager.Goals;
 /// <summary>The product manager archives a goal that no longer guides the product, or brings it back.</summary>
 [Requires(Permission.EditStrategy)]
 public sealed record SetGoalArchived(string ProductSlug, int GoalId, bool Archived, int Version) : ICommand<Unit>, IProductRequest;
+
+public sealed class SetGoalArchivedValidator : AbstractValidator<SetGoalArchived>
+{
+    public SetGoalArchivedValidator() => RuleFor(c => c.GoalId).GreaterThan(0).WithMessage("Choose a goal.");
+}
 
 public sealed class SetGoalArchivedHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<SetGoalArchived, Unit>
 {

@@ -23,6 +23,7 @@ public sealed class MoveRoadmapItemValidator : AbstractValidator<MoveRoadmapItem
 {
     public MoveRoadmapItemValidator()
     {
+        RuleFor(c => c.ItemId).GreaterThan(0).WithMessage("Choose an item to move.");
         RuleFor(c => c.Horizon).IsInEnum().WithMessage("Choose Now, Next or Later.");
         RuleFor(c => c.BeforeItemId).NotEqual(c => c.ItemId).WithMessage("An item cannot move before itself.");
     }

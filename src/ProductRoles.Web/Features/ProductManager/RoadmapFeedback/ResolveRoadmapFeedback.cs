@@ -21,6 +21,7 @@ public sealed class ResolveRoadmapFeedbackValidator : AbstractValidator<ResolveR
 {
     public ResolveRoadmapFeedbackValidator()
     {
+        RuleFor(c => c.FeedbackId).GreaterThan(0).WithMessage("Choose the feedback to resolve.");
         RuleFor(c => c.Status).IsInEnum().WithMessage("Choose how to resolve the feedback.");
         RuleFor(c => c.Answer).NotEmpty().When(c => c.Status is RoadmapFeedbackStatus.Declined or RoadmapFeedbackStatus.Answered)
             .WithMessage("Write an answer so the author knows why.")

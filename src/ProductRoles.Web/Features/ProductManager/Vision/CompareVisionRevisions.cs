@@ -6,7 +6,10 @@ using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Features.ProductManager.Vision;
 
-/// <summary>What changed in the vision board between two revisions, section by section, word by word.</summary>
+/// <summary>
+/// What changed in the vision board between two revisions, section by section, word by word.
+/// Without numbers (0) it compares the latest revision with the one before it.
+/// </summary>
 [Requires(Permission.ViewStrategy)]
 public sealed record CompareVisionRevisions(string ProductSlug, int From, int To) : IQuery<VisionComparison>, IProductRequest;
 
@@ -24,13 +27,20 @@ public sealed class CompareVisionRevisionsHandler(AppDbContext db, ProductAccess
         var productId = access.Current!.ProductId;
         var visionId = await db.ProductVisions.Where(v => v.ProductId == productId).Select(v => (int?)v.Id)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
-        var revisions = await db.ProductVisionRevisions.AsNoTracking()
-            .Where(r => r.ProductVisionId == visionId && (r.Number == query.From || r.Number == query.To))
-            .ToListAsync(cancellationToken);
-        var from = revisions.SingleOrDefault(r => r.Number == query.From) ?? throw new NotFoundException();
-        var to = revisions.SingleOrDefault(r => r.Number == query.To) ?? throw new NotFoundException();
         var numbers = await db.ProductVisionRevisions.Where(r => r.ProductVisionId == visionId)
             .OrderByDescending(r => r.Number).Select(r => r.Number).ToListAsync(cancellationToken);
+        if (numbers.Count == 0)
+        {
+            throw new NotFoundException();
+        }
+
+        var toNumber = query.To == 0 ? numbers[0] : query.To;
+        var fromNumber = query.From == 0 ? Math.Max(1, toNumber - 1) : query.From;
+        var revisions = await db.ProductVisionRevisions.AsNoTracking()
+            .Where(r => r.ProductVisionId == visionId && (r.Number == fromNumber || r.Number == toNumber))
+            .ToListAsync(cancellationToken);
+        var from = revisions.SingleOrDefault(r => r.Number == fromNumber) ?? throw new NotFoundException();
+        var to = revisions.SingleOrDefault(r => r.Number == toNumber) ?? throw new NotFoundException();
 
         return new VisionComparison(from.Number, to.Number, from.SavedAt, from.SavedBy, to.SavedAt, to.SavedBy,
         [
