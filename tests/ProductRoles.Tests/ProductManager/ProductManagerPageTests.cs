@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.ProductManager.Research;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
+using ProductRoles.Web.Features.Products;
 
 namespace ProductRoles.Tests.ProductManager;
 
@@ -165,6 +167,27 @@ public sealed class ProductManagerPageTests(AppFixture app)
         var po = await app.SharedClientAsync(AppFixture.Po);
         var poHome = await po.GetPageAsync(Base);
         Assert.Null(poHome.QuerySelector(".home-panel[data-panel='RoadmapFeedback']"));
+    }
+
+    [Fact]
+    public async Task When_the_PM_moves_the_product_past_launch_the_home_page_leads_with_the_market_and_what_shipped()
+    {
+        var settings = await app.AsUserAsync(AppFixture.Outsider, s => s.Send(new GetProductSettings(AppFixture.OtherSlug)));
+        await app.AsUserAsync(AppFixture.Outsider, s => s.Send(new EditProductSettings(AppFixture.OtherSlug, settings.Name, settings.Description,
+            LifecycleStage.Launch, settings.Version)));
+        try
+        {
+            var outsider = await app.SharedClientAsync(AppFixture.Outsider);
+            var home = await outsider.GetPageAsync("/p/" + AppFixture.OtherSlug);
+            Assert.Equal(["MarketResearch", "ShippedRecently"], home.QuerySelectorAll(".home-panel").Take(2).Select(p => p.GetAttribute("data-panel")!));
+            Assert.Equal("Vision", home.QuerySelectorAll(".home-panel").Last().GetAttribute("data-panel"));
+        }
+        finally
+        {
+            var now = await app.AsUserAsync(AppFixture.Outsider, s => s.Send(new GetProductSettings(AppFixture.OtherSlug)));
+            await app.AsUserAsync(AppFixture.Outsider, s => s.Send(new EditProductSettings(AppFixture.OtherSlug, now.Name, now.Description,
+                LifecycleStage.Development, now.Version)));
+        }
     }
 
     [Fact]
