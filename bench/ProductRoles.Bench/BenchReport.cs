@@ -9,8 +9,9 @@ namespace ProductRoles.Bench;
 /// <summary>One page measured side by side with its baseline (medians over the rounds).</summary>
 public sealed record PageComparison(
     string Name, string Description, int Concurrency, int Rounds,
-    double RequestsPerSecond, double P50Ms, double P99Ms, double AllocatedBytesPerRequest, long ResponseBytes,
+    double RequestsPerSecond, double P50Ms, double P99Ms, double AllocatedBytesPerRequest, long ResponseBytes, double CpuMsPerRequest,
     double BaselineRequestsPerSecond, double BaselineP50Ms, double BaselineP99Ms, double BaselineAllocatedBytesPerRequest, long BaselineResponseBytes,
+    double BaselineCpuMsPerRequest,
     IReadOnlyList<double> RoundRatios)
 {
     public double Ratio => BaselineRequestsPerSecond == 0 ? 0 : RequestsPerSecond / BaselineRequestsPerSecond;
@@ -67,11 +68,13 @@ public sealed class BenchReport
                 ["p99_ms"] = Math.Round(page.P99Ms, 3),
                 ["allocated_bytes_per_request"] = Math.Round(page.AllocatedBytesPerRequest),
                 ["response_bytes"] = page.ResponseBytes,
+                ["cpu_ms_per_request"] = Math.Round(page.CpuMsPerRequest, 3),
                 ["baseline_requests_per_second"] = Math.Round(page.BaselineRequestsPerSecond, 1),
                 ["baseline_p50_ms"] = Math.Round(page.BaselineP50Ms, 3),
                 ["baseline_p99_ms"] = Math.Round(page.BaselineP99Ms, 3),
                 ["baseline_allocated_bytes_per_request"] = Math.Round(page.BaselineAllocatedBytesPerRequest),
                 ["baseline_response_bytes"] = page.BaselineResponseBytes,
+                ["baseline_cpu_ms_per_request"] = Math.Round(page.BaselineCpuMsPerRequest, 3),
                 ["vs_raw_ratio"] = Math.Round(page.Ratio, 4),
                 ["round_ratios"] = new JsonArray([.. page.RoundRatios.Select(r => (JsonNode?)JsonValue.Create(Math.Round(r, 4)))]),
                 ["concurrency"] = page.Concurrency,
@@ -92,11 +95,11 @@ public sealed class BenchReport
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"ProductRoles benchmark ({Mode}) — {Machine}, concurrency {Concurrency}");
         text.AppendLine();
-        text.AppendLine("page                          app req/s  raw req/s  ratio  app p50/p99 ms    raw p50/p99 ms    app KB  raw KB  alloc B/req");
+        text.AppendLine("page                          app req/s  raw req/s  ratio  app p50/p99 ms    raw p50/p99 ms    app KB  raw KB  alloc B/req  CPU ms app/raw");
         foreach (var p in Pages)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{p.Name,-29} {p.RequestsPerSecond,9:F0}  {p.BaselineRequestsPerSecond,9:F0}  {p.Ratio,5:F2}  {p.P50Ms,7:F2}/{p.P99Ms,-8:F2}  {p.BaselineP50Ms,7:F2}/{p.BaselineP99Ms,-8:F2}  {p.ResponseBytes / 1024.0,6:F1}  {p.BaselineResponseBytes / 1024.0,6:F1}  {p.AllocatedBytesPerRequest,11:F0}");
+                $"{p.Name,-29} {p.RequestsPerSecond,9:F0}  {p.BaselineRequestsPerSecond,9:F0}  {p.Ratio,5:F2}  {p.P50Ms,7:F2}/{p.P99Ms,-8:F2}  {p.BaselineP50Ms,7:F2}/{p.BaselineP99Ms,-8:F2}  {p.ResponseBytes / 1024.0,6:F1}  {p.BaselineResponseBytes / 1024.0,6:F1}  {p.AllocatedBytesPerRequest,11:F0}  {p.CpuMsPerRequest:F2}/{p.BaselineCpuMsPerRequest:F2}");
         }
 
         text.AppendLine();

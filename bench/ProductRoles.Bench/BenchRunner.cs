@@ -138,14 +138,15 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         {
             appRounds.Add(await driver.RunAsync(appTarget, options.Round));
             rawRounds.Add(await driver.RunAsync(rawTarget, options.Round));
-            Log($"{name} round {round + 1}/{options.Rounds}: app {appRounds[^1].RequestsPerSecond:F0} req/s, raw {rawRounds[^1].RequestsPerSecond:F0} req/s");
+            Log($"{name} round {round + 1}/{options.Rounds}: app {appRounds[^1].RequestsPerSecond:F0} req/s ({appRounds[^1].CpuMsPerRequest:F2} CPU ms/req), " +
+                $"raw {rawRounds[^1].RequestsPerSecond:F0} req/s ({rawRounds[^1].CpuMsPerRequest:F2} CPU ms/req)");
         }
 
         return new PageComparison(name, description, options.Concurrency, options.Rounds,
             Median(appRounds, r => r.RequestsPerSecond), Median(appRounds, r => r.P50Ms), Median(appRounds, r => r.P99Ms),
-            Median(appRounds, r => r.AllocatedBytesPerRequest), appRounds[^1].ResponseBytes,
+            Median(appRounds, r => r.AllocatedBytesPerRequest), appRounds[^1].ResponseBytes, Median(appRounds, r => r.CpuMsPerRequest),
             Median(rawRounds, r => r.RequestsPerSecond), Median(rawRounds, r => r.P50Ms), Median(rawRounds, r => r.P99Ms),
-            Median(rawRounds, r => r.AllocatedBytesPerRequest), rawRounds[^1].ResponseBytes,
+            Median(rawRounds, r => r.AllocatedBytesPerRequest), rawRounds[^1].ResponseBytes, Median(rawRounds, r => r.CpuMsPerRequest),
             [.. appRounds.Zip(rawRounds, (a, r) => r.RequestsPerSecond == 0 ? 0 : a.RequestsPerSecond / r.RequestsPerSecond)]);
     }
 

@@ -4,7 +4,7 @@ using System.Net;
 namespace ProductRoles.Bench;
 
 /// <summary>What one round of load against one target measured.</summary>
-public sealed record RoundResult(long Requests, double Seconds, double RequestsPerSecond, double P50Ms, double P99Ms, double AllocatedBytesPerRequest, long ResponseBytes);
+public sealed record RoundResult(long Requests, double Seconds, double RequestsPerSecond, double P50Ms, double P99Ms, double AllocatedBytesPerRequest, long ResponseBytes, double CpuMsPerRequest);
 
 /// <summary>An HTTP GET target: a URL and the headers (cookie) it needs.</summary>
 public sealed record LoadTarget(string Name, Uri Url, string? Cookie);
@@ -52,6 +52,8 @@ public sealed class LoadDriver : IDisposable
         var bytes = new long[_concurrency];
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var allocatedBefore = GC.GetTotalAllocatedBytes(false);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, _concurrency).Select(i => Task.Run(async () =>
         {
@@ -80,6 +82,8 @@ public sealed class LoadDriver : IDisposable
         await Task.WhenAll(workers);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(false) - allocatedBefore;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var requests = all.Length;
@@ -87,7 +91,8 @@ public sealed class LoadDriver : IDisposable
             requests, seconds, requests / seconds,
             Percentile(all, 0.50), Percentile(all, 0.99),
             requests == 0 ? 0 : (double)allocated / requests,
-            requests == 0 ? 0 : bytes.Sum() / requests);
+            requests == 0 ? 0 : bytes.Sum() / requests,
+            requests == 0 ? 0 : cpu / requests);
     }
 
     private static HttpRequestMessage Request(LoadTarget target)
