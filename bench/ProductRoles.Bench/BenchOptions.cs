@@ -11,10 +11,10 @@ public sealed record BenchOptions(
         "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke] [--json FILE] [--concurrency N]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
-    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 5, 10_000, 100, 10_000, null);
+    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, null);
 
     /// <summary>The sizes with shorter rounds: within about 5 minutes on 2 cores.</summary>
-    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 3, 10_000, 100, 10_000, null);
+    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, null);
 
     /// <summary>A few seconds, tiny data: proves every figure is produced, measures nothing worth quoting.</summary>
     public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, null);
