@@ -17,15 +17,17 @@ namespace ProductRoles.Web.Data;
 /// </summary>
 public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
-    private readonly ICurrentUser? _currentUser;
-    private readonly TimeProvider _clock;
-
-    protected AppDbContext(DbContextOptions options, ICurrentUser? currentUser, TimeProvider? clock)
+    /// <summary>Only options: contexts are pooled (see <see cref="DataServices"/>), so per-request state is set on lease.</summary>
+    protected AppDbContext(DbContextOptions options)
         : base(options)
     {
-        _currentUser = currentUser;
-        _clock = clock ?? TimeProvider.System;
     }
+
+    /// <summary>Who is saving, for history rows; set each time the context is leased to a request scope.</summary>
+    public ICurrentUser? CurrentUser { get; set; }
+
+    /// <summary>The clock for history rows; set each time the context is leased to a request scope.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductMember> ProductMembers => Set<ProductMember>();
@@ -108,7 +110,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>Bumps concurrency versions and captures history before anything is written.</summary>
     private ActivityRecorder PrepareSave()
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)
@@ -117,6 +119,6 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             }
         }
 
-        return ActivityRecorder.Capture(ChangeTracker, now, _currentUser, ActivityNote);
+        return ActivityRecorder.Capture(ChangeTracker, now, CurrentUser, ActivityNote);
     }
 }

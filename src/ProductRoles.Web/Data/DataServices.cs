@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Data;
 
@@ -23,14 +24,15 @@ public static class DataServices
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:ProductRoles is empty.");
             }
 
-            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o =>
-                o.UseSqlServer(connectionString));
+            services.AddPooledDbContextFactory<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
+            services.AddScoped<AppDbContext>(Lease<SqlServerAppDbContext>);
         }
         else if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = ResolveSqliteConnectionString(connectionString, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
+            services.AddPooledDbContextFactory<SqliteAppDbContext>(o =>
                 o.UseSqlite(sqlite).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance));
+            services.AddScoped<AppDbContext>(Lease<SqliteAppDbContext>);
         }
         else
         {
@@ -38,6 +40,22 @@ public static class DataServices
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// One context per request scope, leased from a pool: building a context's options and internal
+    /// services on every request was most of what a page view allocated. The pool resets the change
+    /// tracker; the per-request state (who is saving, the clock, the history note) is set here.
+    /// Disposing the scope returns the context to the pool.
+    /// </summary>
+    private static AppDbContext Lease<TContext>(IServiceProvider services)
+        where TContext : AppDbContext
+    {
+        var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        db.CurrentUser = services.GetService<ICurrentUser>();
+        db.Clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        db.ActivityNote = null;
+        return db;
     }
 
     /// <summary>A relative SQLite path is taken from the app's content root, and its folder is created.</summary>

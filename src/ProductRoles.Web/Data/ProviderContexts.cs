@@ -1,18 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Data;
 
 /// <summary>SQLite flavour of the model; migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(
-    DbContextOptions<SqliteAppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
 /// <summary>SQL Server flavour of the model; migrations in Data/Migrations/SqlServer.</summary>
-public sealed class SqlServerAppDbContext(
-    DbContextOptions<SqlServerAppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
 
 /// <summary>Lets `dotnet ef migrations add --context SqliteAppDbContext` build the model without the app.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Bench;
+
+/// <summary>
+/// The baseline: a minimal Kestrel endpoint in the same process that reads the same rows as the app
+/// with raw ADO.NET (Microsoft.Data.Sqlite, pooled connections, prepared parameters) and writes the
+/// same HTML by hand. It does the same per-request data work the app has to do — the session check,
+/// the product and membership lookup, then the page's own rows — so the ratio app/baseline shows
+/// what the framework layers cost, not a shortcut the app could not take.
+/// </summary>
+public sealed class BaselineServer : IAsyncDisposable
+{
+    /// <summary>The baseline's stand-in for the login cookie: session id, user id and display name.</summary>
+    public const string CookieName = "bench-session";
+
+    private readonly WebApplication _app;
+    private readonly string _connectionString;
+    private readonly string _styleHref;
+    private readonly string _scriptHref;
+    private readonly IReadOnlyDictionary<string, string> _pageUrls;
+
+    /// <param name="connectionString">The app's SQLite database.</param>
+    /// <param name="webRoot">The app's wwwroot, to version the CSS and JS links as the app does.</param>
+    /// <param name="pageUrls">Each navigation page's URL with "{slug}" in place of the product slug.</param>
+    public BaselineServer(string connectionString, string webRoot, IReadOnlyDictionary<string, string> pageUrls)
+    {
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
+        _styleHref = Versioned(webRoot, "/css/site.css");
+        _scriptHref = Versioned(webRoot, "/js/site.js");
+        _pageUrls = pageUrls;
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapGet("/p/{slug}/history", History);
+    }
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public async Task StartAsync()
+    {
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public static string Cookie(string sessionId, string userId, string displayName) =>
+        $"{CookieName}={Uri.EscapeDataString(sessionId + "|" + userId + "|" + displayName)}";
+
+    /// <summary>A signed-in caller with a live session and a role in the product, or null (→ 404).</summary>
+    public sealed record Caller(string UserId, string DisplayName, ProductAccess Access);
+
+    public async Task<Caller?> AuthorizeAsync(SqliteConnection connection, HttpContext http, string slug)
+    {
+        var parts = Uri.UnescapeDataString(http.Request.Cookies[CookieName] ?? string.Empty).Split('|', 3);
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        await using (var session = connection.CreateCommand())
+        {
+            session.CommandText = "SELECT EXISTS (SELECT 1 FROM \"UserSessions\" WHERE \"Id\" = $id AND \"UserId\" = $user AND \"RevokedAt\" IS NULL)";
+            session.Parameters.AddWithValue("$id", parts[0]);
+            session.Parameters.AddWithValue("$user", parts[1]);
+            if (Convert.ToInt64(await session.ExecuteScalarAsync(), CultureInfo.InvariantCulture) != 1)
+            {
+                return null;
+            }
+        }
+
+        await using var product = connection.CreateCommand();
+        product.CommandText = """
+            SELECT p."Id", p."Name", p."Stage", m."Role" FROM "Products" p
+            LEFT JOIN "ProductMembers" m ON m."ProductId" = p."Id" AND m."UserId" = $user
+            WHERE p."Slug" = $slug LIMIT 1
+            """;
+        product.Parameters.AddWithValue("$user", parts[1]);
+        product.Parameters.AddWithValue("$slug", slug);
+        await using var reader = await product.ExecuteReaderAsync();
+        if (!await reader.ReadAsync() || reader.IsDBNull(3))
+        {
+            return null;
+        }
+
+        var access = new ProductAccess(reader.GetInt32(0), slug, reader.GetString(1),
+            Enum.Parse<LifecycleStage>(reader.GetString(2)), Enum.Parse<ProductRole>(reader.GetString(3)), false);
+        return new Caller(parts[1], parts[2], access);
+    }
+
+    public async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task History(HttpContext http, string slug)
+    {
+        await using var connection = await OpenAsync();
+        var caller = await AuthorizeAsync(connection, http, slug);
+        if (caller is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var page = int.TryParse(http.Request.Query["p"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        const int PageSize = 50;
+        long total;
+        await using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT COUNT(*) FROM \"Activities\" WHERE \"ProductId\" = $product";
+            count.Parameters.AddWithValue("$product", caller.Access.ProductId);
+            total = (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        var pageCount = Math.Max(1, (int)((total + PageSize - 1) / PageSize));
+        var html = new StringBuilder(32 * 1024);
+        var e = HtmlEncoder.Default;
+        WriteLayoutStart(html, "History", caller, "/Products/History");
+        html.Append("<div class=\"page-head\">\n    <div>\n        <h1>History</h1>\n        <p>Every change to this product: who changed what, when, from what to what. ")
+            .Append(total.ToString(CultureInfo.CurrentCulture)).Append(" changes in all.</p>\n    </div>\n</div>\n<section class=\"panel\">\n");
+
+        await using (var rows = connection.CreateCommand())
+        {
+            rows.CommandText = """
+                SELECT "OccurredAt", "UserName", "EntityType", "EntityLabel", "Action", "Field", "OldValue", "NewValue", "Note"
+                FROM "Activities" WHERE "ProductId" = $product ORDER BY "Id" DESC LIMIT $take OFFSET $skip
+                """;
+            rows.Parameters.AddWithValue("$product", caller.Access.ProductId);
+            rows.Parameters.AddWithValue("$take", PageSize);
+            rows.Parameters.AddWithValue("$skip", (page - 1) * PageSize);
+            await using var reader = await rows.ExecuteReaderAsync();
+            var any = false;
+            while (await reader.ReadAsync())
+            {
+                if (!any)
+                {
+                    html.Append("    <ol class=\"history\">\n");
+                    any = true;
+                }
+
+                var at = reader.GetDateTime(0);
+                html.Append("            <li>\n                <time datetime=\"").Append(at.ToString("O", CultureInfo.CurrentCulture)).Append("\">")
+                    .Append(e.Encode(at.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture))).Append(" UTC</time>\n")
+                    .Append("                <span class=\"history-who\">").Append(e.Encode(reader.GetString(1))).Append("</span>\n")
+                    .Append("                <span class=\"history-what\">\n                    ")
+                    .Append(e.Encode(reader.GetString(4).ToLowerInvariant())).Append(" <span class=\"history-type\">")
+                    .Append(e.Encode(Humanize(reader.GetString(2)))).Append("</span> <strong>").Append(e.Encode(reader.GetString(3))).Append("</strong>\n");
+                if (!reader.IsDBNull(5))
+                {
+                    html.Append(": ").Append(e.Encode(Humanize(reader.GetString(5)))).Append(" <del>")
+                        .Append(e.Encode(reader.IsDBNull(6) ? "(empty)" : reader.GetString(6))).Append("</del> → <ins>")
+                        .Append(e.Encode(reader.IsDBNull(7) ? "(empty)" : reader.GetString(7))).Append("</ins>");
+                }
+
+                html.Append("                </span>\n");
+                if (!reader.IsDBNull(8))
+                {
+                    html.Append("                    <span class=\"history-note\">Reason: ").Append(e.Encode(reader.GetString(8))).Append("</span>\n");
+                }
+
+                html.Append("            </li>\n");
+            }
+
+            html.Append(any ? "    </ol>\n" : "    <p class=\"muted\">No changes recorded yet.</p>\n");
+        }
+
+        if (pageCount > 1)
+        {
+            var url = "/p/" + e.Encode(slug) + "/history?p=";
+            html.Append("        <nav class=\"pager\" aria-label=\"History pages\">\n");
+            if (page > 1)
+            {
+                html.Append("                <a class=\"button button-secondary button-small\" href=\"").Append(url).Append(page - 1).Append("\">Newer</a>\n");
+            }
+
+            html.Append("            <span class=\"muted small\">Page ").Append(page).Append(" of ").Append(pageCount).Append("</span>\n");
+            if (page < pageCount)
+            {
+                html.Append("                <a class=\"button button-secondary button-small\" href=\"").Append(url).Append(page + 1).Append("\">Older</a>\n");
+            }
+
+            html.Append("        </nav>\n");
+        }
+
+        html.Append("</section>\n");
+        WriteLayoutEnd(html);
+        await WriteAsync(http, html);
+    }
+
+    /// <summary>The layout's head, top bar and product sidebar, as _Layout.cshtml writes them.</summary>
+    public void WriteLayoutStart(StringBuilder html, string title, Caller caller, string currentPage)
+    {
+        var e = HtmlEncoder.Default;
+        var access = caller.Access;
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>")
+            .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
+            .Append(_styleHref).Append("\" />\n    <script src=\"").Append(_scriptHref).Append("\" defer></script>\n</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+            .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
+            .Append("            <div class=\"account\">\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
+            .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                </form>\n            </div>\n    </header>\n")
+            .Append("    <div class=\"shell \">\n            <aside class=\"sidebar\" aria-label=\"Product\">\n                <div class=\"sidebar-product\">\n                    <a class=\"sidebar-name\" href=\"")
+            .Append(Url("/Products/Home", access.Slug)).Append("\">").Append(e.Encode(access.ProductName)).Append("</a>\n                    <div class=\"sidebar-meta\">\n                        <span class=\"badge badge-stage\">")
+            .Append(e.Encode(access.Stage.ToString())).Append("</span>\n");
+        if (access.Role is { } role)
+        {
+            html.Append("                            <span class=\"badge badge-role\">").Append(e.Encode(role.Display())).Append("</span>\n");
+        }
+
+        html.Append("                    </div>\n                </div>\n");
+        foreach (var group in ProductNavigation.For(access))
+        {
+            html.Append("                    <nav class=\"sidebar-group\" aria-label=\"").Append(e.Encode(group.Key)).Append("\">\n                        <h2>")
+                .Append(e.Encode(group.Key)).Append("</h2>\n                        <ul>\n");
+            foreach (var item in group)
+            {
+                var current = item.Page == currentPage;
+                html.Append("                                <li><a").Append(current ? " class=\"active\" aria-current=\"page\"" : string.Empty)
+                    .Append(" href=\"").Append(Url(item.Page, access.Slug)).Append("\">").Append(e.Encode(item.Label)).Append("</a></li>\n");
+            }
+
+            html.Append("                        </ul>\n                    </nav>\n");
+        }
+
+        html.Append("            </aside>\n        <main id=\"main\" class=\"content\">\n");
+    }
+
+    public static void WriteLayoutEnd(StringBuilder html) =>
+        html.Append("        </main>\n    </div>\n</body>\n</html>\n");
+
+    public static async Task WriteAsync(HttpContext http, StringBuilder html)
+    {
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var bytes = Encoding.UTF8.GetBytes(html.ToString());
+        http.Response.ContentLength = bytes.Length;
+        await http.Response.Body.WriteAsync(bytes);
+    }
+
+    /// <summary>"BacklogItem" → "backlog item", as the history partial writes it.</summary>
+    public static string Humanize(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private string Url(string page, string slug) =>
+        _pageUrls.TryGetValue(page, out var template) ? template.Replace("{slug}", Uri.EscapeDataString(slug), StringComparison.Ordinal) : "/";
+
+    private static string Versioned(string webRoot, string path)
+    {
+        var file = Path.Combine(webRoot, path.TrimStart('/'));
+        if (!File.Exists(file))
+        {
+            return path;
+        }
+
+        return path + "?v=" + WebEncoders.Base64UrlEncode(SHA256.HashData(File.ReadAllBytes(file)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,33 @@
+namespace ProductRoles.Bench;
+
+/// <summary>
+/// Measures the real app side by side with a raw ADO.NET baseline.
+/// <c>dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke] [--json FILE]</c>
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        var report = await new BenchRunner(options, Console.Out).RunAsync();
+        Console.WriteLine();
+        Console.WriteLine(report.ToTable());
+        if (options.JsonPath is not null)
+        {
+            await File.WriteAllTextAsync(options.JsonPath, report.ToJsonString());
+            Console.WriteLine($"JSON written to {options.JsonPath}");
+        }
+
+        return 0;
+    }
+}

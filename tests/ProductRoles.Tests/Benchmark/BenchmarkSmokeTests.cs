@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using ProductRoles.Bench;
+
+namespace ProductRoles.Tests.Benchmark;
+
+/// <summary>
+/// The benchmark in its tiny mode, in-process: it must run end to end and produce every figure the
+/// issue names (a value, or null with the reason it could not be measured). No timing is asserted.
+/// </summary>
+public sealed class BenchmarkSmokeTests
+{
+    private static readonly string[] IssueFigures =
+    [
+        "backlog_first_screen_vs_raw_ratio", "backlog_all_rows_vs_raw_ratio",
+        "sql_statements_backlog_page_n100", "sql_statements_backlog_page_n10000",
+        "rows_written_per_reorder", "rank_key_p99_length_after_10000_moves",
+        "roadmap_board_vs_raw_ratio", "sprint_review_vs_raw_ratio", "allocated_bytes_per_request",
+    ];
+
+    [Fact]
+    public async Task The_benchmark_in_smoke_mode_produces_every_figure_of_the_issue()
+    {
+        using var log = new StringWriter();
+        var report = await new BenchRunner(BenchOptions.Smoke, log).RunAsync();
+        var json = JsonNode.Parse(report.ToJsonString())!.AsObject();
+
+        foreach (var name in IssueFigures)
+        {
+            Assert.True(json.ContainsKey(name), $"The JSON has no figure {name}.");
+            if (json[name] is null)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(json["not_measured"]![name]?.GetValue<string>()),
+                    $"{name} is null without a reason.");
+            }
+            else
+            {
+                Assert.True(json[name]!.GetValue<double>() >= 0, $"{name} is negative.");
+            }
+        }
+
+        var pages = json["pages"]!.AsObject();
+        Assert.NotEmpty(pages);
+        foreach (var (name, page) in pages)
+        {
+            foreach (var field in new[] { "requests_per_second", "baseline_requests_per_second", "p50_ms", "p99_ms", "vs_raw_ratio", "allocated_bytes_per_request" })
+            {
+                Assert.True(page![field]!.GetValue<double>() > 0, $"pages.{name}.{field} is not positive.");
+            }
+        }
+
+        Assert.Contains("figure", report.ToTable(), StringComparison.Ordinal);
+    }
+}
