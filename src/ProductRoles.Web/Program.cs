@@ -12,10 +12,12 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 // Logging: Serilog from configuration, enriched per request (user, product, request name).
+// The logger belongs to this app instance, not the static Log.Logger, so several hosts in one
+// process (tests, the benchmark) each log to their own sinks.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext(), preserveStaticLogger: true);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 // Data: SQLite by default, SQL Server when configured; Data Protection keys live in the database
