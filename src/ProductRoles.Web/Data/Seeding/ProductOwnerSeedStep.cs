@@ -80,7 +80,7 @@ public sealed class ProductOwnerSeedStep : IDemoSeedStep
         (BacklogItemType.Story, "remove a saved card", "shopper", "I stay in control of my data", null, "saved-cards,privacy", 2),
         (BacklogItemType.Story, "see that my saved card is stored safely", "shopper", "I trust the checkout with my card", 21, "trust,saved-cards", 1),
         (BacklogItemType.Story, "replace the card of my subscription without cancelling", "subscriber", "my coffee club keeps running", 29, "saved-cards,subscriptions", 5),
-        (BacklogItemType.Story, "download a daily payout report as CSV", "merchant", "I can import payouts into my accounting tool", 6, "merchants,reporting", 5),
+        (BacklogItemType.Story, "download a daily payout report as CSV", "merchant", "I can import payouts into my accounting tool", null, "merchants,reporting", 5),
         (BacklogItemType.Story, "see payout fees itemised on the monthly invoice", "merchant", "I understand what I paid for", 25, "merchants,reporting", 3),
         (BacklogItemType.Story, "test instant refunds in a sandbox", "merchant developer", "I can go live with confidence", 30, "refunds,merchants", 8),
         (BacklogItemType.Story, "get a receipt email listing the card's last four digits", "shopper", "I know which card I paid with", 28, "receipts", 2),
@@ -236,6 +236,8 @@ public sealed class ProductOwnerSeedStep : IDemoSeedStep
             if (s.Feedback is { } f)
             {
                 item.SourceFeedback.Add(new BacklogItemFeedbackLink { FeedbackItem = feedback[f] });
+                // Feedback that became backlog items has been accepted.
+                feedback[f].Status = FeedbackStatus.Accepted;
                 item.Description = $"From {FeedbackItem.Display(feedback[f].SourceKind).ToLowerInvariant()} feedback by {feedback[f].SourceName}:\n\n> {feedback[f].Text}";
             }
 

@@ -75,7 +75,9 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
     private async Task LoadAsync()
     {
         Item = await Sender.Send(new GetBacklogItem(Slug, Id), HttpContext.RequestAborted);
-        History = await Sender.Send(new GetEntityHistory(Slug, nameof(BacklogItem), Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        var history = await Sender.Send(new GetEntityHistory(Slug, nameof(BacklogItem), Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             HttpContext.RequestAborted);
+        // A move is shown once, as "moved: position 40 → 5" with its reason; the raw rank key change beside it says nothing to a reader.
+        History = history.Where(h => h.Field != nameof(BacklogItem.Rank)).ToList();
     }
 }
