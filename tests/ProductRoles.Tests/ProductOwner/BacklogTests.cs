@@ -141,12 +141,13 @@ public sealed class BacklogTests(AppFixture app)
         var b = await CreateAsync(Story("Bulk B"));
         var c = await CreateAsync(Story("Bulk C"));
 
-        var count = await app.AsUserAsync(AppFixture.Sm, s => s.Send(new BulkEditBacklogItems(Slug, [a, b], "bulk-done", BacklogItemStatus.Planned, 7, false)));
+        var roadmapId = await app.QueryAsync(db => db.RoadmapItems.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        var count = await app.AsUserAsync(AppFixture.Sm, s => s.Send(new BulkEditBacklogItems(Slug, [a, b], "bulk-done", BacklogItemStatus.Planned, roadmapId, false)));
 
         Assert.Equal(2, count);
         var items = await app.QueryAsync(db => db.BacklogItems.Where(i => i.Id == a || i.Id == b || i.Id == c).OrderBy(i => i.Id)
             .Select(i => new { i.Status, i.RoadmapItemId, Tagged = i.Tags.Any(t => t.Name == "bulk-done") }).ToListAsync());
-        Assert.Equal([(BacklogItemStatus.Planned, 7, true), (BacklogItemStatus.Planned, 7, true), (BacklogItemStatus.Ready, (int?)null, false)],
+        Assert.Equal([(BacklogItemStatus.Planned, roadmapId, true), (BacklogItemStatus.Planned, roadmapId, true), (BacklogItemStatus.Ready, (int?)null, false)],
             items.Select(i => (i.Status, i.RoadmapItemId, i.Tagged)));
     }
 
@@ -182,5 +183,30 @@ public sealed class BacklogTests(AppFixture app)
         Assert.Equal(BacklogCsv.Header, lines[0].TrimEnd('\r'));
         Assert.Equal(await app.QueryAsync(db => db.BacklogItems.CountAsync()), lines.Length - 1);
         Assert.Contains(lines, l => l.Contains($",{id},Story,\"'=HYPERLINK(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_item_links_to_its_roadmap_item_and_the_insights_behind_it_and_the_list_filters_by_roadmap_item()
+    {
+        var roadmap = await app.QueryAsync(db => db.RoadmapItems.Where(r => r.Insights.Any())
+            .Select(r => new { r.Id, r.Title, Insight = r.Insights.Select(l => l.Insight!.Title).First() }).FirstAsync());
+        var id = await CreateAsync(Story("Serves a roadmap item") with { RoadmapItemId = roadmap.Id });
+        var client = await app.SharedClientAsync(AppFixture.Dev);
+
+        var page = await client.GetPageAsync($"/p/{Slug}/backlog/{id}");
+        Assert.Contains(roadmap.Title, page.Text(".po-side"));
+        Assert.Contains(roadmap.Insight, page.Text(".po-side"));
+
+        var list = await client.GetPageAsync($"/p/{Slug}/backlog?roadmap={roadmap.Id}&q=Serves");
+        Assert.Equal([$"item-{id}"], list.QuerySelectorAll("tbody tr").Select(r => r.Id));
+        Assert.True(await app.QueryAsync(db => db.BacklogItems.CountAsync(i => i.RoadmapItemId != null)) >= 10);
+    }
+
+    [Fact]
+    public async Task A_roadmap_item_of_another_product_or_none_at_all_is_refused()
+    {
+        var refused = await Assert.ThrowsAsync<ProductRoles.Web.Infrastructure.Pipeline.RequestValidationException>(
+            () => CreateAsync(Story("Bad roadmap link") with { RoadmapItemId = 999_999 }));
+        Assert.Equal("There is no roadmap item #999999 in this product.", refused.Errors["RoadmapItemId"][0]);
     }
 }

@@ -23,6 +23,8 @@ public sealed class BacklogItemConfiguration : IEntityTypeConfiguration<BacklogI
         builder.HasIndex(i => new { i.ProductId, i.Rank }).IsUnique();
         builder.HasIndex(i => new { i.ProductId, i.Status });
         builder.HasIndex(i => i.RoadmapItemId);
+        // A roadmap item cannot be deleted while backlog items point at it (no second cascade path from Product).
+        builder.HasOne(i => i.RoadmapItem).WithMany().HasForeignKey(i => i.RoadmapItemId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.AcceptanceCriteria).WithOne().HasForeignKey(c => c.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.BacklogItemId).OnDelete(DeleteBehavior.Cascade);

@@ -13,7 +13,7 @@ namespace ProductRoles.Web.Data.Seeding;
 /// </summary>
 public sealed class ProductOwnerSeedStep : IDemoSeedStep
 {
-    public int Order => 40;
+    public int Order => 110; // after the product manager's roadmap (100), so items can link to it
 
     private static readonly (FeedbackSourceKind Kind, string Name, string? Account, string Text, string Tags, FeedbackStatus Status)[] Feedback =
     [
@@ -302,9 +302,26 @@ public sealed class ProductOwnerSeedStep : IDemoSeedStep
             check.DefinitionOfDoneVersionId = dod2.Id;
         }
 
+        // Link backlog items to the roadmap item they serve, by theme.
+        var roadmap = await db.RoadmapItems.Where(r => r.ProductId == productId).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken);
+        foreach (var item in ordered)
+        {
+            var tags = item.Tags.Select(t => t.Name).ToList();
+            var match = RoadmapThemes.Where(t => tags.Contains(t.Tag))
+                .Select(t => roadmap.FirstOrDefault(r => r.Title.Contains(t.Words, StringComparison.OrdinalIgnoreCase)))
+                .FirstOrDefault(r => r is not null);
+            item.RoadmapItemId = match?.Id;
+        }
+
         db.BacklogItems.AddRange(ordered);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static readonly (string Tag, string Words)[] RoadmapThemes =
+    [
+        ("wallets", "wallet"), ("refunds", "refund"), ("fraud", "fraud"), ("saved-cards", "saved card"), ("chargebacks", "dispute"),
+        ("bnpl", "pay later"), ("reporting", "payout"), ("merchants", "merchant"), ("localisation", "local"), ("mobile", "mobile"),
+    ];
 
     private static BacklogItem New(int productId, BacklogItemType type, string title, string tags, int? estimate, DateTime now)
     {

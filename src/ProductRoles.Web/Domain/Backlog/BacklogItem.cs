@@ -50,6 +50,7 @@ public sealed class BacklogItem : IVersioned, IAudited
     public required string Rank { get; set; }
 
     public int? RoadmapItemId { get; set; }
+    public Roadmap.RoadmapItem? RoadmapItem { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

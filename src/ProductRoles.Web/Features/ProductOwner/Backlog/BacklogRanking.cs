@@ -54,6 +54,15 @@ public static class BacklogRanking
         return keys;
     }
 
+    /// <summary>Refuses a roadmap item that is not one of this product's.</summary>
+    public static async Task EnsureRoadmapItemAsync(AppDbContext db, int productId, int? roadmapItemId, string property, CancellationToken cancellationToken)
+    {
+        if (roadmapItemId is { } id && !await db.RoadmapItems.AnyAsync(r => r.Id == id && r.ProductId == productId, cancellationToken))
+        {
+            throw Infrastructure.Pipeline.RequestValidationException.For(property, $"There is no roadmap item #{id} in this product.");
+        }
+    }
+
     /// <summary>The 1-based position of a rank in the product's order.</summary>
     public static async Task<int> PositionOfAsync(AppDbContext db, int productId, string rank, CancellationToken cancellationToken) =>
         await db.BacklogItems.CountAsync(i => i.ProductId == productId && string.Compare(i.Rank, rank) < 0, cancellationToken) + 1;

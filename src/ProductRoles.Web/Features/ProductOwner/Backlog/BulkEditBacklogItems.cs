@@ -48,6 +48,8 @@ public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessRe
             throw new NotFoundException();
         }
 
+        await BacklogRanking.EnsureRoadmapItemAsync(db, productId, command.ClearRoadmapItem ? null : command.RoadmapItemId,
+            nameof(BulkEditBacklogItems.RoadmapItemId), cancellationToken);
         var tag = BacklogRules.ParseTags(command.AddTag).FirstOrDefault();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var item in items)

@@ -63,6 +63,7 @@ public sealed class CreateBacklogItemHandler(AppDbContext db, ProductAccessResol
     public async ValueTask<int> Handle(CreateBacklogItem command, CancellationToken cancellationToken)
     {
         var productId = access.Current!.ProductId;
+        await BacklogRanking.EnsureRoadmapItemAsync(db, productId, command.Fields.RoadmapItemId, nameof(BacklogItemFields.RoadmapItemId), cancellationToken);
         var onTop = await db.BacklogSettings.Where(s => s.ProductId == productId).Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {

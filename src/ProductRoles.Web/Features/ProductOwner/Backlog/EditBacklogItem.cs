@@ -30,6 +30,7 @@ public sealed class EditBacklogItemHandler(AppDbContext db, ProductAccessResolve
         var item = await db.BacklogItems.Include(i => i.Tags).Include(i => i.AcceptanceCriteria)
             .SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
             ?? throw new NotFoundException();
+        await BacklogRanking.EnsureRoadmapItemAsync(db, productId, command.Fields.RoadmapItemId, nameof(BacklogItemFields.RoadmapItemId), cancellationToken);
         db.ExpectVersion(item, command.Version);
         // Done is reached only through the checklist; a Done item may be reopened, its Done record stays.
         if (command.Fields.Status == BacklogItemStatus.Done && item.Status != BacklogItemStatus.Done)

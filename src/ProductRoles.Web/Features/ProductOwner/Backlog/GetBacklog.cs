@@ -24,11 +24,15 @@ public sealed record BacklogFilter(
 public sealed record GetBacklog(string ProductSlug, BacklogFilter Filter, int Page = 1) : IQuery<BacklogPage>, IProductRequest;
 
 public sealed record BacklogPage(
-    IReadOnlyList<BacklogRow> Items, int Page, int PageCount, int Total, int PageSize, IReadOnlyList<string> AllTags);
+    IReadOnlyList<BacklogRow> Items, int Page, int PageCount, int Total, int PageSize, IReadOnlyList<string> AllTags,
+    IReadOnlyList<RoadmapOption> RoadmapItems);
+
+/// <summary>A roadmap item as filters and bulk edit offer it.</summary>
+public sealed record RoadmapOption(int Id, string Title);
 
 public sealed record BacklogRow(
     int Id, int Position, BacklogItemType Type, string Title, BacklogItemStatus Status, int? Estimate, string Rank,
-    int? RoadmapItemId, IReadOnlyList<string> Tags, int CriteriaCount, int CriteriaMet, int FeedbackCount);
+    int? RoadmapItemId, string? RoadmapItemTitle, IReadOnlyList<string> Tags, int CriteriaCount, int CriteriaMet, int FeedbackCount);
 
 public sealed class GetBacklogValidator : AbstractValidator<GetBacklog>
 {
@@ -51,21 +55,26 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver acc
         var rows = await items.OrderBy(i => i.Rank).Skip(offset).Take(PageSize)
             .Select(i => new
             {
-                i.Id, i.Type, i.Title, i.Status, i.Estimate, i.Rank, i.RoadmapItemId,
+                i.Id, i.Type, i.Title, i.Status, i.Estimate, i.Rank, i.RoadmapItemId, RoadmapItemTitle = i.RoadmapItem!.Title,
                 Tags = string.Join(",", i.Tags.Select(t => t.Name)),
                 CriteriaCount = i.AcceptanceCriteria.Count,
                 CriteriaMet = i.AcceptanceCriteria.Count(c => c.IsMet),
                 FeedbackCount = i.SourceFeedback.Count,
             })
             .ToListAsync(cancellationToken);
-        var tags = await db.BacklogItemTags.AsNoTracking()
+        // The filter's choices, tags and roadmap items, in one statement.
+        var options = await db.BacklogItemTags.AsNoTracking()
             .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId && i.ProductId == productId))
-            .Select(t => t.Name).Distinct().OrderBy(t => t).Take(200).ToListAsync(cancellationToken);
+            .Select(t => new { Kind = 0, Id = 0, Name = t.Name }).Distinct()
+            .Concat(db.RoadmapItems.AsNoTracking().Where(r => r.ProductId == productId).Select(r => new { Kind = 1, r.Id, Name = r.Title }))
+            .ToListAsync(cancellationToken);
+        var tags = options.Where(o => o.Kind == 0).Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
+        var roadmap = options.Where(o => o.Kind == 1).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(o => new RoadmapOption(o.Id, o.Name)).ToList();
 
         // Positions are the place in the whole backlog; with a filter on they are only shown relative.
         var list = rows.Select((r, n) => new BacklogRow(r.Id, offset + n + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
-            r.RoadmapItemId, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount)).ToList();
-        return new BacklogPage(list, page, pageCount, total, PageSize, tags);
+            r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount)).ToList();
+        return new BacklogPage(list, page, pageCount, total, PageSize, tags, roadmap);
     }
 
     public static IQueryable<BacklogItem> Filtered(IQueryable<BacklogItem> items, BacklogFilter filter)

@@ -16,8 +16,13 @@ public sealed record BacklogItemDetails(
     int Id, BacklogItemType Type, string Title, string? AsA, string? IWant, string? SoThat, string? Description, int? Estimate,
     BacklogItemStatus Status, int Position, int Total, int? RoadmapItemId, IReadOnlyList<string> Tags,
     IReadOnlyList<CriterionView> AcceptanceCriteria, IReadOnlyList<LinkedFeedback> SourceFeedback,
-    DoneRecordView? DoneRecord, IReadOnlyList<CommentView> Comments, IReadOnlyList<MentionableMember> Members,
+    RoadmapLink? Roadmap, DoneRecordView? DoneRecord, IReadOnlyList<CommentView> Comments, IReadOnlyList<MentionableMember> Members,
     DateTime CreatedAt, DateTime UpdatedAt, int Version);
+
+/// <summary>The roadmap item a backlog item serves, with the market insights behind it.</summary>
+public sealed record RoadmapLink(int Id, string Title, string Status, IReadOnlyList<InsightLink> Insights);
+
+public sealed record InsightLink(int Id, string Title, string Kind);
 
 public sealed record CriterionView(int Id, string Text, bool IsMet);
 
@@ -56,10 +61,15 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver
             .FirstOrDefaultAsync(cancellationToken);
         var comments = await db.BacklogComments.AsNoTracking().Where(c => c.BacklogItemId == item.Id).OrderBy(c => c.Id)
             .Select(c => new CommentView(c.Id, c.AuthorName, c.Text, c.CreatedAt)).Take(500).ToListAsync(cancellationToken);
+        var roadmap = item.RoadmapItemId is null ? null : await db.RoadmapItems.AsNoTracking()
+            .Where(r => r.Id == item.RoadmapItemId && r.ProductId == productId)
+            .Select(r => new RoadmapLink(r.Id, r.Title, r.Status.ToString(),
+                r.Insights.Select(l => new InsightLink(l.Insight!.Id, l.Insight.Title, l.Insight.Kind.ToString())).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
         var members = comments.Count == 0 ? [] : await MembersAsync(db, productId, cancellationToken);
 
         return new BacklogItemDetails(item.Id, item.Type, item.Title, item.AsA, item.IWant, item.SoThat, item.Description, item.Estimate,
-            item.Status, position, total, item.RoadmapItemId, item.Tags, item.Criteria, item.Feedback, done, comments, members,
+            item.Status, position, total, item.RoadmapItemId, item.Tags, item.Criteria, item.Feedback, roadmap, done, comments, members,
             item.CreatedAt, item.UpdatedAt, item.Version);
     }
 

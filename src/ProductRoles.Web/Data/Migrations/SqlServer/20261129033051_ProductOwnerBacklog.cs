@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ProductRoles.Web.Data.Migrations.Sqlite
+namespace ProductRoles.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class ProductOwnerBacklog : Migration
@@ -11,26 +11,37 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Rank",
+                table: "RoadmapItems",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: false,
+                collation: "Latin1_General_BIN2",
+                oldClrType: typeof(string),
+                oldType: "nvarchar(200)",
+                oldMaxLength: 200);
+
             migrationBuilder.CreateTable(
                 name: "BacklogItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AsA = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    IWant = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    SoThat = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Estimate = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Rank = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
-                    RoadmapItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AsA = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    IWant = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    SoThat = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    Estimate = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Rank = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false, collation: "Latin1_General_BIN2"),
+                    RoadmapItemId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,15 +52,20 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BacklogItems_RoadmapItems_RoadmapItemId",
+                        column: x => x.RoadmapItemId,
+                        principalTable: "RoadmapItems",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
                 name: "BacklogSettings",
                 columns: table => new
                 {
-                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NewItemsOnTop = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    NewItemsOnTop = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,12 +82,12 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "DefinitionOfDoneVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,20 +104,20 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "FeedbackItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SourceName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Account = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    DuplicateOfId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    SourceKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SourceName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Account = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Tags = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    DuplicateOfId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,12 +139,12 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "AcceptanceCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BacklogItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    IsMet = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BacklogItemId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    IsMet = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,13 +161,13 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "BacklogComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BacklogItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BacklogItemId = table.Column<int>(type: "int", nullable: false),
+                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,8 +184,8 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "BacklogItemTags",
                 columns: table => new
                 {
-                    BacklogItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    BacklogItemId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,13 +202,13 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "BacklogItemDoneChecks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BacklogItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DefinitionOfDoneVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DefinitionOfDoneNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    CheckedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BacklogItemId = table.Column<int>(type: "int", nullable: false),
+                    DefinitionOfDoneVersionId = table.Column<int>(type: "int", nullable: false),
+                    DefinitionOfDoneNumber = table.Column<int>(type: "int", nullable: false),
+                    CheckedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CheckedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,11 +230,11 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "DefinitionOfDoneCriterion",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DefinitionOfDoneVersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DefinitionOfDoneVersionId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,8 +251,8 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "BacklogItemFeedbackLinks",
                 columns: table => new
                 {
-                    BacklogItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FeedbackItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                    BacklogItemId = table.Column<int>(type: "int", nullable: false),
+                    FeedbackItemId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,13 +274,13 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 name: "DoneCriterionCheck",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BacklogItemDoneCheckId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Waived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    WaiverReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BacklogItemDoneCheckId = table.Column<int>(type: "int", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Waived = table.Column<bool>(type: "bit", nullable: false),
+                    WaiverReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -385,6 +401,17 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DefinitionOfDoneVersions");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Rank",
+                table: "RoadmapItems",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(200)",
+                oldMaxLength: 200,
+                oldCollation: "Latin1_General_BIN2");
         }
     }
 }
