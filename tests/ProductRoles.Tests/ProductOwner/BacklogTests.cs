@@ -197,6 +197,9 @@ public sealed class BacklogTests(AppFixture app)
         Assert.Contains(roadmap.Title, page.Text(".po-side"));
         Assert.Contains(roadmap.Insight, page.Text(".po-side"));
 
+        var edit = await client.GetPageAsync($"/p/{Slug}/backlog/{id}/edit");
+        Assert.Equal(roadmap.Title, edit.QuerySelector("select[name='Input.RoadmapItemId'] option[selected]")?.TextContent);
+
         var list = await client.GetPageAsync($"/p/{Slug}/backlog?roadmap={roadmap.Id}&q=Serves");
         Assert.Equal([$"item-{id}"], list.QuerySelectorAll("tbody tr").Select(r => r.Id));
         Assert.True(await app.QueryAsync(db => db.BacklogItems.CountAsync(i => i.RoadmapItemId != null)) >= 10);

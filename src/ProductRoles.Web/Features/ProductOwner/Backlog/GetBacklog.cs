@@ -110,3 +110,15 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver acc
         return items;
     }
 }
+
+/// <summary>The product's roadmap items for a backlog item's "roadmap item" choice.</summary>
+[Requires(Permission.ViewBacklog)]
+public sealed record GetRoadmapChoices(string ProductSlug) : IQuery<IReadOnlyList<RoadmapOption>>, IProductRequest;
+
+public sealed class GetRoadmapChoicesHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<GetRoadmapChoices, IReadOnlyList<RoadmapOption>>
+{
+    public async ValueTask<IReadOnlyList<RoadmapOption>> Handle(GetRoadmapChoices query, CancellationToken cancellationToken) =>
+        await db.RoadmapItems.AsNoTracking().Where(r => r.ProductId == access.Current!.ProductId).OrderBy(r => r.Title)
+            .Select(r => new RoadmapOption(r.Id, r.Title)).ToListAsync(cancellationToken);
+}

@@ -22,6 +22,7 @@ public sealed class EditModel : ProductPageModel
             AcceptanceCriteria = string.Join("\n", item.AcceptanceCriteria.Select(c => c.Text)), RoadmapItemId = item.RoadmapItemId,
             Version = item.Version,
         };
+        await LoadRoadmapChoicesAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -34,10 +35,14 @@ public sealed class EditModel : ProductPageModel
                 Input.Version = Conflict.CurrentVersion;
             }
 
+            await LoadRoadmapChoicesAsync();
             return Page();
         }
 
         TempData["Flash"] = $"#{Id} saved.";
         return RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id });
     }
+
+    private async Task LoadRoadmapChoicesAsync() =>
+        ViewData["RoadmapChoices"] = await Sender.Send(new GetRoadmapChoices(Slug), HttpContext.RequestAborted);
 }

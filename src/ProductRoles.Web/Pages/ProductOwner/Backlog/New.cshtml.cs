@@ -12,7 +12,11 @@ public sealed class NewModel : ProductPageModel
     [BindProperty]
     public bool NewItemsOnTop { get; set; }
 
-    public async Task OnGetAsync() => NewItemsOnTop = await Sender.Send(new GetBacklogSettings(Slug), HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        NewItemsOnTop = await Sender.Send(new GetBacklogSettings(Slug), HttpContext.RequestAborted);
+        await LoadRoadmapChoicesAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -20,6 +24,7 @@ public sealed class NewModel : ProductPageModel
         if (!ok)
         {
             NewItemsOnTop = await Sender.Send(new GetBacklogSettings(Slug), HttpContext.RequestAborted);
+            await LoadRoadmapChoicesAsync();
             return Page();
         }
 
@@ -33,4 +38,7 @@ public sealed class NewModel : ProductPageModel
         TempData["Flash"] = NewItemsOnTop ? "New items now go to the top of the backlog." : "New items now go to the bottom of the backlog.";
         return RedirectToPage(new { slug = Slug });
     }
+
+    private async Task LoadRoadmapChoicesAsync() =>
+        ViewData["RoadmapChoices"] = await Sender.Send(new GetRoadmapChoices(Slug), HttpContext.RequestAborted);
 }
