@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.DefinitionOfDone;
+using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
@@ -34,6 +37,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<BacklogItem> BacklogItems => Set<BacklogItem>();
+    public DbSet<AcceptanceCriterion> AcceptanceCriteria => Set<AcceptanceCriterion>();
+    public DbSet<BacklogItemTag> BacklogItemTags => Set<BacklogItemTag>();
+    public DbSet<BacklogItemFeedbackLink> BacklogItemFeedbackLinks => Set<BacklogItemFeedbackLink>();
+    public DbSet<BacklogComment> BacklogComments => Set<BacklogComment>();
+    public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
+    public DbSet<BacklogItemDoneCheck> BacklogItemDoneChecks => Set<BacklogItemDoneCheck>();
+    public DbSet<DefinitionOfDoneVersion> DefinitionOfDoneVersions => Set<DefinitionOfDoneVersion>();
 
     // Product manager area
     public DbSet<ProductVision> ProductVisions => Set<ProductVision>();

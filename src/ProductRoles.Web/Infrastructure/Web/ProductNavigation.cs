@@ -13,6 +13,7 @@ public static class ProductNavigation
 {
     public const string Overview = "Overview";
     public const string ProductManager = "Product manager";
+    public const string ProductOwner = "Product owner";
 
     public static readonly IReadOnlyList<ProductNavItem> Items =
     [
@@ -28,6 +29,9 @@ public static class ProductNavigation
         new(ProductManager, "Timeline", "/ProductManager/Roadmap/Timeline", Permission.ViewStrategy),
         new(ProductManager, "Roadmap feedback", "/ProductManager/Roadmap/Feedback", Permission.ViewStrategy),
         new(ProductManager, "Published roadmap", "/ProductManager/Roadmap/Published", Permission.ViewPublishedRoadmap),
+        new(ProductOwner, "Customer feedback", "/ProductOwner/Feedback/Index", Permission.ViewCustomerFeedback),
+        new(ProductOwner, "Product backlog", "/ProductOwner/Backlog/Index", Permission.ViewBacklog),
+        new(ProductOwner, "Definition of Done", "/ProductOwner/DefinitionOfDone/Index", Permission.ViewBacklog),
     ];
 
     public static IEnumerable<IGrouping<string, ProductNavItem>> For(ProductAccess access) =>
