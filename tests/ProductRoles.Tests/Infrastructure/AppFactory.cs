@@ -16,6 +16,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>Every SQL command the app sends goes through this counter.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
     /// <summary>Settings on top of the defaults; set before the first client is created.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -39,6 +42,10 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services =>
+            Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions
+                .ConfigureDbContext<ProductRoles.Web.Data.SqliteAppDbContext>(services, o => o.AddInterceptors(SqlCommands)));
 
         if (ExtraServices is not null)
         {

@@ -27,6 +27,12 @@ public sealed class RequestLoggingTests : IDisposable
         {
         }
 
+        // Serilog's request line is written once the response has gone out: give it a moment.
+        for (var wait = 0; wait < 50 && !_sink.Events.Any(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal)); wait++)
+        {
+            await Task.Delay(100);
+        }
+
         var handled = _sink.Events.Single(e => e.MessageTemplate.Text.StartsWith("Handled", StringComparison.Ordinal)
             && Scalar(e, "RequestName") == "EditProductSettings");
         Assert.Equal("acme-checkout", Scalar(handled, "Product"));

@@ -38,9 +38,10 @@ public sealed class BacklogTests(AppFixture app)
 
         foreach (var url in new[] { $"/p/{Slug}/backlog", $"/p/{Slug}/backlog?p=3", $"/p/{Slug}/backlog?Tag=refunds&Type=Story" })
         {
-            using var counter = new SqlCommandCounter();
+            app.Factory.SqlCommands.Reset();
             var page = await client.GetPageAsync(url);
-            Assert.True(counter.Count is > 0 and <= 5, $"{url} ran {counter.Count} SQL statements.");
+            var statements = app.Factory.SqlCommands.Count;
+            Assert.True(statements is > 0 and <= 5, $"{url} ran {statements} SQL statements.");
             Assert.Equal("Product backlog", page.Heading());
         }
 
