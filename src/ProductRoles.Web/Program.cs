@@ -76,8 +76,13 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
-    diagnostics.Set("User", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null));
+app.UseSerilogRequestLogging(o =>
+{
+    // This app's own logger (the static one is left alone; see AddSerilog above).
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    o.EnrichDiagnosticContext = (diagnostics, http) =>
+        diagnostics.Set("User", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null);
+});
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
