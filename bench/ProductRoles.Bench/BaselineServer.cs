@@ -24,7 +24,7 @@ namespace ProductRoles.Bench;
 /// the product and membership lookup, then the page's own rows — so the ratio app/baseline shows
 /// what the framework layers cost, not a shortcut the app could not take.
 /// </summary>
-public sealed class BaselineServer : IAsyncDisposable
+public sealed partial class BaselineServer : IAsyncDisposable
 {
     /// <summary>The baseline's stand-in for the login cookie: session id, user id and display name.</summary>
     public const string CookieName = "bench-session";
@@ -34,6 +34,7 @@ public sealed class BaselineServer : IAsyncDisposable
     private readonly string _styleHref;
     private readonly string _scriptHref;
     private readonly IReadOnlyDictionary<string, string> _pageUrls;
+    private readonly string _webRoot;
 
     /// <param name="connectionString">The app's SQLite database.</param>
     /// <param name="webRoot">The app's wwwroot, to version the CSS and JS links as the app does.</param>
@@ -45,12 +46,17 @@ public sealed class BaselineServer : IAsyncDisposable
         _scriptHref = Versioned(webRoot, "/js/site.js");
         _pageUrls = pageUrls;
 
+        _webRoot = webRoot;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The backlog's forms carry antiforgery tokens like the app's: the same work, done the same way.
+        builder.Services.AddAntiforgery();
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         _app.MapGet("/p/{slug}/history", History);
+        _app.MapGet("/p/{slug}/backlog", Backlog);
+        _app.MapGet("/p/{slug}/backlog/export", Export);
     }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -209,13 +215,13 @@ public sealed class BaselineServer : IAsyncDisposable
     }
 
     /// <summary>The layout's head, top bar and product sidebar, as _Layout.cshtml writes them.</summary>
-    public void WriteLayoutStart(StringBuilder html, string title, Caller caller, string currentPage)
+    public void WriteLayoutStart(StringBuilder html, string title, Caller caller, string currentPage, string? head = null)
     {
         var e = HtmlEncoder.Default;
         var access = caller.Access;
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>")
             .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
-            .Append(_styleHref).Append("\" />\n    <script src=\"").Append(_scriptHref).Append("\" defer></script>\n</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+            .Append(_styleHref).Append("\" />\n    <script src=\"").Append(_scriptHref).Append("\" defer></script>\n").Append(head).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
             .Append("            <div class=\"account\">\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
             .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                </form>\n            </div>\n    </header>\n")
@@ -260,10 +266,13 @@ public sealed class BaselineServer : IAsyncDisposable
     public static string Humanize(string name) =>
         string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    private string Url(string page, string slug) =>
-        _pageUrls.TryGetValue(page, out var template) ? template.Replace("{slug}", Uri.EscapeDataString(slug), StringComparison.Ordinal) : "/";
+    private string Url(string page, string slug, int? id = null) =>
+        _pageUrls.TryGetValue(page, out var template)
+            ? template.Replace("{slug}", Uri.EscapeDataString(slug), StringComparison.Ordinal)
+                .Replace("{id}", id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
+            : "/";
 
-    private static string Versioned(string webRoot, string path)
+    public static string Versioned(string webRoot, string path)
     {
         var file = Path.Combine(webRoot, path.TrimStart('/'));
         if (!File.Exists(file))

@@ -6,10 +6,7 @@ namespace ProductRoles.Tests.Benchmark;
 /// <summary>
 /// The benchmark in its tiny mode, in-process: it must run end to end and produce every figure the
 /// issue names (a value, or null with the reason it could not be measured). No timing is asserted.
-/// It runs alone: starting its own app replaces Serilog's static logger, which other tests' request
-/// logs would otherwise go to while they run beside it.
 /// </summary>
-[Collection(BenchmarkCollection.Name)]
 public sealed class BenchmarkSmokeTests
 {
     private static readonly string[] IssueFigures =
@@ -53,10 +50,4 @@ public sealed class BenchmarkSmokeTests
 
         Assert.Contains("figure", report.ToTable(), StringComparison.Ordinal);
     }
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class BenchmarkCollection
-{
-    public const string Name = "benchmark";
 }
