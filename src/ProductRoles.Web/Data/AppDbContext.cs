@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Infrastructure.Auditing;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -28,6 +29,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Sprint> Sprints => Set<Sprint>();
+    public DbSet<SprintDaySnapshot> SprintDaySnapshots => Set<SprintDaySnapshot>();
+    public DbSet<Retrospective> Retrospectives => Set<Retrospective>();
+    public DbSet<RetrospectiveAction> RetrospectiveActions => Set<RetrospectiveAction>();
 
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }

@@ -12,6 +12,7 @@ public sealed record ProductNavItem(string Group, string Label, string Page, Per
 public static class ProductNavigation
 {
     public const string Overview = "Overview";
+    public const string Scrum = "Scrum";
 
     public static readonly IReadOnlyList<ProductNavItem> Items =
     [
@@ -19,6 +20,7 @@ public static class ProductNavigation
         new(Overview, "History", "/Products/History", Permission.ViewHistory),
         new(Overview, "Members", "/Products/Members", Permission.ViewMembers),
         new(Overview, "Settings", "/Products/Settings", Permission.EditProductSettings),
+        new(Scrum, "Sprints", "/Scrum/Sprints/Index", Permission.ViewSprints),
     ];
 
     public static IEnumerable<IGrouping<string, ProductNavItem>> For(ProductAccess access) =>

@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Sprints;
+
+namespace ProductRoles.Web.Data.Seeding;
+
+/// <summary>
+/// Demo sprints for Acme Checkout: six closed two-week sprints with realistic spill-over, their
+/// retrospectives and day-by-day burndown records, and the active sprint, so charts and velocity
+/// have history from the first start.
+/// </summary>
+public sealed class ScrumSeedStep : IDemoSeedStep
+{
+    private const int SprintDays = 14;
+
+    public int Order => 60;
+
+    private sealed record SeedSprint(
+        string Goal, int Committed, int Done, int AddedMidSprint, string WentWell, string ToImprove,
+        (string Title, ProductRole Owner, RetrospectiveActionState State)[] Actions);
+
+    private static readonly SeedSprint[] Closed =
+    [
+        new("Shoppers can pay with a saved card in one step on the one-page checkout.", 30, 24, 0,
+            "- Pairing on the card vault integration\n- The Definition of Done caught two accessibility issues before review",
+            "- Stories arrived without acceptance criteria\n- Too much work started at once",
+            [("Refine stories with acceptance criteria before planning", ProductRole.ProductOwner, RetrospectiveActionState.Done),
+             ("Limit work in progress to three items", ProductRole.ScrumMaster, RetrospectiveActionState.Done)]),
+        new("Merchants see wallet payments (Apple Pay, Google Pay) in their settlement report.", 32, 28, 3,
+            "- Finance stakeholders joined the sprint review and gave direct feedback\n- Limiting work in progress helped",
+            "- A late scope change from support\n- Flaky end-to-end tests slowed merges",
+            [("Fix or quarantine the flaky checkout end-to-end tests", ProductRole.Developer, RetrospectiveActionState.Done)]),
+        new("Refunds up to 200 EUR are instant for every merchant on the growth plan.", 34, 30, 0,
+            "- Instant refunds shipped behind a flag and were switched on mid-sprint\n- Good collaboration with security operations",
+            "- The sprint goal was only checked at the review\n- Estimates for the refund ledger were far off",
+            [("Look at the sprint goal in every daily Scrum", ProductRole.ScrumMaster, RetrospectiveActionState.Done),
+             ("Spike risky items before estimating them", ProductRole.Developer, RetrospectiveActionState.Dropped)]),
+        new("Checkout conversion on mobile is measured end to end, from cart to receipt.", 30, 30, 0,
+            "- Everything we committed met the Definition of Done\n- Dashboards were ready for the review",
+            "- Design handed over mock-ups late in the sprint",
+            [("Invite design to backlog refinement", ProductRole.ProductOwner, RetrospectiveActionState.Done)]),
+        new("Merchants can offer saved cards to returning shoppers without re-entering CVC where the card scheme allows it.", 36, 29, 4,
+            "- Customer feedback from the pilot merchants shaped the last two stories",
+            "- We took on more than our velocity suggested\n- Two items waited days for a security review",
+            [("Plan no more than the average of the last three sprints", ProductRole.ScrumMaster, RetrospectiveActionState.InProgress),
+             ("Agree a same-day slot for security reviews with security operations", ProductRole.ProductOwner, RetrospectiveActionState.Open)]),
+        new("Failed payments tell the shopper why and what to try next, in their language.", 33, 31, 0,
+            "- Error messages were tested with real shoppers\n- Support reported fewer tickets already",
+            "- Translations arrived late\n- Review notes were not shared with stakeholders who missed the review",
+            [("Send the sprint review notes to all stakeholders the same day", ProductRole.ProductOwner, RetrospectiveActionState.Done),
+             ("Order translations when a story becomes Ready", ProductRole.Developer, RetrospectiveActionState.Open)]),
+    ];
+
+    /// <summary>Share of the done points finished by the end of each sprint day: slow start, weekends flat, a push at the end.</summary>
+    private static readonly decimal[] Progress =
+        [0m, .05m, .12m, .2m, .26m, .26m, .26m, .38m, .47m, .55m, .66m, .75m, .75m, 1m];
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        if (await db.Sprints.AnyAsync(s => s.ProductId == context.Product.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(context.Now);
+        var activeStart = today.AddDays(-5);
+        var sprints = new List<Sprint>();
+        for (var i = 0; i < Closed.Length; i++)
+        {
+            var seed = Closed[i];
+            var end = activeStart.AddDays(-1 - (SprintDays * (Closed.Length - 1 - i)));
+            var start = end.AddDays(1 - SprintDays);
+            var committed = seed.Committed + seed.AddedMidSprint;
+            var sprint = new Sprint
+            {
+                ProductId = context.Product.Id,
+                Name = $"Sprint {i + 1}",
+                Goal = seed.Goal,
+                StartDate = start,
+                EndDate = end,
+                Capacity = seed.Committed,
+                State = SprintState.Closed,
+                CreatedAt = At(start.AddDays(-2)),
+                StartedAt = At(start),
+                ClosedAt = At(end).AddHours(16),
+                CommittedPoints = committed,
+                DonePoints = seed.Done,
+                ReturnedPoints = committed - seed.Done,
+            };
+            for (var day = 0; day < SprintDays; day++)
+            {
+                var scope = seed.Committed + (day >= 6 ? seed.AddedMidSprint : 0);
+                var doneShare = day == SprintDays - 1 ? seed.Done : (int)Math.Round(seed.Done * Progress[day]);
+                sprint.Days.Add(new SprintDaySnapshot { Day = start.AddDays(day), ScopePoints = scope, RemainingPoints = scope - doneShare });
+            }
+
+            sprints.Add(sprint);
+        }
+
+        var active = new Sprint
+        {
+            ProductId = context.Product.Id,
+            Name = $"Sprint {Closed.Length + 1}",
+            Goal = "Shoppers in the Netherlands and Belgium can pay with iDEAL and Bancontact on the one-page checkout.",
+            StartDate = activeStart,
+            EndDate = activeStart.AddDays(SprintDays - 1),
+            Capacity = 30,
+            State = SprintState.Active,
+            CreatedAt = At(activeStart.AddDays(-2)),
+            StartedAt = At(activeStart),
+        };
+        int[] activeRemaining = [29, 29, 26, 21, 21, 18];
+        for (var day = 0; day <= today.DayNumber - activeStart.DayNumber; day++)
+        {
+            active.Days.Add(new SprintDaySnapshot { Day = activeStart.AddDays(day), ScopePoints = 29, RemainingPoints = activeRemaining[day] });
+        }
+
+        sprints.Add(active);
+        db.Sprints.AddRange(sprints);
+        await db.SaveChangesAsync(cancellationToken);
+
+        for (var i = 0; i < Closed.Length; i++)
+        {
+            var seed = Closed[i];
+            db.Retrospectives.Add(new Retrospective
+            {
+                ProductId = context.Product.Id, SprintId = sprints[i].Id, Sprint = sprints[i], WentWell = seed.WentWell, ToImprove = seed.ToImprove,
+            });
+            foreach (var (title, owner, state) in seed.Actions)
+            {
+                db.RetrospectiveActions.Add(new RetrospectiveAction
+                {
+                    ProductId = context.Product.Id, SprintId = sprints[i].Id, Title = title, OwnerId = context.Users[owner].Id,
+                    State = state, CreatedAt = sprints[i].ClosedAt!.Value,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+}
