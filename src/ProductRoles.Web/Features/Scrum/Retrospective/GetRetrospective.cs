@@ -54,9 +54,15 @@ public static class RetrospectiveTeam
 {
     /// <summary>The Scrum team: product owner, Scrum master and developers. Only they own actions.</summary>
     public static IQueryable<TeamMember> Members(AppDbContext db, int productId) =>
-        db.ProductMembers.AsNoTracking()
-            .Where(m => m.ProductId == productId
-                && (m.Role == ProductRole.ProductOwner || m.Role == ProductRole.ScrumMaster || m.Role == ProductRole.Developer))
+        Memberships(db, productId)
             .OrderBy(m => m.User!.DisplayName)
             .Select(m => new TeamMember(m.UserId, m.User!.DisplayName));
+
+    public static Task<bool> IsMemberAsync(AppDbContext db, int productId, string userId, CancellationToken cancellationToken) =>
+        Memberships(db, productId).AnyAsync(m => m.UserId == userId, cancellationToken);
+
+    private static IQueryable<ProductMember> Memberships(AppDbContext db, int productId) =>
+        db.ProductMembers.AsNoTracking()
+            .Where(m => m.ProductId == productId
+                && (m.Role == ProductRole.ProductOwner || m.Role == ProductRole.ScrumMaster || m.Role == ProductRole.Developer));
 }

@@ -28,7 +28,7 @@ public sealed class AddRetrospectiveActionHandler(AppDbContext db, ProductAccess
         var productId = access.Current!.ProductId;
         var sprint = await RetrospectiveGuard.StartedSprintAsync(db, productId, command.SprintId, cancellationToken);
         var ownerId = string.IsNullOrWhiteSpace(command.OwnerId) ? null : command.OwnerId;
-        if (ownerId is not null && !await RetrospectiveTeam.Members(db, productId).AnyAsync(m => m.UserId == ownerId, cancellationToken))
+        if (ownerId is not null && !await RetrospectiveTeam.IsMemberAsync(db, productId, ownerId, cancellationToken))
         {
             throw RequestValidationException.For(nameof(command.OwnerId), "Choose a member of the Scrum team as owner.");
         }

@@ -7,7 +7,7 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Retrospective;
 
-public sealed class RetrospectiveModel : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true, Name = "id")]
     public int Id { get; set; }

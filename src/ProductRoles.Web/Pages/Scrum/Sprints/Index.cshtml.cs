@@ -3,7 +3,7 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Sprints;
 
-public sealed class SprintsIndexModel : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     public SprintList? Data { get; private set; }
 

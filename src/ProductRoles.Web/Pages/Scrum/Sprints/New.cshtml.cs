@@ -4,7 +4,7 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Sprints;
 
-public sealed class NewSprintModel(TimeProvider clock) : ProductPageModel
+public sealed class NewModel(TimeProvider clock) : ProductPageModel
 {
     [BindProperty]
     public SprintFormInput Input { get; set; } = new();

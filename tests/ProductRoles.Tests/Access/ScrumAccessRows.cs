@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Web.Domain.Sprints;
+using static ProductRoles.Tests.Access.AccessRow;
+
+namespace ProductRoles.Tests.Access;
+
+public sealed class ScrumAccessRows : IAccessRows
+{
+    private static readonly Who[] Planners = [Who.ProductOwner, Who.ScrumMaster];
+
+    public IEnumerable<AccessRow> Rows =>
+    [
+        Get("/p/{slug}/sprints", Roles.Team),
+        Get("/p/{slug}/sprints/new", Planners),
+        Post("/p/{slug}/sprints/new", Planners, form: new Dictionary<string, string>
+        {
+            ["Input.Name"] = "", ["Input.Goal"] = "", ["Input.StartDate"] = "2031-01-10", ["Input.EndDate"] = "2031-01-01", ["Input.Capacity"] = "-1",
+        }),
+        Get("/p/{slug}/sprints/{id:int}", Roles.Team) with { Resolve = ActiveSprint },
+        Post("/p/{slug}/sprints/{id:int}", Planners, handler: "Edit", form: new Dictionary<string, string>
+        {
+            ["Input.Name"] = "", ["Input.Goal"] = "", ["Input.Capacity"] = "-5", ["Input.Version"] = "0",
+        }) with { Resolve = ActiveSprint },
+        // The active sprint has started already, so an allowed start is refused and nothing changes.
+        Post("/p/{slug}/sprints/{id:int}", Planners, handler: "Start", form: new Dictionary<string, string> { ["version"] = "0" })
+            with { Resolve = ActiveSprint },
+        Get("/p/{slug}/sprints/{id:int}/retrospective", Roles.ScrumTeam) with { Resolve = ClosedSprint },
+        Post("/p/{slug}/sprints/{id:int}/retrospective", Roles.ScrumTeam, handler: "Save",
+            form: new Dictionary<string, string> { ["Input.WentWell"] = "", ["Input.ToImprove"] = "", ["Input.Version"] = "0" })
+            with { Resolve = ClosedSprint },
+        Post("/p/{slug}/sprints/{id:int}/retrospective", Roles.ScrumTeam, handler: "AddAction",
+            form: new Dictionary<string, string> { ["NewAction.Title"] = "", ["NewAction.OwnerId"] = "" })
+            with { Resolve = ClosedSprint },
+        Post("/p/{slug}/sprints/{id:int}/retrospective", Roles.ScrumTeam, handler: "SetState",
+            form: new Dictionary<string, string> { ["actionId"] = "0", ["state"] = "99", ["version"] = "0" })
+            with { Resolve = ClosedSprint },
+    ];
+
+    private static Task<IReadOnlyDictionary<string, string>> ActiveSprint(AppFixture app) => SprintId(app, SprintState.Active);
+
+    private static Task<IReadOnlyDictionary<string, string>> ClosedSprint(AppFixture app) => SprintId(app, SprintState.Closed);
+
+    private static async Task<IReadOnlyDictionary<string, string>> SprintId(AppFixture app, SprintState state)
+    {
+        var id = await app.QueryAsync(db => db.Sprints
+            .Where(s => s.Product!.Slug == AppFixture.DemoSlug && s.State == state)
+            .OrderBy(s => s.StartDate).Select(s => s.Id).FirstAsync());
+        return new Dictionary<string, string> { ["id:int"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+}
