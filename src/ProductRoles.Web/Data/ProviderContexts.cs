@@ -12,7 +12,20 @@ public sealed class SqliteAppDbContext(
 /// <summary>SQL Server flavour of the model; migrations in Data/Migrations/SqlServer.</summary>
 public sealed class SqlServerAppDbContext(
     DbContextOptions<SqlServerAppDbContext> options, ICurrentUser? currentUser = null, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock);
+    : AppDbContext(options, currentUser, clock)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Rank keys (backlog, roadmap) are compared ordinally, as SQLite's default BINARY collation does;
+        // SQL Server's default collation ignores case, which would make "a" equal "A".
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                     .Where(p => p.Name == "Rank" && p.ClrType == typeof(string)))
+        {
+            property.SetCollation("Latin1_General_BIN2");
+        }
+    }
+}
 
 /// <summary>Lets `dotnet ef migrations add --context SqliteAppDbContext` build the model without the app.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>

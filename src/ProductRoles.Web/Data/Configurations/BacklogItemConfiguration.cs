@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Ranking;
+
+namespace ProductRoles.Web.Data.Configurations;
+
+public sealed class BacklogItemConfiguration : IEntityTypeConfiguration<BacklogItem>
+{
+    public void Configure(EntityTypeBuilder<BacklogItem> builder)
+    {
+        builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(10);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(i => i.Title).HasMaxLength(BacklogItem.TitleMaxLength);
+        builder.Property(i => i.AsA).HasMaxLength(BacklogItem.StoryPartMaxLength);
+        builder.Property(i => i.IWant).HasMaxLength(BacklogItem.StoryPartMaxLength);
+        builder.Property(i => i.SoThat).HasMaxLength(BacklogItem.StoryPartMaxLength);
+        builder.Property(i => i.Description).HasMaxLength(BacklogItem.DescriptionMaxLength);
+        // Ordinal comparison on both providers: binary collation on SQL Server, SQLite's default BINARY.
+        builder.Property(i => i.Rank).HasMaxLength(RankKey.MaxLength).IsUnicode(false);
+        // The order itself: each product's keys are unique, and the index serves "top of the backlog" and "position N".
+        builder.HasIndex(i => new { i.ProductId, i.Rank }).IsUnique();
+        builder.HasIndex(i => new { i.ProductId, i.Status });
+        builder.HasIndex(i => i.RoadmapItemId);
+        builder.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.AcceptanceCriteria).WithOne().HasForeignKey(c => c.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.SourceFeedback).WithOne(l => l.BacklogItem).HasForeignKey(l => l.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.DoneChecks).WithOne().HasForeignKey(d => d.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Comments).WithOne().HasForeignKey(c => c.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AcceptanceCriterionConfiguration : IEntityTypeConfiguration<AcceptanceCriterion>
+{
+    public void Configure(EntityTypeBuilder<AcceptanceCriterion> builder)
+    {
+        builder.Property(c => c.Text).HasMaxLength(AcceptanceCriterion.TextMaxLength);
+        builder.HasIndex(c => new { c.BacklogItemId, c.Position });
+    }
+}
+
+public sealed class BacklogItemTagConfiguration : IEntityTypeConfiguration<BacklogItemTag>
+{
+    public void Configure(EntityTypeBuilder<BacklogItemTag> builder)
+    {
+        builder.HasKey(t => new { t.BacklogItemId, t.Name });
+        builder.Property(t => t.Name).HasMaxLength(BacklogItemTag.NameMaxLength);
+        builder.HasIndex(t => t.Name);
+    }
+}
+
+public sealed class BacklogItemFeedbackLinkConfiguration : IEntityTypeConfiguration<BacklogItemFeedbackLink>
+{
+    public void Configure(EntityTypeBuilder<BacklogItemFeedbackLink> builder)
+    {
+        builder.HasKey(l => new { l.BacklogItemId, l.FeedbackItemId });
+        builder.HasIndex(l => l.FeedbackItemId);
+        // Deleting a product cascades through the backlog; feedback links then go with their item.
+        builder.HasOne(l => l.FeedbackItem).WithMany(f => f.BacklogLinks).HasForeignKey(l => l.FeedbackItemId)
+            .OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+public sealed class BacklogCommentConfiguration : IEntityTypeConfiguration<BacklogComment>
+{
+    public void Configure(EntityTypeBuilder<BacklogComment> builder)
+    {
+        builder.Property(c => c.AuthorId).HasMaxLength(450);
+        builder.Property(c => c.AuthorName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.Property(c => c.Text).HasMaxLength(BacklogComment.TextMaxLength);
+        builder.HasIndex(c => new { c.BacklogItemId, c.Id });
+    }
+}
+
+public sealed class BacklogSettingsConfiguration : IEntityTypeConfiguration<BacklogSettings>
+{
+    public void Configure(EntityTypeBuilder<BacklogSettings> builder)
+    {
+        builder.HasKey(s => s.ProductId);
+        builder.Property(s => s.ProductId).ValueGeneratedNever();
+        builder.HasOne<Product>().WithOne().HasForeignKey<BacklogSettings>(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class BacklogItemDoneCheckConfiguration : IEntityTypeConfiguration<BacklogItemDoneCheck>
+{
+    public void Configure(EntityTypeBuilder<BacklogItemDoneCheck> builder)
+    {
+        builder.Property(d => d.CheckedBy).HasMaxLength(256);
+        builder.HasMany(d => d.Criteria).WithOne().HasForeignKey(c => c.BacklogItemDoneCheckId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Domain.DefinitionOfDone.DefinitionOfDoneVersion>().WithMany()
+            .HasForeignKey(d => d.DefinitionOfDoneVersionId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+public sealed class DoneCriterionCheckConfiguration : IEntityTypeConfiguration<DoneCriterionCheck>
+{
+    public void Configure(EntityTypeBuilder<DoneCriterionCheck> builder)
+    {
+        builder.Property(c => c.Text).HasMaxLength(Domain.DefinitionOfDone.DefinitionOfDoneCriterion.TextMaxLength);
+        builder.Property(c => c.WaiverReason).HasMaxLength(DoneCriterionCheck.ReasonMaxLength);
+    }
+}

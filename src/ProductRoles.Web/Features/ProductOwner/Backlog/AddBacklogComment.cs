@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Backlog;
+
+/// <summary>A team member comments on a backlog item; "@name" mentions a product member.</summary>
+[Requires(Permission.CommentOnBacklogItems)]
+public sealed record AddBacklogComment(string ProductSlug, int ItemId, string Text) : ICommand<Unit>, IProductRequest;
+
+public sealed class AddBacklogCommentValidator : AbstractValidator<AddBacklogComment>
+{
+    public AddBacklogCommentValidator() =>
+        RuleFor(c => c.Text).NotEmpty().WithMessage("Write a comment.")
+            .MaximumLength(BacklogComment.TextMaxLength).WithMessage($"Keep the comment under {BacklogComment.TextMaxLength} characters.");
+}
+
+public sealed class AddBacklogCommentHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<AddBacklogComment, Unit>
+{
+    public async ValueTask<Unit> Handle(AddBacklogComment command, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        if (!await db.BacklogItems.AnyAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken))
+        {
+            throw new NotFoundException();
+        }
+
+        db.BacklogComments.Add(new BacklogComment
+        {
+            BacklogItemId = command.ItemId,
+            AuthorId = user.UserId!,
+            AuthorName = user.Name.Length > Domain.AppUser.DisplayNameMaxLength ? user.Name[..Domain.AppUser.DisplayNameMaxLength] : user.Name,
+            Text = command.Text.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// <summary>A product member as a comment can mention them: "@dev" or "@dev@demo.local".</summary>
+public sealed record MentionableMember(string Handle, string Email, string DisplayName);
+
+/// <summary>Splits comment text into plain text and mentions of actual product members.</summary>
+public static partial class Mentions
+{
+    [GeneratedRegex(@"@([A-Za-z0-9._%+-]+(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)")]
+    private static partial Regex MentionPattern();
+
+    public static string HandleOf(string email) => email.Split('@')[0].ToLowerInvariant();
+
+    /// <summary>Text segments in order; Member is set where the segment is a mention of a member, else it is plain text.</summary>
+    public static IEnumerable<(string Text, MentionableMember? Member)> Split(string text, IReadOnlyList<MentionableMember> members)
+    {
+        var last = 0;
+        foreach (Match match in MentionPattern().Matches(text))
+        {
+            var name = match.Groups[1].Value.TrimEnd('.').ToLowerInvariant();
+            var member = members.FirstOrDefault(m => m.Handle == name || string.Equals(m.Email, name, StringComparison.OrdinalIgnoreCase));
+            if (member is null)
+            {
+                continue;
+            }
+
+            if (match.Index > last)
+            {
+                yield return (text[last..match.Index], null);
+            }
+
+            var length = 1 + match.Groups[1].Value.TrimEnd('.').Length;
+            yield return (text.Substring(match.Index, length), member);
+            last = match.Index + length;
+        }
+
+        if (last < text.Length)
+        {
+            yield return (text[last..], null);
+        }
+    }
+}

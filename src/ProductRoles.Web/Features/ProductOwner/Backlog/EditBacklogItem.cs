@@ -1,0 +1,44 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Backlog;
+
+/// <summary>
+/// The scrum team (product owner, developers, scrum master) edits an item's story, description,
+/// criteria, estimate, tags and status. Concurrency-checked against the version the form showed.
+/// </summary>
+[Requires(Permission.EditBacklogItems)]
+public sealed record EditBacklogItem(string ProductSlug, int ItemId, BacklogItemFields Fields, int Version)
+    : ICommand<Unit>, IProductRequest;
+
+public sealed class EditBacklogItemValidator : AbstractValidator<EditBacklogItem>
+{
+    public EditBacklogItemValidator() => RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator(allowDone: true));
+}
+
+public sealed class EditBacklogItemHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+    : ICommandHandler<EditBacklogItem, Unit>
+{
+    public async ValueTask<Unit> Handle(EditBacklogItem command, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var item = await db.BacklogItems.Include(i => i.Tags).Include(i => i.AcceptanceCriteria)
+            .SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
+            ?? throw new NotFoundException();
+        db.ExpectVersion(item, command.Version);
+        // Done is reached only through the checklist; a Done item may be reopened, its Done record stays.
+        if (command.Fields.Status == BacklogItemStatus.Done && item.Status != BacklogItemStatus.Done)
+        {
+            throw RequestValidationException.For(nameof(BacklogItemFields.Status), BacklogItemFieldsValidator.DoneMessage);
+        }
+
+        BacklogItemWriter.Apply(item, command.Fields, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesCheckedAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,58 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Backlog;
+
+/// <summary>The whole backlog in order, read row by row from the database so a large export is streamed, not buffered.</summary>
+[Requires(Permission.ViewBacklog)]
+public sealed record ExportBacklog(string ProductSlug) : IQuery<IAsyncEnumerable<BacklogExportRow>>, IProductRequest;
+
+public sealed record BacklogExportRow(
+    int Id, BacklogItemType Type, string Title, string? AsA, string? IWant, string? SoThat, BacklogItemStatus Status,
+    int? Estimate, string Tags, int? RoadmapItemId, string Rank);
+
+public sealed class ExportBacklogHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<ExportBacklog, IAsyncEnumerable<BacklogExportRow>>
+{
+    public ValueTask<IAsyncEnumerable<BacklogExportRow>> Handle(ExportBacklog query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var rows = db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId).OrderBy(i => i.Rank)
+            .Select(i => new BacklogExportRow(i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Status, i.Estimate,
+                string.Join(" ", i.Tags.Select(t => t.Name)), i.RoadmapItemId, i.Rank))
+            .AsAsyncEnumerable();
+        return ValueTask.FromResult(rows);
+    }
+}
+
+public static class BacklogCsv
+{
+    public const string Header = "Position,Id,Type,Title,As a,I want,So that,Status,Estimate,Tags,Roadmap item";
+
+    public static string Line(int position, BacklogExportRow row) => string.Join(",",
+        position.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        row.Type.ToString(), Field(row.Title), Field(row.AsA), Field(row.IWant), Field(row.SoThat), row.Status.Display(),
+        row.Estimate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", Field(row.Tags),
+        row.RoadmapItemId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>Quotes a field; a leading = + - @ is neutralised so spreadsheets never run it as a formula.</summary>
+    public static string Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -1,0 +1,103 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Backlog;
+
+/// <summary>What the backlog list is filtered by; all optional.</summary>
+public sealed record BacklogFilter(
+    BacklogItemStatus? Status = null, BacklogItemType? Type = null, string? Tag = null, int? RoadmapItemId = null, string? Text = null)
+{
+    public bool IsEmpty => Status is null && Type is null && string.IsNullOrWhiteSpace(Tag) && RoadmapItemId is null
+                           && string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>
+/// One page of the product backlog in order, with the total. Three queries whatever the backlog's
+/// size: the count, the page (tags and criteria counts projected, not loaded per row), the tag list.
+/// </summary>
+[Requires(Permission.ViewBacklog)]
+public sealed record GetBacklog(string ProductSlug, BacklogFilter Filter, int Page = 1) : IQuery<BacklogPage>, IProductRequest;
+
+public sealed record BacklogPage(
+    IReadOnlyList<BacklogRow> Items, int Page, int PageCount, int Total, int PageSize, IReadOnlyList<string> AllTags);
+
+public sealed record BacklogRow(
+    int Id, int Position, BacklogItemType Type, string Title, BacklogItemStatus Status, int? Estimate, string Rank,
+    int? RoadmapItemId, IReadOnlyList<string> Tags, int CriteriaCount, int CriteriaMet, int FeedbackCount);
+
+public sealed class GetBacklogValidator : AbstractValidator<GetBacklog>
+{
+    public GetBacklogValidator() => RuleFor(q => q.Page).GreaterThan(0).WithMessage("Pages start at 1.");
+}
+
+public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetBacklog, BacklogPage>
+{
+    public const int PageSize = 50;
+
+    public async ValueTask<BacklogPage> Handle(GetBacklog query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var items = Filtered(db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId), query.Filter);
+
+        var total = await items.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Min(query.Page, pageCount);
+        var offset = (page - 1) * PageSize;
+        var rows = await items.OrderBy(i => i.Rank).Skip(offset).Take(PageSize)
+            .Select(i => new
+            {
+                i.Id, i.Type, i.Title, i.Status, i.Estimate, i.Rank, i.RoadmapItemId,
+                Tags = string.Join(",", i.Tags.Select(t => t.Name)),
+                CriteriaCount = i.AcceptanceCriteria.Count,
+                CriteriaMet = i.AcceptanceCriteria.Count(c => c.IsMet),
+                FeedbackCount = i.SourceFeedback.Count,
+            })
+            .ToListAsync(cancellationToken);
+        var tags = await db.BacklogItemTags.AsNoTracking()
+            .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId && i.ProductId == productId))
+            .Select(t => t.Name).Distinct().OrderBy(t => t).Take(200).ToListAsync(cancellationToken);
+
+        // Positions are the place in the whole backlog; with a filter on they are only shown relative.
+        var list = rows.Select((r, n) => new BacklogRow(r.Id, offset + n + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
+            r.RoadmapItemId, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount)).ToList();
+        return new BacklogPage(list, page, pageCount, total, PageSize, tags);
+    }
+
+    public static IQueryable<BacklogItem> Filtered(IQueryable<BacklogItem> items, BacklogFilter filter)
+    {
+        if (filter.Status is { } status)
+        {
+            items = items.Where(i => i.Status == status);
+        }
+
+        if (filter.Type is { } type)
+        {
+            items = items.Where(i => i.Type == type);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim().TrimStart('#').ToLowerInvariant();
+            items = items.Where(i => i.Tags.Any(t => t.Name == tag));
+        }
+
+        if (filter.RoadmapItemId is { } roadmapItemId)
+        {
+            items = items.Where(i => i.RoadmapItemId == roadmapItemId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            items = items.Where(i => i.Title.Contains(text) || (i.IWant != null && i.IWant.Contains(text))
+                                     || (i.Description != null && i.Description.Contains(text)));
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,70 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Feedback;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Backlog;
+
+/// <summary>Everything about one backlog item for its page.</summary>
+[Requires(Permission.ViewBacklog)]
+public sealed record GetBacklogItem(string ProductSlug, int ItemId) : IQuery<BacklogItemDetails>, IProductRequest;
+
+public sealed record BacklogItemDetails(
+    int Id, BacklogItemType Type, string Title, string? AsA, string? IWant, string? SoThat, string? Description, int? Estimate,
+    BacklogItemStatus Status, int Position, int Total, int? RoadmapItemId, IReadOnlyList<string> Tags,
+    IReadOnlyList<CriterionView> AcceptanceCriteria, IReadOnlyList<LinkedFeedback> SourceFeedback,
+    DoneRecordView? DoneRecord, IReadOnlyList<CommentView> Comments, IReadOnlyList<MentionableMember> Members,
+    DateTime CreatedAt, DateTime UpdatedAt, int Version);
+
+public sealed record CriterionView(int Id, string Text, bool IsMet);
+
+public sealed record LinkedFeedback(int Id, FeedbackSourceKind SourceKind, string SourceName, string? Account, string Text, FeedbackStatus Status);
+
+public sealed record DoneRecordView(int DefinitionOfDoneNumber, DateTime CheckedAt, string CheckedBy, IReadOnlyList<DoneCriterionView> Criteria);
+
+public sealed record DoneCriterionView(string Text, bool Waived, string? WaiverReason);
+
+public sealed record CommentView(int Id, string AuthorName, string Text, DateTime CreatedAt);
+
+public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<GetBacklogItem, BacklogItemDetails>
+{
+    public async ValueTask<BacklogItemDetails> Handle(GetBacklogItem query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var item = await db.BacklogItems.AsNoTracking().Where(i => i.Id == query.ItemId && i.ProductId == productId)
+            .Select(i => new
+            {
+                i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Description, i.Estimate, i.Status, i.Rank, i.RoadmapItemId,
+                i.CreatedAt, i.UpdatedAt, i.Version,
+                Tags = i.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                Criteria = i.AcceptanceCriteria.OrderBy(c => c.Position).Select(c => new CriterionView(c.Id, c.Text, c.IsMet)).ToList(),
+                Feedback = i.SourceFeedback.Select(l => new LinkedFeedback(l.FeedbackItem!.Id, l.FeedbackItem.SourceKind,
+                    l.FeedbackItem.SourceName, l.FeedbackItem.Account, l.FeedbackItem.Text, l.FeedbackItem.Status)).ToList(),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+
+        var position = await BacklogRanking.PositionOfAsync(db, productId, item.Rank, cancellationToken);
+        var total = await db.BacklogItems.CountAsync(i => i.ProductId == productId, cancellationToken);
+        var done = await db.BacklogItemDoneChecks.AsNoTracking().Where(d => d.BacklogItemId == item.Id).OrderByDescending(d => d.Id)
+            .Select(d => new DoneRecordView(d.DefinitionOfDoneNumber, d.CheckedAt, d.CheckedBy,
+                d.Criteria.OrderBy(c => c.Position).Select(c => new DoneCriterionView(c.Text, c.Waived, c.WaiverReason)).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+        var comments = await db.BacklogComments.AsNoTracking().Where(c => c.BacklogItemId == item.Id).OrderBy(c => c.Id)
+            .Select(c => new CommentView(c.Id, c.AuthorName, c.Text, c.CreatedAt)).Take(500).ToListAsync(cancellationToken);
+        var members = comments.Count == 0 ? [] : await MembersAsync(db, productId, cancellationToken);
+
+        return new BacklogItemDetails(item.Id, item.Type, item.Title, item.AsA, item.IWant, item.SoThat, item.Description, item.Estimate,
+            item.Status, position, total, item.RoadmapItemId, item.Tags, item.Criteria, item.Feedback, done, comments, members,
+            item.CreatedAt, item.UpdatedAt, item.Version);
+    }
+
+    public static async Task<IReadOnlyList<MentionableMember>> MembersAsync(AppDbContext db, int productId, CancellationToken cancellationToken) =>
+        (await db.ProductMembers.AsNoTracking().Where(m => m.ProductId == productId)
+            .Select(m => new { m.UserEmail, m.User!.DisplayName }).ToListAsync(cancellationToken))
+        .Select(m => new MentionableMember(Mentions.HandleOf(m.UserEmail), m.UserEmail, m.DisplayName)).ToList();
+}

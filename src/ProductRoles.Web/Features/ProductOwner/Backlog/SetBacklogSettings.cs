@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Backlog;
+
+/// <summary>The product owner chooses where new backlog items go: the top or the bottom.</summary>
+[Requires(Permission.OrderBacklog)]
+public sealed record SetBacklogSettings(string ProductSlug, bool NewItemsOnTop) : ICommand<Unit>, IProductRequest;
+
+public sealed class SetBacklogSettingsHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<SetBacklogSettings, Unit>
+{
+    public async ValueTask<Unit> Handle(SetBacklogSettings command, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var settings = await db.BacklogSettings.SingleOrDefaultAsync(s => s.ProductId == productId, cancellationToken);
+        if (settings is null)
+        {
+            db.BacklogSettings.Add(settings = new BacklogSettings { ProductId = productId });
+        }
+
+        settings.NewItemsOnTop = command.NewItemsOnTop;
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

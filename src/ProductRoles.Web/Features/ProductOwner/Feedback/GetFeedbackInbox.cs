@@ -1,0 +1,58 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Feedback;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Feedback;
+
+/// <summary>The customer feedback inbox: newest first, filtered by status, source and text, a page at a time.</summary>
+[Requires(Permission.ViewCustomerFeedback)]
+public sealed record GetFeedbackInbox(string ProductSlug, FeedbackStatus? Status, FeedbackSourceKind? Source, string? Text, int Page = 1)
+    : IQuery<FeedbackInbox>, IProductRequest;
+
+public sealed record FeedbackInbox(IReadOnlyList<FeedbackRow> Items, int Page, int PageCount, int Total, IReadOnlyDictionary<FeedbackStatus, int> CountsByStatus);
+
+public sealed record FeedbackRow(
+    int Id, FeedbackSourceKind SourceKind, string SourceName, string? Account, string Text, DateOnly ReceivedOn, string Tags,
+    FeedbackStatus Status, int BacklogItemCount);
+
+public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetFeedbackInbox, FeedbackInbox>
+{
+    public const int PageSize = 25;
+
+    public async ValueTask<FeedbackInbox> Handle(GetFeedbackInbox query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var all = db.FeedbackItems.AsNoTracking().Where(f => f.ProductId == productId);
+        var counts = (await all.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.Count);
+
+        var items = all;
+        if (query.Status is { } status)
+        {
+            items = items.Where(f => f.Status == status);
+        }
+
+        if (query.Source is { } source)
+        {
+            items = items.Where(f => f.SourceKind == source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            items = items.Where(f => f.Text.Contains(text) || f.SourceName.Contains(text) || (f.Account != null && f.Account.Contains(text))
+                                     || f.Tags.Contains(text.ToLower()));
+        }
+
+        var total = await items.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(f => new FeedbackRow(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status, f.BacklogLinks.Count))
+            .ToListAsync(cancellationToken);
+        return new FeedbackInbox(rows, page, pageCount, total, counts);
+    }
+}

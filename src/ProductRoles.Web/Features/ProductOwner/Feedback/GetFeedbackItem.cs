@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Feedback;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductOwner.Feedback;
+
+/// <summary>One feedback item with the backlog items made from it.</summary>
+[Requires(Permission.ViewCustomerFeedback)]
+public sealed record GetFeedbackItem(string ProductSlug, int FeedbackId) : IQuery<FeedbackDetails>, IProductRequest;
+
+public sealed record FeedbackDetails(
+    int Id, FeedbackSourceKind SourceKind, string SourceName, string? Account, string Text, DateOnly ReceivedOn, string Tags,
+    FeedbackStatus Status, int? DuplicateOfId, int Version, IReadOnlyList<LinkedBacklogItem> BacklogItems);
+
+public sealed record LinkedBacklogItem(int Id, BacklogItemType Type, string Title, BacklogItemStatus Status);
+
+public sealed class GetFeedbackItemHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetFeedbackItem, FeedbackDetails>
+{
+    public async ValueTask<FeedbackDetails> Handle(GetFeedbackItem query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        return await db.FeedbackItems.AsNoTracking().Where(f => f.Id == query.FeedbackId && f.ProductId == productId)
+            .Select(f => new FeedbackDetails(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status,
+                f.DuplicateOfId, f.Version,
+                f.BacklogLinks.OrderBy(l => l.BacklogItem!.Rank)
+                    .Select(l => new LinkedBacklogItem(l.BacklogItem!.Id, l.BacklogItem.Type, l.BacklogItem.Title, l.BacklogItem.Status)).ToList()))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+    }
+}
