@@ -45,6 +45,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<SprintDaySnapshot> SprintDaySnapshots => Set<SprintDaySnapshot>();
     public DbSet<Retrospective> Retrospectives => Set<Retrospective>();
     public DbSet<RetrospectiveAction> RetrospectiveActions => Set<RetrospectiveAction>();
+    public DbSet<SprintItem> SprintItems => Set<SprintItem>();
+    public DbSet<SprintTask> SprintTasks => Set<SprintTask>();
+    public DbSet<SprintReview> SprintReviews => Set<SprintReview>();
+    public DbSet<SprintReviewFeedback> SprintReviewFeedback => Set<SprintReviewFeedback>();
 
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }

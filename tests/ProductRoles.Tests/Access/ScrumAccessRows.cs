@@ -25,6 +25,13 @@ public sealed class ScrumAccessRows : IAccessRows
         // The active sprint has started already, so an allowed start is refused and nothing changes.
         Post("/p/{slug}/sprints/{id:int}", Planners, handler: "Start", form: new Dictionary<string, string> { ["version"] = "0" })
             with { Resolve = ActiveSprint },
+        Post("/p/{slug}/sprints/{id:int}", Planners, handler: "Plan", form: new Dictionary<string, string> { ["backlogItemId"] = "0" })
+            with { Resolve = ClosedSprint },
+        Post("/p/{slug}/sprints/{id:int}", Planners, handler: "Unplan", form: new Dictionary<string, string> { ["backlogItemId"] = "0" })
+            with { Resolve = ClosedSprint },
+        // A closed sprint closes once: an allowed caller is refused and nothing changes.
+        Post("/p/{slug}/sprints/{id:int}", Planners, handler: "Close", form: new Dictionary<string, string> { ["unfinished"] = "ReturnToBacklog", ["version"] = "0" })
+            with { Resolve = ClosedSprint },
         Get("/p/{slug}/sprints/{id:int}/retrospective", Roles.ScrumTeam) with { Resolve = ClosedSprint },
         Post("/p/{slug}/sprints/{id:int}/retrospective", Roles.ScrumTeam, handler: "Save",
             form: new Dictionary<string, string> { ["Input.WentWell"] = "", ["Input.ToImprove"] = "", ["Input.Version"] = "0" })

@@ -53,6 +53,7 @@ public sealed class Sprint : IVersioned, IAudited
     public int Version { get; set; }
 
     public List<SprintDaySnapshot> Days { get; } = [];
+    public List<SprintItem> Items { get; } = [];
 
     int IAudited.AuditProductId => ProductId;
     string IAudited.AuditLabel => Name;

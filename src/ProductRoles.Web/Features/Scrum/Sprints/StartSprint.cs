@@ -38,6 +38,7 @@ public sealed class StartSprintHandler(AppDbContext db, ProductAccessResolver ac
         sprint.State = SprintState.Active;
         sprint.StartedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        await SprintProgress.RecordAsync(db, sprint.Id, SprintQueries.Today(clock), cancellationToken);
         return Unit.Value;
     }
 }

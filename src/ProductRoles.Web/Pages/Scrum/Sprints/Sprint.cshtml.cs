@@ -62,6 +62,28 @@ public sealed class SprintModel : ProductPageModel
         return RedirectToPage(new { slug = Slug, id = Id });
     }
 
+    public async Task<IActionResult> OnPostPlanAsync(int backlogItemId) =>
+        await SendAndReturnAsync(new PlanSprintItem(Slug, Id, backlogItemId), $"#{backlogItemId} pulled into the sprint.");
+
+    public async Task<IActionResult> OnPostUnplanAsync(int backlogItemId) =>
+        await SendAndReturnAsync(new UnplanSprintItem(Slug, Id, backlogItemId), $"#{backlogItemId} taken out of the sprint.");
+
+    public async Task<IActionResult> OnPostCloseAsync(UnfinishedWork unfinished, int version) =>
+        await SendAndReturnAsync(new CloseSprint(Slug, Id, unfinished, version), "Sprint closed. Its sprint review is ready for the product owner.");
+
+    private async Task<IActionResult> SendAndReturnAsync(Mediator.ICommand<Mediator.Unit> command, string flash)
+    {
+        var (ok, _) = await TrySendAsync(command, prefix: "");
+        if (!ok)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = flash;
+        return RedirectToPage(new { slug = Slug, id = Id });
+    }
+
     private async Task LoadAsync()
     {
         Data = await Sender.Send(new GetSprint(Slug, Id), HttpContext.RequestAborted);

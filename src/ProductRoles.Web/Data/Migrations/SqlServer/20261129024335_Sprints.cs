@@ -120,6 +120,115 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SprintItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    SprintId = table.Column<int>(type: "int", nullable: false),
+                    BacklogItemId = table.Column<int>(type: "int", nullable: false),
+                    Points = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    PlannedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SprintItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SprintItems_BacklogItems_BacklogItemId",
+                        column: x => x.BacklogItemId,
+                        principalTable: "BacklogItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SprintItems_Sprints_SprintId",
+                        column: x => x.SprintId,
+                        principalTable: "Sprints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SprintReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    SprintId = table.Column<int>(type: "int", nullable: false),
+                    GoalMet = table.Column<bool>(type: "bit", nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SprintReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SprintReviews_Sprints_SprintId",
+                        column: x => x.SprintId,
+                        principalTable: "Sprints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SprintTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    SprintItemId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    RemainingHours = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SprintTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SprintTasks_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SprintTasks_SprintItems_SprintItemId",
+                        column: x => x.SprintItemId,
+                        principalTable: "SprintItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SprintReviewFeedback",
+                columns: table => new
+                {
+                    SprintReviewId = table.Column<int>(type: "int", nullable: false),
+                    FeedbackItemId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SprintReviewFeedback", x => new { x.SprintReviewId, x.FeedbackItemId });
+                    table.ForeignKey(
+                        name: "FK_SprintReviewFeedback_FeedbackItems_FeedbackItemId",
+                        column: x => x.FeedbackItemId,
+                        principalTable: "FeedbackItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SprintReviewFeedback_SprintReviews_SprintReviewId",
+                        column: x => x.SprintReviewId,
+                        principalTable: "SprintReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_RetrospectiveActions_OwnerId",
                 table: "RetrospectiveActions",
@@ -148,9 +257,42 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SprintItems_BacklogItemId",
+                table: "SprintItems",
+                column: "BacklogItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SprintItems_SprintId_BacklogItemId",
+                table: "SprintItems",
+                columns: new[] { "SprintId", "BacklogItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SprintReviewFeedback_FeedbackItemId",
+                table: "SprintReviewFeedback",
+                column: "FeedbackItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SprintReviews_SprintId",
+                table: "SprintReviews",
+                column: "SprintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sprints_ProductId_StartDate",
                 table: "Sprints",
                 columns: new[] { "ProductId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SprintTasks_OwnerId",
+                table: "SprintTasks",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SprintTasks_SprintItemId",
+                table: "SprintTasks",
+                column: "SprintItemId");
         }
 
         /// <inheritdoc />
@@ -164,6 +306,18 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SprintDaySnapshots");
+
+            migrationBuilder.DropTable(
+                name: "SprintReviewFeedback");
+
+            migrationBuilder.DropTable(
+                name: "SprintTasks");
+
+            migrationBuilder.DropTable(
+                name: "SprintReviews");
+
+            migrationBuilder.DropTable(
+                name: "SprintItems");
 
             migrationBuilder.DropTable(
                 name: "Sprints");
