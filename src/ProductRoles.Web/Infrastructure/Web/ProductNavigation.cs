@@ -12,6 +12,7 @@ public sealed record ProductNavItem(string Group, string Label, string Page, Per
 public static class ProductNavigation
 {
     public const string Overview = "Overview";
+    public const string ProductOwner = "Product owner";
     public const string Scrum = "Scrum";
 
     public static readonly IReadOnlyList<ProductNavItem> Items =
@@ -20,6 +21,9 @@ public static class ProductNavigation
         new(Overview, "History", "/Products/History", Permission.ViewHistory),
         new(Overview, "Members", "/Products/Members", Permission.ViewMembers),
         new(Overview, "Settings", "/Products/Settings", Permission.EditProductSettings),
+        new(ProductOwner, "Customer feedback", "/ProductOwner/Feedback/Index", Permission.ViewCustomerFeedback),
+        new(ProductOwner, "Product backlog", "/ProductOwner/Backlog/Index", Permission.ViewBacklog),
+        new(ProductOwner, "Definition of Done", "/ProductOwner/DefinitionOfDone/Index", Permission.ViewBacklog),
         new(Scrum, "Sprints", "/Scrum/Sprints/Index", Permission.ViewSprints),
     ];
 

@@ -7,7 +7,7 @@ namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 /// <summary>Reads neighbours in the backlog order; every read is one indexed query on (ProductId, Rank).</summary>
 public static class BacklogRanking
 {
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = 10;
 
     /// <summary>A key for a new item at the top or the bottom of the product's backlog.</summary>
     public static async Task<string> NewItemKeyAsync(AppDbContext db, int productId, bool onTop, CancellationToken cancellationToken)

@@ -43,3 +43,15 @@ public static partial class BacklogRules
         _ => status.ToString(),
     };
 }
+
+/// <summary>The badge colour of a backlog status on pages.</summary>
+public static class BacklogBadges
+{
+    public static string For(BacklogItemStatus status) => status switch
+    {
+        BacklogItemStatus.Done => "badge-ok",
+        BacklogItemStatus.InProgress or BacklogItemStatus.Planned => "badge-warn",
+        BacklogItemStatus.Removed => "badge-bad",
+        _ => "badge-stage",
+    };
+}

@@ -68,3 +68,14 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver
             .Select(m => new { m.UserEmail, m.User!.DisplayName }).ToListAsync(cancellationToken))
         .Select(m => new MentionableMember(Mentions.HandleOf(m.UserEmail), m.UserEmail, m.DisplayName)).ToList();
 }
+
+/// <summary>The item for its edit form: the same view, but only for those who may edit items.</summary>
+[Requires(Permission.EditBacklogItems)]
+public sealed record GetBacklogItemForEdit(string ProductSlug, int ItemId) : IQuery<BacklogItemDetails>, IProductRequest;
+
+public sealed class GetBacklogItemForEditHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<GetBacklogItemForEdit, BacklogItemDetails>
+{
+    public ValueTask<BacklogItemDetails> Handle(GetBacklogItemForEdit query, CancellationToken cancellationToken) =>
+        new GetBacklogItemHandler(db, access).Handle(new GetBacklogItem(query.ProductSlug, query.ItemId), cancellationToken);
+}

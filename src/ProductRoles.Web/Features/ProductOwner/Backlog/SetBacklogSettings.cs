@@ -27,3 +27,14 @@ public sealed class SetBacklogSettingsHandler(AppDbContext db, ProductAccessReso
         return Unit.Value;
     }
 }
+
+/// <summary>Whether new backlog items go to the top (true) or the bottom.</summary>
+[Requires(Permission.CreateBacklogItems)]
+public sealed record GetBacklogSettings(string ProductSlug) : IQuery<bool>, IProductRequest;
+
+public sealed class GetBacklogSettingsHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetBacklogSettings, bool>
+{
+    public async ValueTask<bool> Handle(GetBacklogSettings query, CancellationToken cancellationToken) =>
+        await db.BacklogSettings.AsNoTracking().Where(s => s.ProductId == access.Current!.ProductId)
+            .Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
+}

@@ -31,3 +31,15 @@ public sealed class GetFeedbackItemHandler(AppDbContext db, ProductAccessResolve
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
     }
 }
+
+/// <summary>The badge colour of a feedback status on pages.</summary>
+public static class FeedbackBadges
+{
+    public static string For(FeedbackStatus status) => status switch
+    {
+        FeedbackStatus.Accepted => "badge-ok",
+        FeedbackStatus.Declined => "badge-bad",
+        FeedbackStatus.Duplicate => "badge-warn",
+        _ => "badge-stage",
+    };
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.ProductOwner.Backlog;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
+
+public sealed class EditModel : ProductPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public BacklogItemInput Input { get; set; } = new();
+
+    public async Task OnGetAsync()
+    {
+        var item = await Sender.Send(new GetBacklogItemForEdit(Slug, Id), HttpContext.RequestAborted);
+        Input = new BacklogItemInput
+        {
+            Type = item.Type, Title = item.Title, AsA = item.AsA, IWant = item.IWant, SoThat = item.SoThat, Description = item.Description,
+            Estimate = item.Estimate, Status = item.Status, Tags = string.Join(", ", item.Tags),
+            AcceptanceCriteria = string.Join("\n", item.AcceptanceCriteria.Select(c => c.Text)), RoadmapItemId = item.RoadmapItemId,
+            Version = item.Version,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, _) = await TrySendAsync(new EditBacklogItem(Slug, Id, Input.ToFields(), Input.Version));
+        if (!ok)
+        {
+            if (Conflict is not null)
+            {
+                Input.Version = Conflict.CurrentVersion;
+            }
+
+            return Page();
+        }
+
+        TempData["Flash"] = $"#{Id} saved.";
+        return RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id });
+    }
+}

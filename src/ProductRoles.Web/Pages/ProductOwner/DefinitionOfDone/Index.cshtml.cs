@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.ProductOwner.DefinitionOfDone;
+using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.ProductOwner.DefinitionOfDone;
+
+public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+{
+    [BindProperty]
+    public DoDInput Input { get; set; } = new();
+
+    public DefinitionOfDoneView? Definition { get; private set; }
+
+    public bool CanEdit => access.Current?.Can(Permission.EditDefinitionOfDone) == true;
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        Input = new DoDInput
+        {
+            Criteria = string.Join("\n", Definition!.Current?.Criteria ?? []),
+            BasedOnNumber = Definition.Current?.Number ?? 0,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, number) = await TrySendAsync(new EditDefinitionOfDone(Slug, Input.Criteria, Input.BasedOnNumber));
+        if (!ok)
+        {
+            if (Conflict is not null)
+            {
+                Input.BasedOnNumber = Conflict.CurrentVersion;
+            }
+
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = $"Definition of Done version {number} saved.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    private async Task LoadAsync() => Definition = await Sender.Send(new GetDefinitionOfDone(Slug), HttpContext.RequestAborted);
+
+    public sealed class DoDInput
+    {
+        public string? Criteria { get; set; }
+        public int BasedOnNumber { get; set; }
+    }
+}
