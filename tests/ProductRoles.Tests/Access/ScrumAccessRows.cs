@@ -42,7 +42,37 @@ public sealed class ScrumAccessRows : IAccessRows
         Post("/p/{slug}/sprints/{id:int}/retrospective", Roles.ScrumTeam, handler: "SetState",
             form: new Dictionary<string, string> { ["actionId"] = "0", ["state"] = "99", ["version"] = "0" })
             with { Resolve = ClosedSprint },
+        Get("/p/{slug}/sprints/{id:int}/board", Roles.Team) with { Resolve = ActiveSprint },
+        Post("/p/{slug}/sprints/{id:int}/board", Roles.ScrumTeam, handler: "Move",
+            form: new Dictionary<string, string> { ["backlogItemId"] = "0", ["to"] = "Done", ["version"] = "0" }) with { Resolve = ActiveSprint },
+        Post("/p/{slug}/sprints/{id:int}/board", Roles.ScrumTeam, handler: "AddTask",
+            form: new Dictionary<string, string> { ["backlogItemId"] = "0", ["title"] = "", ["remainingHours"] = "4" }) with { Resolve = ActiveSprint },
+        Post("/p/{slug}/sprints/{id:int}/board", Roles.ScrumTeam, handler: "UpdateTask",
+            form: new Dictionary<string, string> { ["taskId"] = "0", ["remainingHours"] = "-1", ["state"] = "ToDo", ["version"] = "0" }) with { Resolve = ActiveSprint },
+        Get("/p/{slug}/sprints/{id:int}/board/{itemId:int}/done", Roles.ScrumTeam) with { Resolve = ActiveSprintItem },
+        // An empty checklist names no Definition of Done version: allowed callers are refused beside the form.
+        Post("/p/{slug}/sprints/{id:int}/board/{itemId:int}/done", Roles.ScrumTeam, form: new Dictionary<string, string> { ["Done.Version"] = "0" })
+            with { Resolve = ActiveSprintItem },
+        Get("/p/{slug}/sprints/{id:int}/review", Roles.Members) with { Resolve = ClosedSprint },
+        Post("/p/{slug}/sprints/{id:int}/review", [Who.ProductOwner], handler: "Record",
+            form: new Dictionary<string, string> { ["Input.Notes"] = "", ["Input.Version"] = "0" }) with { Resolve = ClosedSprint },
+        Post("/p/{slug}/sprints/{id:int}/review", Roles.Members, handler: "Feedback",
+            form: new Dictionary<string, string> { ["FeedbackText"] = "" }) with { Resolve = ClosedSprint },
+        Get("/p/{slug}/reviews", Roles.Members),
     ];
+
+    private static async Task<IReadOnlyDictionary<string, string>> ActiveSprintItem(AppFixture app)
+    {
+        var row = await app.QueryAsync(db => db.SprintItems
+            .Where(i => i.Sprint!.Product!.Slug == AppFixture.DemoSlug && i.Sprint.State == SprintState.Active && i.Outcome == SprintItemOutcome.InSprint
+                && i.BacklogItem!.Status != ProductRoles.Web.Domain.Backlog.BacklogItemStatus.Done)
+            .OrderByDescending(i => i.Id).Select(i => new { i.SprintId, i.BacklogItemId }).FirstAsync());
+        return new Dictionary<string, string>
+        {
+            ["id:int"] = row.SprintId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["itemId:int"] = row.BacklogItemId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 
     private static Task<IReadOnlyDictionary<string, string>> ActiveSprint(AppFixture app) => SprintId(app, SprintState.Active);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Sprints;
 
 namespace ProductRoles.Web.Data.Seeding;
@@ -63,12 +64,30 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             return;
         }
 
+        // The backlog seed (earlier step) left the top items Planned or In progress (the active sprint's) and a
+        // few Done at the bottom: those become the increments of the last sprints, with real spill-over.
+        var backlog = await db.BacklogItems.Where(i => i.ProductId == context.Product.Id).OrderBy(i => i.Rank).ToListAsync(cancellationToken);
+        var inSprint = backlog.Where(i => i.Status is BacklogItemStatus.Planned or BacklogItemStatus.InProgress).ToList();
+        var done = backlog.Where(i => i.Status == BacklogItemStatus.Done).OrderBy(i => i.Id).ToList();
+        var activeDone = done.Take(3).ToList();
+        var sprint6Done = done.Skip(3).ToList();
+        var spilled = inSprint.Where(i => i.Status == BacklogItemStatus.InProgress).Take(2).ToList();
+
         var today = DateOnly.FromDateTime(context.Now);
         var activeStart = today.AddDays(-5);
         var sprints = new List<Sprint>();
         for (var i = 0; i < Closed.Length; i++)
         {
             var seed = Closed[i];
+            // Sprint 6 is told by its items; earlier ones by the totals recorded when they closed.
+            var itemDone = i == 5 ? sprint6Done : null;
+            if (itemDone is { Count: > 0 })
+            {
+                var donePoints = itemDone.Sum(x => x.Estimate ?? 0);
+                var returned = i == 5 ? spilled.Sum(x => x.Estimate ?? 0) : 0;
+                seed = seed with { Committed = donePoints + returned, Done = donePoints, AddedMidSprint = 0 };
+            }
+
             var end = activeStart.AddDays(-1 - (SprintDays * (Closed.Length - 1 - i)));
             var start = end.AddDays(1 - SprintDays);
             var committed = seed.Committed + seed.AddedMidSprint;
@@ -95,6 +114,22 @@ public sealed class ScrumSeedStep : IDemoSeedStep
                 sprint.Days.Add(new SprintDaySnapshot { Day = start.AddDays(day), ScopePoints = scope, RemainingPoints = scope - doneShare });
             }
 
+            if (itemDone is { Count: > 0 })
+            {
+                foreach (var item in itemDone)
+                {
+                    sprint.Items.Add(Planned(context, item, start, SprintItemOutcome.Done));
+                }
+
+                if (i == 5)
+                {
+                    foreach (var item in spilled)
+                    {
+                        sprint.Items.Add(Planned(context, item, start, SprintItemOutcome.MovedToNextSprint));
+                    }
+                }
+            }
+
             sprints.Add(sprint);
         }
 
@@ -110,11 +145,21 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             CreatedAt = At(activeStart.AddDays(-2)),
             StartedAt = At(activeStart),
         };
-        int[] activeRemaining = [29, 29, 26, 21, 21, 18];
-        for (var day = 0; day <= today.DayNumber - activeStart.DayNumber; day++)
+        foreach (var item in inSprint.Concat(activeDone))
         {
-            active.Days.Add(new SprintDaySnapshot { Day = activeStart.AddDays(day), ScopePoints = 29, RemainingPoints = activeRemaining[day] });
+            active.Items.Add(Planned(context, item, activeStart, SprintItemOutcome.InSprint));
         }
+
+        // Day by day: the done items were finished on days 2, 4 and 5.
+        var activeScope = active.Items.Sum(i => i.Points);
+        var activeDays = today.DayNumber - activeStart.DayNumber;
+        for (var day = 0; day <= activeDays; day++)
+        {
+            var finished = activeDone.Where((_, n) => day >= (n + 1) * 2 - (n == 2 ? 1 : 0)).Sum(i => i.Estimate ?? 0);
+            active.Days.Add(new SprintDaySnapshot { Day = activeStart.AddDays(day), ScopePoints = activeScope, RemainingPoints = activeScope - finished });
+        }
+
+        active.Capacity = Math.Max(activeScope, 30);
 
         sprints.Add(active);
         db.Sprints.AddRange(sprints);
@@ -123,6 +168,14 @@ public sealed class ScrumSeedStep : IDemoSeedStep
         for (var i = 0; i < Closed.Length; i++)
         {
             var seed = Closed[i];
+            var sprintDone = sprints[i].DonePoints ?? 0;
+            var goalMet = sprintDone >= (sprints[i].CommittedPoints ?? 0) * 0.85;
+            db.SprintReviews.Add(new SprintReview
+            {
+                ProductId = context.Product.Id, SprintId = sprints[i].Id, Sprint = sprints[i], GoalMet = goalMet,
+                Notes = $"Shown to finance, support and two pilot merchants.\n\n- {sprintDone} points met the Definition of Done\n- " +
+                    (goalMet ? "The goal was met; merchants asked to roll it out to all growth-plan accounts." : "The goal was not met: the unfinished work goes back to the top of the product backlog."),
+            });
             db.Retrospectives.Add(new Retrospective
             {
                 ProductId = context.Product.Id, SprintId = sprints[i].Id, Sprint = sprints[i], WentWell = seed.WentWell, ToImprove = seed.ToImprove,
@@ -139,6 +192,12 @@ public sealed class ScrumSeedStep : IDemoSeedStep
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static SprintItem Planned(DemoSeedContext context, BacklogItem item, DateOnly start, SprintItemOutcome outcome) => new()
+    {
+        ProductId = context.Product.Id, BacklogItemId = item.Id, BacklogItem = item, Title = item.Title, Points = item.Estimate ?? 0,
+        Outcome = outcome, PlannedAt = At(start.AddDays(-1)),
+    };
 
     private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
 }

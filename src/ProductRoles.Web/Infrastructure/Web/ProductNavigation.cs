@@ -25,6 +25,7 @@ public static class ProductNavigation
         new(ProductOwner, "Product backlog", "/ProductOwner/Backlog/Index", Permission.ViewBacklog),
         new(ProductOwner, "Definition of Done", "/ProductOwner/DefinitionOfDone/Index", Permission.ViewBacklog),
         new(Scrum, "Sprints", "/Scrum/Sprints/Index", Permission.ViewSprints),
+        new(Scrum, "Sprint reviews", "/Scrum/SprintReview/List", Permission.ViewSprintReview),
     ];
 
     public static IEnumerable<IGrouping<string, ProductNavItem>> For(ProductAccess access) =>

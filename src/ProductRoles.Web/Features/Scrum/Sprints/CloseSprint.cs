@@ -114,7 +114,7 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductAccessResolver ac
 
         if (!await db.SprintReviews.AnyAsync(r => r.SprintId == sprint.Id, cancellationToken))
         {
-            db.SprintReviews.Add(new SprintReview { ProductId = productId, SprintId = sprint.Id, Sprint = sprint });
+            db.SprintReviews.Add(new Domain.Sprints.SprintReview { ProductId = productId, SprintId = sprint.Id, Sprint = sprint });
         }
 
         db.ActivityNote = $"Closed: {donePoints} of {committed} points done" +
