@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
+using ProductRoles.Web.Api;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Seeding;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -49,7 +50,12 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AllowAnonymousToPage("/Error");
 }).AddMvcOptions(o => o.Filters.Add<RequestOutcomePageFilter>());
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "ProductRoles.Antiforgery");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "ProductRoles.Antiforgery";
+    o.HeaderName = "X-CSRF-TOKEN";
+});
+builder.Services.AddApi();
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -78,6 +84,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health");
 app.MapRazorPages();
+app.MapApi();
 
 await app.RunAsync();
 

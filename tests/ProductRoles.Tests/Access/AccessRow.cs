@@ -28,11 +28,15 @@ public sealed record AccessRow(
     Who[] Allowed,
     string? Handler = null,
     IReadOnlyDictionary<string, string>? Form = null,
-    Func<AppFixture, Task<IReadOnlyDictionary<string, string>>>? Resolve = null)
+    Func<AppFixture, Task<IReadOnlyDictionary<string, string>>>? Resolve = null,
+    object? Json = null)
 {
+    public bool IsApi => Template.StartsWith("/api/", StringComparison.Ordinal);
+
     public string Name => $"{Method} {Template}{(Handler is null ? "" : "?handler=" + Handler)}";
 
-    public bool IsProductScoped => Template.StartsWith("/p/{slug}", StringComparison.Ordinal);
+    public bool IsProductScoped =>
+        Template.StartsWith("/p/{slug}", StringComparison.Ordinal) || Template.StartsWith("/api/products/{slug}", StringComparison.Ordinal);
 
     public async Task<string> UrlAsync(AppFixture app)
     {
@@ -49,6 +53,10 @@ public sealed record AccessRow(
     }
 
     public static AccessRow Get(string template, params Who[] allowed) => new("GET", template, allowed);
+
+    /// <summary>A JSON API write (PUT/POST/DELETE) sent with the antiforgery header.</summary>
+    public static AccessRow JsonWrite(string method, string template, object json, params Who[] allowed) =>
+        new(method, template, allowed, Json: json);
 
     public static AccessRow Post(string template, Who[] allowed, string? handler = null, IReadOnlyDictionary<string, string>? form = null) =>
         new("POST", template, allowed, handler, form);

@@ -23,5 +23,12 @@ public sealed class FoundationAccessRows : IAccessRows
         Get("/admin/users", Roles.AdminOnly),
         Post("/admin/users", Roles.AdminOnly,
             form: new Dictionary<string, string> { ["Input.Email"] = "not-an-email", ["Input.DisplayName"] = "", ["Input.Password"] = "short" }),
+
+        // JSON API
+        Get("/api/products", Roles.Everyone),
+        Get("/api/products/{slug}", Roles.MembersAndAdmin),
+        Get("/api/products/{slug}/settings", Who.ProductManager, Who.Admin),
+        JsonWrite("PUT", "/api/products/{slug}/settings", new { name = "", stage = "Growth", version = 0 }, Who.ProductManager, Who.Admin),
+        Get("/api/products/{slug}/history", [.. Roles.Team, Who.Admin]),
     ];
 }

@@ -24,6 +24,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; init; } = "Testing";
 
+    /// <summary>Extra service registrations (e.g. a log sink) applied after the app's own.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ExtraServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -35,6 +38,11 @@ public class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureServices(ExtraServices);
         }
     }
 

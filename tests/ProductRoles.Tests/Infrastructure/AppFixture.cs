@@ -82,6 +82,8 @@ public sealed class AppFixture : IAsyncLifetime
         var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
             ?? throw new InvalidOperationException($"No user {email}.");
         var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        // As at sign-in: history names people by their display name.
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim("display_name", user.DisplayName));
         var accessor = services.GetRequiredService<IHttpContextAccessor>();
         var previous = accessor.HttpContext;
         accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = services };

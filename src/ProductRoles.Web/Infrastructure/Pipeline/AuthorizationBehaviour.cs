@@ -17,9 +17,20 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        await RequestAccess.EnsureAllowedAsync(message, user, access, cancellationToken);
+        return await next(message, cancellationToken);
+    }
+}
+
+/// <summary>The access rules themselves, also used by pages that refuse unbindable input before sending.</summary>
+public static class RequestAccess
+{
+    public static async Task EnsureAllowedAsync(
+        object message, ICurrentUser user, ProductAccessResolver access, CancellationToken cancellationToken)
+    {
         if (message is IAnonymousRequest)
         {
-            return await next(message, cancellationToken);
+            return;
         }
 
         if (user.UserId is null)
@@ -39,8 +50,6 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
         {
             throw new ForbiddenException();
         }
-
-        return await next(message, cancellationToken);
     }
 }
 

@@ -44,7 +44,9 @@ public static class IdentityServices
             {
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
+                    // An API client gets a plain 401, not the sign-in page or the HTML error page.
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
                 }
                 else
                 {

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Infrastructure.Web;
 
@@ -25,9 +26,13 @@ public abstract class AppPageModel : PageModel
     protected async Task<(bool Ok, TResponse? Response)> TrySendAsync<TResponse>(
         ICommand<TResponse> command, string prefix = "Input")
     {
-        // Input that could not even be bound (e.g. "abc" for a number) is refused before the handler.
+        // Input that could not even be bound (e.g. "abc" for a number) is refused before the handler,
+        // after the same access check the pipeline makes, so a refused caller still gets 403/404.
         if (!ModelState.IsValid)
         {
+            var services = HttpContext.RequestServices;
+            await RequestAccess.EnsureAllowedAsync(command, services.GetRequiredService<ICurrentUser>(),
+                services.GetRequiredService<ProductAccessResolver>(), HttpContext.RequestAborted);
             return (false, default);
         }
 

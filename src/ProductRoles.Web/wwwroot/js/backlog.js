@@ -7,6 +7,8 @@
     }
 
     let dragged = null;
+    // On later pages a zone above the table takes a row straight to the top of the whole backlog.
+    const topZone = document.querySelector('.po-drop-top');
     const rows = () => Array.from(table.tBodies[0].rows);
     const clearMarks = () => rows().forEach(r => r.classList.remove('po-drop-before', 'po-drop-after'));
     const isAfter = (row, event) => {
@@ -28,7 +30,31 @@
         dragged?.classList.remove('po-dragging');
         dragged = null;
         clearMarks();
+        topZone?.classList.remove('po-drop-active');
     });
+
+    const moveTo = (to) => {
+        const form = dragged.querySelector('form.po-move');
+        form.querySelector('input[name="position"]').value = String(to);
+        form.requestSubmit(form.querySelector('button[value="ToPosition"]'));
+    };
+
+    if (topZone) {
+        topZone.hidden = false;
+        topZone.addEventListener('dragover', event => {
+            if (dragged) {
+                event.preventDefault();
+                topZone.classList.add('po-drop-active');
+            }
+        });
+        topZone.addEventListener('dragleave', () => topZone.classList.remove('po-drop-active'));
+        topZone.addEventListener('drop', event => {
+            if (dragged) {
+                event.preventDefault();
+                moveTo(1);
+            }
+        });
+    }
 
     table.addEventListener('dragover', event => {
         const row = event.target.closest('tr[data-item-id]');
@@ -56,9 +82,6 @@
         if (to === from) {
             return;
         }
-        const form = dragged.querySelector('form.po-move');
-        form.querySelector('input[name="position"]').value = String(to);
-        const submit = form.querySelector('button[value="ToPosition"]');
-        form.requestSubmit(submit);
+        moveTo(to);
     });
 })();

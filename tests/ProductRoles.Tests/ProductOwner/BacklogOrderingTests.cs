@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Web.Domain.Ranking;
+using ProductRoles.Web.Features.ProductOwner.Backlog;
+
+namespace ProductRoles.Tests.ProductOwner;
+
+[Collection(AppCollection.Name)]
+public sealed class BacklogOrderingTests(AppFixture app)
+{
+    private const string Slug = AppFixture.DemoSlug;
+
+    private Task<List<(int Id, string Rank, int Version)>> SnapshotAsync() => app.QueryAsync(async db =>
+        (await db.BacklogItems.Where(i => db.Products.Any(p => p.Slug == Slug && p.Id == i.ProductId))
+            .Select(i => new { i.Id, i.Rank, i.Version }).ToListAsync())
+        .OrderBy(i => i.Rank, StringComparer.Ordinal).Select(i => (i.Id, i.Rank, i.Version)).ToList());
+
+    [Fact]
+    public async Task A_move_to_position_N_updates_exactly_one_backlog_row_and_records_the_move_with_its_reason()
+    {
+        var before = await SnapshotAsync();
+        var moved = before[39].Id;
+
+        var result = await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, moved, BacklogMove.ToPosition, 5, "Customer escalation")));
+
+        var after = await SnapshotAsync();
+        Assert.Equal(new MoveResult(40, 5), result);
+        Assert.Equal(before.Count, after.Count);
+        var changed = after.Where(a => !before.Contains(a)).ToList();
+        Assert.Equal([moved], changed.Select(c => c.Id));
+        Assert.Equal(moved, after[4].Id);
+        // Everyone else keeps their relative order.
+        Assert.Equal(before.Where(b => b.Id != moved).Select(b => b.Id), after.Where(a => a.Id != moved).Select(a => a.Id));
+        var history = await app.QueryAsync(db => db.Activities
+            .Where(a => a.EntityType == "BacklogItem" && a.EntityId == moved.ToString() && a.Action == "Moved")
+            .OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Equal(("40", "5", "Customer escalation"), (history.OldValue, history.NewValue, history.Note));
+    }
+
+    [Fact]
+    public async Task Up_down_top_and_bottom_move_the_item_by_one_place_or_to_the_ends()
+    {
+        var before = await SnapshotAsync();
+        var item = before[60].Id;
+
+        Assert.Equal(new MoveResult(61, 60), await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, item, BacklogMove.Up))));
+        Assert.Equal(new MoveResult(60, 61), await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, item, BacklogMove.Down))));
+        Assert.Equal(new MoveResult(61, before.Count), await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, item, BacklogMove.Bottom))));
+        Assert.Equal(item, (await SnapshotAsync())[^1].Id);
+        Assert.Equal(new MoveResult(before.Count, 1), await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, item, BacklogMove.Top))));
+        Assert.Equal(item, (await SnapshotAsync())[0].Id);
+        // Back to where it was, so other tests see the demo order.
+        await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, item, BacklogMove.ToPosition, 61)));
+    }
+
+    [Fact]
+    public async Task Two_people_reordering_at_once_never_produce_duplicate_or_lost_positions()
+    {
+        var before = await SnapshotAsync();
+        var movers = before.Skip(100).Take(6).Select(b => b.Id).ToList();
+
+        // Everyone drops their item at position 3 at the same moment: they all read the same
+        // neighbours, so all but one hit the unique (ProductId, Rank) index and must retry.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var moves = movers.Select(async id =>
+        {
+            await start.Task;
+            await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, id, BacklogMove.ToPosition, 3)));
+        }).ToList();
+        start.SetResult();
+        await Task.WhenAll(moves);
+
+        var after = await SnapshotAsync();
+        Assert.Equal(before.Count, after.Count);
+        Assert.Equal(after.Count, after.Select(a => a.Rank).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(after, a => Assert.True(RankKey.IsValid(a.Rank)));
+        Assert.Equal(before.Select(b => b.Id).Order(), after.Select(a => a.Id).Order());
+        // All of them landed together right below the two items that were on top, none lost.
+        Assert.Equal(before.Take(2).Select(b => b.Id), after.Take(2).Select(a => a.Id));
+        Assert.Equal(movers.Order(), after.Skip(2).Take(movers.Count).Select(a => a.Id).Order());
+        var moveRows = await app.QueryAsync(db => db.Activities.CountAsync(a => a.Action == "Moved" && movers.Select(m => m.ToString()).Contains(a.EntityId)));
+        Assert.True(moveRows >= movers.Count);
+    }
+
+    [Fact]
+    public async Task A_position_beyond_the_end_is_refused_beside_the_field_and_nothing_moves()
+    {
+        var before = await SnapshotAsync();
+        var client = await app.SharedClientAsync(AppFixture.Po);
+        var page = await client.GetPageAsync($"/p/{Slug}/backlog/{before[10].Id}");
+
+        using var response = await client.SubmitAsync(page, "#move-form",
+            new Dictionary<string, string> { ["move"] = "ToPosition", ["position"] = "100000" });
+
+        var result = await TestClient.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"The backlog has {before.Count} items", result.FieldError("Move.Position"));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task The_no_JS_list_form_moves_an_item_to_the_top_and_shows_where_it_went()
+    {
+        var before = await SnapshotAsync();
+        var client = await app.SharedClientAsync(AppFixture.Po);
+        var page = await client.GetPageAsync($"/p/{Slug}/backlog?p=2");
+        var row = before[55].Id;
+
+        using var response = await client.SubmitAsync(page, $"#item-{row} form.po-move", new Dictionary<string, string> { ["move"] = "Top" });
+        var result = await client.FollowAsync(response);
+
+        Assert.Contains($"#{row} moved from position 56 to 1", result.Text("[role=status]"));
+        Assert.Equal(row, (await SnapshotAsync())[0].Id);
+        await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, row, BacklogMove.ToPosition, 56)));
+    }
+
+    [Fact]
+    public async Task Rebalancing_rewrites_long_keys_evenly_in_the_same_order_and_only_when_some_key_is_long()
+    {
+        Assert.Equal(0, await app.QueryAsync(db => BacklogRebalancing.RebalanceAsync(db, CancellationToken.None)));
+        var before = await SnapshotAsync();
+        Assert.Equal(before, await SnapshotAsync());
+
+        // A key far longer than RebalanceLength, still between its neighbours.
+        var (id, rank, _) = before[20];
+        var longKey = rank + new string('V', RankKey.RebalanceLength + 5);
+        Assert.True(string.CompareOrdinal(longKey, before[21].Rank) < 0);
+        await app.QueryAsync(db => db.BacklogItems.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Rank, longKey)));
+
+        var rebalanced = await app.QueryAsync(db => BacklogRebalancing.RebalanceAsync(db, CancellationToken.None));
+
+        var after = await SnapshotAsync();
+        Assert.Equal(1, rebalanced);
+        Assert.Equal(before.Select(b => b.Id), after.Select(a => a.Id));
+        Assert.All(after, a => Assert.True(a.Rank.Length <= RankKey.RebalanceLength && RankKey.IsValid(a.Rank)));
+        Assert.Equal(RankKey.Spread(after.Count), after.Select(a => a.Rank));
+        Assert.Equal(0, await app.QueryAsync(db => BacklogRebalancing.RebalanceAsync(db, CancellationToken.None)));
+    }
+}
