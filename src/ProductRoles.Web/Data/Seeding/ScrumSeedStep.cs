@@ -67,7 +67,14 @@ public sealed class ScrumSeedStep : IDemoSeedStep
         // The backlog seed (earlier step) left the top items Planned or In progress (the active sprint's) and a
         // few Done at the bottom: those become the increments of the last sprints, with real spill-over.
         var backlog = await db.BacklogItems.Where(i => i.ProductId == context.Product.Id).OrderBy(i => i.Rank).ToListAsync(cancellationToken);
-        var inSprint = backlog.Where(i => i.Status is BacklogItemStatus.Planned or BacklogItemStatus.InProgress).ToList();
+        // A sprint's worth (about the team's velocity) stays in the active sprint; the rest goes back to Ready.
+        var started = backlog.Where(i => i.Status is BacklogItemStatus.Planned or BacklogItemStatus.InProgress).ToList();
+        var inSprint = started.Where(i => i.Status == BacklogItemStatus.InProgress).Take(4).ToList();
+        foreach (var item in started.Except(inSprint))
+        {
+            item.Status = item.Estimate is null ? BacklogItemStatus.New : BacklogItemStatus.Ready;
+        }
+
         var done = backlog.Where(i => i.Status == BacklogItemStatus.Done).OrderBy(i => i.Id).ToList();
         var activeDone = done.Take(3).ToList();
         var sprint6Done = done.Skip(3).ToList();
@@ -159,7 +166,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             active.Days.Add(new SprintDaySnapshot { Day = activeStart.AddDays(day), ScopePoints = activeScope, RemainingPoints = activeScope - finished });
         }
 
-        active.Capacity = Math.Max(activeScope, 30);
+        active.Capacity = 32;
 
         sprints.Add(active);
         db.Sprints.AddRange(sprints);
