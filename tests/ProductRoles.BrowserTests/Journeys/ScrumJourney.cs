@@ -40,7 +40,7 @@ public sealed class ScrumJourney(BrowserApp app)
         await dev.GetByRole(AriaRole.Link, new() { Name = "Sprint backlog board" }).ClickAsync();
         await Assertions.Expect(dev.GetByRole(AriaRole.Heading, new() { Name = "Sprint backlog", Level = 1 })).ToBeVisibleAsync();
         var inProgress = dev.Locator("[data-column='InProgress']");
-        var card = inProgress.Locator(".board-card").First;
+        var card = inProgress.Locator(".board-card").Last;
         var cardTitle = (await card.Locator(".board-card-title").TextContentAsync())!.Trim();
         await card.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Done") }).ClickAsync();
         await Assertions.Expect(dev.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Move #\\d+ to Done") })).ToBeVisibleAsync();

@@ -80,13 +80,12 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductAccessResolver ac
         {
             foreach (var carried in unfinished)
             {
+                // Work already started stays In progress: it carries on in the next sprint.
                 carried.Outcome = SprintItemOutcome.MovedToNextSprint;
-                carried.BacklogItem!.Status = BacklogItemStatus.Planned;
-                carried.BacklogItem.UpdatedAt = now;
                 next.Items.Add(new SprintItem
                 {
                     ProductId = productId, SprintId = next.Id, Sprint = next, BacklogItemId = carried.BacklogItemId, Title = carried.Title,
-                    Points = carried.BacklogItem.Estimate ?? carried.Points, Outcome = SprintItemOutcome.InSprint, PlannedAt = now,
+                    Points = carried.BacklogItem!.Estimate ?? carried.Points, Outcome = SprintItemOutcome.InSprint, PlannedAt = now,
                 });
             }
         }
