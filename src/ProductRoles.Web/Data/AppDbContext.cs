@@ -5,7 +5,11 @@ using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.DefinitionOfDone;
 using ProductRoles.Web.Domain.Feedback;
+using ProductRoles.Web.Domain.Goals;
+using ProductRoles.Web.Domain.Research;
+using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Domain.Vision;
 using ProductRoles.Web.Infrastructure.Auditing;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -49,6 +53,20 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<SprintTask> SprintTasks => Set<SprintTask>();
     public DbSet<SprintReview> SprintReviews => Set<SprintReview>();
     public DbSet<SprintReviewFeedback> SprintReviewFeedback => Set<SprintReviewFeedback>();
+
+    // Product manager area
+    public DbSet<ProductVision> ProductVisions => Set<ProductVision>();
+    public DbSet<ProductVisionRevision> ProductVisionRevisions => Set<ProductVisionRevision>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<KeyResult> KeyResults => Set<KeyResult>();
+    public DbSet<Insight> Insights => Set<Insight>();
+    public DbSet<Competitor> Competitors => Set<Competitor>();
+    public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
+    public DbSet<RoadmapItemInsight> RoadmapItemInsights => Set<RoadmapItemInsight>();
+    public DbSet<RoadmapItemGoal> RoadmapItemGoals => Set<RoadmapItemGoal>();
+    public DbSet<RoadmapFeedback> RoadmapFeedback => Set<RoadmapFeedback>();
+    public DbSet<PublishedRoadmap> PublishedRoadmaps => Set<PublishedRoadmap>();
+    public DbSet<PublishedRoadmapItem> PublishedRoadmapItems => Set<PublishedRoadmapItem>();
 
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }

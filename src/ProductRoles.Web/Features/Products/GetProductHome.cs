@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.History;
+using ProductRoles.Web.Features.ProductManager.Home;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -14,9 +15,9 @@ public sealed record GetProductHome(string ProductSlug) : IQuery<ProductHome>, I
 
 public sealed record ProductHome(
     string Name, string? Description, LifecycleStage Stage, ProductRole? Role, int MemberCount,
-    IReadOnlyList<HistoryEntry> RecentHistory);
+    IReadOnlyList<HistoryEntry> RecentHistory, IReadOnlyList<HomePanelKind> Panels, StrategyHighlights Strategy);
 
-public sealed class GetProductHomeHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetProductHomeHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
     : IQueryHandler<GetProductHome, ProductHome>
 {
     private const int RecentHistoryCount = 10;
@@ -32,6 +33,12 @@ public sealed class GetProductHomeHandler(AppDbContext db, ProductAccessResolver
             ? await HistoryQueries.ForProduct(db, current.ProductId).Take(RecentHistoryCount).ToListAsync(cancellationToken)
             : [];
 
-        return new ProductHome(product.Name, product.Description, product.Stage, current.Role, product.MemberCount, history);
+        // The panels lead with what matters at the product's lifecycle stage.
+        var panels = HomePanels.For(product.Stage, current);
+        var strategy = current.Can(Permission.ViewStrategy)
+            ? await StrategyHighlightsQuery.LoadAsync(db, current.ProductId, clock.GetUtcNow().UtcDateTime, cancellationToken)
+            : StrategyHighlights.Empty;
+
+        return new ProductHome(product.Name, product.Description, product.Stage, current.Role, product.MemberCount, history, panels, strategy);
     }
 }

@@ -12,6 +12,7 @@ public sealed record ProductNavItem(string Group, string Label, string Page, Per
 public static class ProductNavigation
 {
     public const string Overview = "Overview";
+    public const string ProductManager = "Product manager";
     public const string ProductOwner = "Product owner";
     public const string Scrum = "Scrum";
 
@@ -21,6 +22,14 @@ public static class ProductNavigation
         new(Overview, "History", "/Products/History", Permission.ViewHistory),
         new(Overview, "Members", "/Products/Members", Permission.ViewMembers),
         new(Overview, "Settings", "/Products/Settings", Permission.EditProductSettings),
+        new(ProductManager, "Vision", "/ProductManager/Vision/Index", Permission.ViewStrategy),
+        new(ProductManager, "Goals", "/ProductManager/Goals/Index", Permission.ViewStrategy),
+        new(ProductManager, "Market research", "/ProductManager/Research/Index", Permission.ViewStrategy),
+        new(ProductManager, "Competitors", "/ProductManager/Research/Competitors", Permission.ViewStrategy),
+        new(ProductManager, "Roadmap", "/ProductManager/Roadmap/Index", Permission.ViewStrategy),
+        new(ProductManager, "Timeline", "/ProductManager/Roadmap/Timeline", Permission.ViewStrategy),
+        new(ProductManager, "Roadmap feedback", "/ProductManager/Roadmap/Feedback", Permission.ViewStrategy),
+        new(ProductManager, "Published roadmap", "/ProductManager/Roadmap/Published", Permission.ViewPublishedRoadmap),
         new(ProductOwner, "Customer feedback", "/ProductOwner/Feedback/Index", Permission.ViewCustomerFeedback),
         new(ProductOwner, "Product backlog", "/ProductOwner/Backlog/Index", Permission.ViewBacklog),
         new(ProductOwner, "Definition of Done", "/ProductOwner/DefinitionOfDone/Index", Permission.ViewBacklog),

@@ -1,0 +1,45 @@
+namespace ProductRoles.Web.Domain.Roadmap;
+
+public enum RoadmapFeedbackKind
+{
+    Feasibility,
+    CustomerConcern,
+    Dependency,
+    Risk,
+}
+
+public enum RoadmapFeedbackStatus
+{
+    Open,
+    Accepted,
+    Declined,
+    Answered,
+}
+
+/// <summary>
+/// Constructive feedback about the roadmap: a team member's typed remark on one item, which the
+/// product manager answers and resolves.
+/// </summary>
+public sealed class RoadmapFeedback : IVersioned, IAudited
+{
+    public const int BodyMaxLength = 4000;
+    public const int AnswerMaxLength = 4000;
+
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public int RoadmapItemId { get; set; }
+    public RoadmapItem? RoadmapItem { get; set; }
+    public RoadmapFeedbackKind Kind { get; set; }
+    public required string Body { get; set; }
+    public required string AuthorName { get; set; }
+    public string? AuthorId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public RoadmapFeedbackStatus Status { get; set; }
+    public string? Answer { get; set; }
+    public string? AnsweredBy { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public int Version { get; set; }
+
+    int IAudited.AuditProductId => ProductId;
+    string IAudited.AuditLabel => $"Feedback ({Kind}) by {AuthorName}";
+}

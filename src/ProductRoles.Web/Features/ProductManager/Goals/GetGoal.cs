@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Goals;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductManager.Goals;
+
+/// <summary>One goal with its key results, and the company goals it could serve.</summary>
+[Requires(Permission.ViewStrategy)]
+public sealed record GetGoal(string ProductSlug, int GoalId) : IQuery<GoalDetail>, IProductRequest;
+
+public sealed record GoalDetail(GoalView Goal, IReadOnlyList<GoalOption> CompanyGoals);
+
+public sealed class GetGoalHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetGoal, GoalDetail>
+{
+    public async ValueTask<GoalDetail> Handle(GetGoal query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var goal = (await GoalQueries.Load(db, productId, null, cancellationToken, query.GoalId)).SingleOrDefault()
+            ?? throw new NotFoundException();
+        var companyGoals = await db.Goals.AsNoTracking()
+            .Where(g => g.ProductId == productId && g.Level == GoalLevel.Company && !g.IsArchived && g.Id != query.GoalId)
+            .OrderBy(g => g.Title).Select(g => new GoalOption(g.Id, g.Title)).ToListAsync(cancellationToken);
+        return new GoalDetail(goal, companyGoals);
+    }
+}

@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductManager.Research;
+
+/// <summary>One insight, with the roadmap items it is evidence for.</summary>
+[Requires(Permission.ViewStrategy)]
+public sealed record GetInsight(string ProductSlug, int InsightId) : IQuery<InsightDetail>, IProductRequest;
+
+public sealed record InsightDetail(InsightView Insight, IReadOnlyList<LinkedRoadmapItem> RoadmapItems);
+
+public sealed record LinkedRoadmapItem(int Id, string Title);
+
+public sealed class GetInsightHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetInsight, InsightDetail>
+{
+    public async ValueTask<InsightDetail> Handle(GetInsight query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var insight = await db.Insights.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.InsightId && i.ProductId == productId, cancellationToken)
+            ?? throw new NotFoundException();
+        var items = await db.RoadmapItemInsights.AsNoTracking().Where(l => l.InsightId == insight.Id)
+            .Select(l => new LinkedRoadmapItem(l.RoadmapItemId, l.RoadmapItem!.Title)).ToListAsync(cancellationToken);
+        return new InsightDetail(GetInsightsHandler.ToView(insight), items);
+    }
+}

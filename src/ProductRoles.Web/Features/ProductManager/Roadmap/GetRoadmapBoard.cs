@@ -1,0 +1,70 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductManager.Roadmap;
+
+public enum RoadmapSort
+{
+    Rank,
+    Score,
+}
+
+/// <summary>The Now/Next/Later board: each horizon's items in rank order (or by RICE score), with open feedback counts.</summary>
+[Requires(Permission.ViewStrategy)]
+public sealed record GetRoadmapBoard(string ProductSlug, RoadmapSort Sort = RoadmapSort.Rank) : IQuery<RoadmapBoard>, IProductRequest;
+
+public sealed record RoadmapBoard(
+    IReadOnlyList<RoadmapColumn> Columns, int OpenFeedback, DateTime? PublishedAt, string? PublishedBy, bool HasUnpublishedChanges);
+
+public sealed record RoadmapColumn(RoadmapHorizon Horizon, IReadOnlyList<RoadmapCard> Items);
+
+public sealed record RoadmapCard(
+    int Id, string Title, string Outcome, RoadmapHorizon Horizon, string? TargetQuarter, RoadmapItemStatus Status, double Score,
+    int Version, int OpenFeedback, int GoalCount, int InsightCount);
+
+public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetRoadmapBoard, RoadmapBoard>
+{
+    public async ValueTask<RoadmapBoard> Handle(GetRoadmapBoard query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var items = await RoadmapQueries.Cards(db, productId, cancellationToken);
+        var columns = Enum.GetValues<RoadmapHorizon>().Select(h =>
+        {
+            var inHorizon = items.Where(i => i.Card.Horizon == h);
+            var ordered = query.Sort == RoadmapSort.Score
+                ? inHorizon.OrderByDescending(i => i.Card.Score).ThenBy(i => i.Rank, StringComparer.Ordinal)
+                : inHorizon.OrderBy(i => i.Rank, StringComparer.Ordinal);
+            return new RoadmapColumn(h, ordered.Select(i => i.Card).ToList());
+        }).ToList();
+        var published = await db.PublishedRoadmaps.AsNoTracking().Where(p => p.ProductId == productId)
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .Select(p => new { p.PublishedAt, p.PublishedBy }).FirstOrDefaultAsync(cancellationToken);
+        var lastEdit = items.Count == 0 ? (DateTime?)null : items.Max(i => i.UpdatedAt);
+        return new RoadmapBoard(columns, items.Sum(i => i.Card.OpenFeedback), published?.PublishedAt, published?.PublishedBy,
+            published is null ? items.Count > 0 : lastEdit > published.PublishedAt);
+    }
+}
+
+public static class RoadmapQueries
+{
+    public sealed record RankedCard(RoadmapCard Card, string Rank, DateTime UpdatedAt);
+
+    public static async Task<List<RankedCard>> Cards(AppDbContext db, int productId, CancellationToken cancellationToken) =>
+        (await db.RoadmapItems.AsNoTracking().Where(i => i.ProductId == productId)
+            .Select(i => new
+            {
+                i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.Rank, i.UpdatedAt,
+                OpenFeedback = db.RoadmapFeedback.Count(f => f.RoadmapItemId == i.Id && f.Status == RoadmapFeedbackStatus.Open),
+                GoalCount = i.Goals.Count,
+                InsightCount = i.Insights.Count,
+            })
+            .ToListAsync(cancellationToken))
+        .Select(i => new RankedCard(
+            new RoadmapCard(i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.OpenFeedback, i.GoalCount, i.InsightCount),
+            i.Rank, i.UpdatedAt))
+        .ToList();
+}

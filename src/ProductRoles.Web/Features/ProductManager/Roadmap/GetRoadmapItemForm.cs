@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Research;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductManager.Roadmap;
+
+/// <summary>What the roadmap item form offers to link: the product's active goals and its insights.</summary>
+[Requires(Permission.EditStrategy)]
+public sealed record GetRoadmapItemOptions(string ProductSlug) : IQuery<RoadmapItemOptions>, IProductRequest;
+
+public sealed record RoadmapItemOptions(IReadOnlyList<LinkedGoal> Goals, IReadOnlyList<LinkedInsight> Insights);
+
+public sealed class GetRoadmapItemOptionsHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<GetRoadmapItemOptions, RoadmapItemOptions>
+{
+    public async ValueTask<RoadmapItemOptions> Handle(GetRoadmapItemOptions query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var goals = await db.Goals.AsNoTracking().Where(g => g.ProductId == productId && !g.IsArchived).OrderBy(g => g.Title)
+            .Select(g => new LinkedGoal(g.Id, g.Title)).ToListAsync(cancellationToken);
+        var insights = await db.Insights.AsNoTracking().Where(i => i.ProductId == productId)
+            .OrderByDescending(i => i.ObservedOn).Select(i => new LinkedInsight(i.Id, i.Kind, i.Title)).ToListAsync(cancellationToken);
+        return new RoadmapItemOptions(goals, insights);
+    }
+}
+
+/// <summary>Readable names for the kinds of insight.</summary>
+public static class InsightKinds
+{
+    public static string Display(this InsightKind kind) => kind switch
+    {
+        InsightKind.MarketTrend => "Market trend",
+        InsightKind.CustomerInterview => "Customer interview",
+        InsightKind.SupportSignal => "Support signal",
+        _ => kind.ToString(),
+    };
+}

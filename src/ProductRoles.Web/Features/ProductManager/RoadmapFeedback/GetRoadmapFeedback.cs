@@ -1,0 +1,29 @@
+using Mediator;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Features.ProductManager.Roadmap;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.ProductManager.RoadmapFeedback;
+
+/// <summary>All feedback about the roadmap, open first; optionally only one status.</summary>
+[Requires(Permission.ViewStrategy)]
+public sealed record GetRoadmapFeedback(string ProductSlug, RoadmapFeedbackStatus? Status = null)
+    : IQuery<IReadOnlyList<FeedbackView>>, IProductRequest;
+
+public sealed class GetRoadmapFeedbackHandler(AppDbContext db, ProductAccessResolver access)
+    : IQueryHandler<GetRoadmapFeedback, IReadOnlyList<FeedbackView>>
+{
+    public async ValueTask<IReadOnlyList<FeedbackView>> Handle(GetRoadmapFeedback query, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var feedback = db.RoadmapFeedback.Where(f => f.ProductId == productId);
+        if (query.Status is { } status)
+        {
+            feedback = feedback.Where(f => f.Status == status);
+        }
+
+        return await FeedbackQueries.Views(feedback, cancellationToken);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Domain.Goals;
+using ProductRoles.Web.Features.History;
+using ProductRoles.Web.Features.ProductManager.Goals;
+using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.ProductManager.Goals;
+
+public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, IGoalForm
+{
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public GoalInput Input { get; set; } = new();
+
+    [BindProperty]
+    public KeyResultInput KeyResult { get; set; } = new();
+
+    public GoalDetail? Detail { get; private set; }
+    public bool CanEdit { get; private set; }
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+    public IReadOnlyList<GoalOption> CompanyGoals => Detail?.CompanyGoals ?? [];
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        var goal = Detail!.Goal;
+        Input = new GoalInput
+        {
+            Title = goal.Title, Description = goal.Description, Level = goal.Level, CompanyGoalId = goal.CompanyGoalId, Version = goal.Version,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Remove("KeyResult.KeyResultId");
+        var (ok, _) = await TrySendAsync(new SaveGoal(Slug, Id, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, Input.Version));
+        if (!ok)
+        {
+            await LoadAsync();
+            if (Conflict is not null)
+            {
+                Input.Version = Conflict.CurrentVersion;
+            }
+
+            return Page();
+        }
+
+        TempData["Flash"] = "Goal saved.";
+        return RedirectToPage(new { slug = Slug, id = Id });
+    }
+
+    public async Task<IActionResult> OnPostKeyResultAsync()
+    {
+        var (ok, _) = await TrySendAsync(new SaveKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
+            KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version), "KeyResult");
+        if (!ok)
+        {
+            await LoadAsync();
+            var goal = Detail!.Goal;
+            Input = new GoalInput { Title = goal.Title, Description = goal.Description, Level = goal.Level, CompanyGoalId = goal.CompanyGoalId, Version = goal.Version };
+            return Page();
+        }
+
+        TempData["Flash"] = KeyResult.KeyResultId == 0 ? "Key result added." : "Key result saved.";
+        return RedirectToPage(new { slug = Slug, id = Id });
+    }
+
+    /// <summary>The values a key result form shows: what was just posted for that form, else what is stored.</summary>
+    public KeyResultInput KeyResultFor(KeyResultView? stored)
+    {
+        var id = stored?.Id ?? 0;
+        if (Request.HasFormContentType && KeyResult.KeyResultId == id && !ModelState.IsValid)
+        {
+            return KeyResult;
+        }
+
+        return stored is null
+            ? new KeyResultInput()
+            : new KeyResultInput
+            {
+                KeyResultId = stored.Id, Metric = stored.Metric, Baseline = stored.Baseline, Target = stored.Target, Current = stored.Current,
+                DueOn = stored.DueOn, Version = stored.Version,
+            };
+    }
+
+    private async Task LoadAsync()
+    {
+        Detail = await Sender.Send(new GetGoal(Slug, Id), HttpContext.RequestAborted);
+        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        if (access.Current.Can(Permission.ViewHistory))
+        {
+            History = await Sender.Send(new GetEntityHistory(Slug, nameof(Goal), Id.ToString(CultureInfo.InvariantCulture)), HttpContext.RequestAborted);
+        }
+    }
+}
+
+public sealed class KeyResultInput
+{
+    public int KeyResultId { get; set; }
+    public string? Metric { get; set; }
+    public decimal? Baseline { get; set; }
+    public decimal? Target { get; set; }
+    public decimal? Current { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.ProductManager.Goals;
+using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.ProductManager.Goals;
+
+public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel, IGoalForm
+{
+    [BindProperty]
+    public GoalInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Archived { get; set; }
+
+    public GoalList? List { get; private set; }
+    public bool CanEdit { get; private set; }
+    public IReadOnlyList<GoalOption> CompanyGoals => List?.CompanyGoals ?? [];
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, _) = await TrySendAsync(new SaveGoal(Slug, 0, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, 0));
+        if (!ok)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = $"Goal “{Input.Title?.Trim()}” added.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(int goalId, bool archive, int version)
+    {
+        var (ok, _) = await TrySendAsync(new SetGoalArchived(Slug, goalId, archive, version));
+        if (!ok)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = archive ? "Goal archived." : "Goal restored.";
+        return RedirectToPage(new { slug = Slug, archived = Archived ? "true" : null });
+    }
+
+    private async Task LoadAsync()
+    {
+        List = await Sender.Send(new GetGoals(Slug, Archived), HttpContext.RequestAborted);
+        CanEdit = access.Current!.Can(Permission.EditStrategy);
+    }
+}

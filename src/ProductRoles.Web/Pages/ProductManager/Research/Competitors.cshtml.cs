@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.ProductManager.Research;
+using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.ProductManager.Research;
+
+public sealed class CompetitorsModel(ProductAccessResolver access) : ProductPageModel
+{
+    [BindProperty]
+    public CompetitorInput Input { get; set; } = new();
+
+    public IReadOnlyList<CompetitorView> Competitors { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, _) = await TrySendAsync(new SaveCompetitor(Slug, Input.CompetitorId, Input.Name ?? "", Input.Strengths, Input.Weaknesses,
+            Input.Positioning, Input.Version));
+        if (!ok)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Flash"] = $"{Input.Name?.Trim()} saved.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    /// <summary>One competitor's form (or the add form): the posted values if that form was just rejected.</summary>
+    public CompetitorForm FormFor(CompetitorView? stored)
+    {
+        var id = stored?.Id ?? 0;
+        if (Request.HasFormContentType && Input.CompetitorId == id && !ModelState.IsValid)
+        {
+            return new CompetitorForm(Input, true);
+        }
+
+        return new CompetitorForm(stored is null ? new CompetitorInput() : new CompetitorInput
+        {
+            CompetitorId = stored.Id, Name = stored.Name, Strengths = stored.Strengths, Weaknesses = stored.Weaknesses,
+            Positioning = stored.Positioning, Version = stored.Version,
+        }, false);
+    }
+
+    private async Task LoadAsync()
+    {
+        Competitors = await Sender.Send(new GetCompetitors(Slug), HttpContext.RequestAborted);
+        CanEdit = access.Current!.Can(Permission.EditStrategy);
+    }
+}
+
+public sealed record CompetitorForm(CompetitorInput Input, bool ShowErrors);
+
+public sealed class CompetitorInput
+{
+    public int CompetitorId { get; set; }
+    public string? Name { get; set; }
+    public string? Strengths { get; set; }
+    public string? Weaknesses { get; set; }
+    public string? Positioning { get; set; }
+    public int Version { get; set; }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.ProductManager.Research;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.ProductManager.Research;
+
+public sealed class NewModel : ProductPageModel
+{
+    [BindProperty]
+    public InsightInput Input { get; set; } = new();
+
+    public async Task OnGetAsync() =>
+        Input = new InsightInput { ObservedOn = await Sender.Send(new NewInsightForm(Slug), HttpContext.RequestAborted) };
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, id) = await TrySendAsync(Input.ToCommand(Slug, 0));
+        if (!ok)
+        {
+            return Page();
+        }
+
+        TempData["Flash"] = "Insight saved.";
+        return RedirectToPage("/ProductManager/Research/Insight", new { slug = Slug, id });
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Features.ProductManager.Vision;
+using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Infrastructure.Web;
+
+namespace ProductRoles.Web.Pages.ProductManager.Vision;
+
+public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+{
+    [BindProperty]
+    public VisionInput Input { get; set; } = new();
+
+    public VisionBoard? Board { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        Input = new VisionInput
+        {
+            Statement = Board!.Statement, TargetGroup = Board.TargetGroup, Needs = Board.Needs, ProductDetails = Board.ProductDetails,
+            BusinessGoals = Board.BusinessGoals, Version = Board.Version,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, revision) = await TrySendAsync(new EditVision(Slug, Input.Statement ?? "", Input.TargetGroup, Input.Needs,
+            Input.ProductDetails, Input.BusinessGoals, Input.Version));
+        if (!ok)
+        {
+            await LoadAsync();
+            if (Conflict is not null)
+            {
+                Input.Version = Conflict.CurrentVersion;
+            }
+
+            return Page();
+        }
+
+        TempData["Flash"] = $"Vision saved as revision {revision}.";
+        return RedirectToPage(new { slug = Slug });
+    }
+
+    private async Task LoadAsync()
+    {
+        Board = await Sender.Send(new GetVision(Slug), HttpContext.RequestAborted);
+        CanEdit = access.Current!.Can(Permission.EditStrategy);
+    }
+
+    public sealed class VisionInput
+    {
+        public string? Statement { get; set; }
+        public string? TargetGroup { get; set; }
+        public string? Needs { get; set; }
+        public string? ProductDetails { get; set; }
+        public string? BusinessGoals { get; set; }
+        public int Version { get; set; }
+    }
+}
