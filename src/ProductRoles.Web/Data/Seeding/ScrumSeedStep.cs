@@ -181,7 +181,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             {
                 ProductId = context.Product.Id, SprintId = sprints[i].Id, Sprint = sprints[i], GoalMet = goalMet,
                 Notes = $"Shown to finance, support and two pilot merchants.\n\n- {sprintDone} points met the Definition of Done\n- " +
-                    (goalMet ? "The goal was met; merchants asked to roll it out to all growth-plan accounts." : "The goal was not met: the unfinished work goes back to the top of the product backlog."),
+                    (goalMet ? "The goal was met; merchants asked to roll it out to all growth-plan accounts." : "The goal was not met: the unfinished work carries on in the next sprint."),
             });
             db.Retrospectives.Add(new Retrospective
             {

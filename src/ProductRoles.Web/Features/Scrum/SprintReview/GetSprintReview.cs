@@ -19,8 +19,13 @@ public sealed record GetSprintReview(string ProductSlug, int SprintId) : IQuery<
 public sealed record SprintReviewView(
     int SprintId, string SprintName, string Goal, DateOnly StartDate, DateOnly EndDate, DateTime? ClosedAt,
     int Committed, int Done, int Returned, bool? GoalMet, string? Notes, int Version,
-    IReadOnlyList<IncrementItem> Increment, IReadOnlyList<NotDoneItem> NotDone, IReadOnlyList<int> RoadmapItemIds,
-    IReadOnlyList<ReviewFeedback> Feedback, bool CanEdit, bool CanGiveFeedback, bool CanSeeBacklog, bool CanSeeFeedbackInbox);
+    IReadOnlyList<IncrementItem> Increment, IReadOnlyList<NotDoneItem> NotDone, IReadOnlyList<AdvancedRoadmapItem> Roadmap,
+    IReadOnlyList<ReviewFeedback> Feedback, bool CanEdit, bool CanGiveFeedback, bool CanSeeBacklog, bool CanSeeFeedbackInbox, bool CanSeeStrategy);
+
+/// <summary>A roadmap item the increment advanced, with the goals and market insights behind it: the chain back from the increment.</summary>
+public sealed record AdvancedRoadmapItem(int Id, string Title, IReadOnlyList<ChainLink> Goals, IReadOnlyList<ChainLink> Insights);
+
+public sealed record ChainLink(int Id, string Title);
 
 public sealed record IncrementItem(
     int Id, string Title, BacklogItemType Type, int Points, int? RoadmapItemId, int? DefinitionOfDoneNumber, DateTime? CheckedAt,
@@ -67,12 +72,19 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
 
         var items = increment.Select(i => new IncrementItem(i.BacklogItemId, i.Title, i.Type, i.Points, i.RoadmapItemId,
             i.Check?.DefinitionOfDoneNumber, i.Check?.CheckedAt, i.Check?.Waived ?? [])).ToList();
-        var roadmap = items.Where(i => i.RoadmapItemId is not null).Select(i => i.RoadmapItemId!.Value).Distinct().Order().ToList();
+        var roadmapIds = items.Where(i => i.RoadmapItemId is not null).Select(i => i.RoadmapItemId!.Value).Distinct().ToList();
+        var roadmap = await db.RoadmapItems.AsNoTracking()
+            .Where(r => r.ProductId == current.ProductId && roadmapIds.Contains(r.Id))
+            .OrderBy(r => r.Rank)
+            .Select(r => new AdvancedRoadmapItem(r.Id, r.Title,
+                r.Goals.Select(g => new ChainLink(g.GoalId, g.Goal!.Title)).ToList(),
+                r.Insights.Select(i => new ChainLink(i.InsightId, i.Insight!.Title)).ToList()))
+            .ToListAsync(cancellationToken);
 
         return new SprintReviewView(sprint.Id, sprint.Name, sprint.Goal, sprint.StartDate, sprint.EndDate, sprint.ClosedAt,
             sprint.CommittedPoints ?? 0, sprint.DonePoints ?? 0, sprint.ReturnedPoints ?? 0, review?.GoalMet, review?.Notes, review?.Version ?? 0,
             items, notDone, roadmap, feedback, current.Can(Permission.EditSprintReview), current.Can(Permission.GiveSprintReviewFeedback),
-            current.Can(Permission.ViewBacklog), current.Can(Permission.ViewCustomerFeedback));
+            current.Can(Permission.ViewBacklog), current.Can(Permission.ViewCustomerFeedback), current.Can(Permission.ViewStrategy));
     }
 }
 
