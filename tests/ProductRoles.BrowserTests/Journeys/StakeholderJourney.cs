@@ -20,6 +20,8 @@ public sealed class StakeholderJourney(BrowserApp app)
         // The increment shows each item's Definition of Done record; stakeholders see no board and no retrospective.
         await Assertions.Expect(stakeholder.Locator(".increment-list")).ToContainTextAsync("Definition of Done v2 met");
         await Assertions.Expect(stakeholder.GetByRole(AriaRole.Link, new() { Name = "Retrospective" })).ToHaveCountAsync(0);
+        // The chain back from the increment: roadmap item, its goals and the market insights behind it.
+        await Assertions.Expect(stakeholder.Locator(".chain-list")).ToContainTextAsync("Market insights:");
         await Assertions.Expect(stakeholder.GetByRole(AriaRole.Link, new() { Name = "Sprints", Exact = true })).ToHaveCountAsync(0);
 
         const string text = "Finance would like the refund totals per merchant shown in this review next time.";
