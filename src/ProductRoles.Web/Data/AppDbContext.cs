@@ -8,6 +8,7 @@ using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Domain.Vision;
 using ProductRoles.Web.Infrastructure.Auditing;
 using ProductRoles.Web.Infrastructure.Security;
@@ -46,6 +47,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
     public DbSet<BacklogItemDoneCheck> BacklogItemDoneChecks => Set<BacklogItemDoneCheck>();
     public DbSet<DefinitionOfDoneVersion> DefinitionOfDoneVersions => Set<DefinitionOfDoneVersion>();
+    public DbSet<Sprint> Sprints => Set<Sprint>();
+    public DbSet<SprintDaySnapshot> SprintDaySnapshots => Set<SprintDaySnapshot>();
+    public DbSet<Retrospective> Retrospectives => Set<Retrospective>();
+    public DbSet<RetrospectiveAction> RetrospectiveActions => Set<RetrospectiveAction>();
+    public DbSet<SprintItem> SprintItems => Set<SprintItem>();
+    public DbSet<SprintTask> SprintTasks => Set<SprintTask>();
+    public DbSet<SprintReview> SprintReviews => Set<SprintReview>();
+    public DbSet<SprintReviewFeedback> SprintReviewFeedback => Set<SprintReviewFeedback>();
 
     // Product manager area
     public DbSet<ProductVision> ProductVisions => Set<ProductVision>();

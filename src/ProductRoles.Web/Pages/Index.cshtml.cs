@@ -1,4 +1,5 @@
 using ProductRoles.Web.Features.Products;
+using ProductRoles.Web.Features.Scrum.SprintReview;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages;
@@ -7,5 +8,12 @@ public sealed class IndexModel : AppPageModel
 {
     public IReadOnlyList<MyProduct> Products { get; private set; } = [];
 
-    public async Task OnGetAsync() => Products = await Sender.Send(new GetMyProducts(), HttpContext.RequestAborted);
+    /// <summary>Sprint reviews of the caller's products: what stakeholders come here for.</summary>
+    public IReadOnlyList<SprintReviewSummary> SprintReviews { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Products = await Sender.Send(new GetMyProducts(), HttpContext.RequestAborted);
+        SprintReviews = await Sender.Send(new GetMySprintReviews(), HttpContext.RequestAborted);
+    }
 }

@@ -14,6 +14,7 @@ public static class ProductNavigation
     public const string Overview = "Overview";
     public const string ProductManager = "Product manager";
     public const string ProductOwner = "Product owner";
+    public const string Scrum = "Scrum";
 
     public static readonly IReadOnlyList<ProductNavItem> Items =
     [
@@ -32,6 +33,8 @@ public static class ProductNavigation
         new(ProductOwner, "Customer feedback", "/ProductOwner/Feedback/Index", Permission.ViewCustomerFeedback),
         new(ProductOwner, "Product backlog", "/ProductOwner/Backlog/Index", Permission.ViewBacklog),
         new(ProductOwner, "Definition of Done", "/ProductOwner/DefinitionOfDone/Index", Permission.ViewBacklog),
+        new(Scrum, "Sprints", "/Scrum/Sprints/Index", Permission.ViewSprints),
+        new(Scrum, "Sprint reviews", "/Scrum/SprintReview/List", Permission.ViewSprintReview),
     ];
 
     public static IEnumerable<IGrouping<string, ProductNavItem>> For(ProductAccess access) =>

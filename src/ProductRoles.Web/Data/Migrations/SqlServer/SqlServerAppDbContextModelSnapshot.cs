@@ -1212,6 +1212,315 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("RoadmapItemInsights");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ToImprove")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SprintId")
+                        .IsUnique();
+
+                    b.ToTable("Retrospectives");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.RetrospectiveAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SprintId");
+
+                    b.HasIndex("ProductId", "State");
+
+                    b.ToTable("RetrospectiveActions");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Sprint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowOverlap")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CommittedPoints")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("DonePoints")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReturnedPoints")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "StartDate");
+
+                    b.ToTable("Sprints");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintDaySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RemainingPoints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScopePoints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SprintId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("SprintDaySnapshots");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BacklogItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BacklogItemId");
+
+                    b.HasIndex("SprintId", "BacklogItemId")
+                        .IsUnique();
+
+                    b.ToTable("SprintItems");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool?>("GoalMet")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SprintId")
+                        .IsUnique();
+
+                    b.ToTable("SprintReviews");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReviewFeedback", b =>
+                {
+                    b.Property<int>("SprintReviewId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SprintReviewId", "FeedbackItemId");
+
+                    b.HasIndex("FeedbackItemId")
+                        .IsUnique();
+
+                    b.ToTable("SprintReviewFeedback");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RemainingHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SprintItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SprintItemId");
+
+                    b.ToTable("SprintTasks");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1669,6 +1978,122 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("RoadmapItem");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.RetrospectiveAction", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Sprint", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintDaySnapshot", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                        .WithMany("Days")
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
+                        .WithMany()
+                        .HasForeignKey("BacklogItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany("Items")
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BacklogItem");
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReview", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReviewFeedback", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Feedback.FeedbackItem", "FeedbackItem")
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.SprintReview", "SprintReview")
+                        .WithMany("Feedback")
+                        .HasForeignKey("SprintReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FeedbackItem");
+
+                    b.Navigation("SprintReview");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintTask", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.SprintItem", "SprintItem")
+                        .WithMany("Tasks")
+                        .HasForeignKey("SprintItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("SprintItem");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.AppUser", null)
@@ -1744,6 +2169,23 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("Goals");
 
                     b.Navigation("Insights");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Sprint", b =>
+                {
+                    b.Navigation("Days");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
+                {
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReview", b =>
+                {
+                    b.Navigation("Feedback");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Vision.ProductVision", b =>

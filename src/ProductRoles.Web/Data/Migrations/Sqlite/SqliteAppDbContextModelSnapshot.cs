@@ -1159,6 +1159,301 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("RoadmapItemInsights");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToImprove")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SprintId")
+                        .IsUnique();
+
+                    b.ToTable("Retrospectives");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.RetrospectiveAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SprintId");
+
+                    b.HasIndex("ProductId", "State");
+
+                    b.ToTable("RetrospectiveActions");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Sprint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowOverlap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommittedPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DonePoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReturnedPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "StartDate");
+
+                    b.ToTable("Sprints");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintDaySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemainingPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopePoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SprintId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("SprintDaySnapshots");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BacklogItemId");
+
+                    b.HasIndex("SprintId", "BacklogItemId")
+                        .IsUnique();
+
+                    b.ToTable("SprintItems");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("GoalMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SprintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SprintId")
+                        .IsUnique();
+
+                    b.ToTable("SprintReviews");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReviewFeedback", b =>
+                {
+                    b.Property<int>("SprintReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SprintReviewId", "FeedbackItemId");
+
+                    b.HasIndex("FeedbackItemId")
+                        .IsUnique();
+
+                    b.ToTable("SprintReviewFeedback");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemainingHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SprintItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SprintItemId");
+
+                    b.ToTable("SprintTasks");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1612,6 +1907,122 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("RoadmapItem");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.RetrospectiveAction", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Sprint", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintDaySnapshot", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                        .WithMany("Days")
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
+                        .WithMany()
+                        .HasForeignKey("BacklogItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany("Items")
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BacklogItem");
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReview", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Sprint");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReviewFeedback", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Feedback.FeedbackItem", "FeedbackItem")
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.SprintReview", "SprintReview")
+                        .WithMany("Feedback")
+                        .HasForeignKey("SprintReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FeedbackItem");
+
+                    b.Navigation("SprintReview");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintTask", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.SprintItem", "SprintItem")
+                        .WithMany("Tasks")
+                        .HasForeignKey("SprintItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("SprintItem");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.AppUser", null)
@@ -1687,6 +2098,23 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("Goals");
 
                     b.Navigation("Insights");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Sprint", b =>
+                {
+                    b.Navigation("Days");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
+                {
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintReview", b =>
+                {
+                    b.Navigation("Feedback");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Vision.ProductVision", b =>

@@ -1,0 +1,82 @@
+using ProductRoles.Web.Domain.Backlog;
+
+namespace ProductRoles.Web.Domain.Sprints;
+
+/// <summary>What became of a backlog item planned into a sprint.</summary>
+public enum SprintItemOutcome
+{
+    /// <summary>Still being worked on in the sprint.</summary>
+    InSprint,
+
+    /// <summary>Met the Definition of Done in the sprint: part of its increment.</summary>
+    Done,
+
+    /// <summary>Not done when the sprint closed; returned to the top of the product backlog.</summary>
+    ReturnedToBacklog,
+
+    /// <summary>Not done when the sprint closed; moved on into the next sprint.</summary>
+    MovedToNextSprint,
+
+    /// <summary>Taken out of the sprint during planning or the sprint.</summary>
+    Removed,
+}
+
+/// <summary>
+/// A backlog item in one sprint's sprint backlog. An item that spills over is in several sprints, each
+/// with its own row and outcome, which is how a closed sprint keeps what it committed and returned.
+/// </summary>
+public sealed class SprintItem : IAudited
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public int SprintId { get; set; }
+    public Sprint? Sprint { get; set; }
+    public int BacklogItemId { get; set; }
+    public BacklogItem? BacklogItem { get; set; }
+
+    /// <summary>The item's estimate when it was planned in; the commitment counts these points.</summary>
+    public int Points { get; set; }
+
+    public SprintItemOutcome Outcome { get; set; }
+    public DateTime PlannedAt { get; set; }
+
+    /// <summary>The title when planned, so history can name the item without a join.</summary>
+    public required string Title { get; set; }
+
+    public List<SprintTask> Tasks { get; } = [];
+
+    int IAudited.AuditProductId => ProductId;
+    string IAudited.AuditLabel => $"#{BacklogItemId} {Title} in {Sprint?.Name ?? "sprint " + SprintId}";
+
+    public bool Counts => Outcome != SprintItemOutcome.Removed;
+}
+
+public enum SprintTaskState
+{
+    ToDo,
+    InProgress,
+    Done,
+}
+
+/// <summary>A developer's task for a sprint backlog item: title, owner and remaining estimate in hours.</summary>
+public sealed class SprintTask : IVersioned, IAudited
+{
+    public const int TitleMaxLength = 200;
+
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public int SprintItemId { get; set; }
+    public SprintItem? SprintItem { get; set; }
+    public required string Title { get; set; }
+    public string? OwnerId { get; set; }
+    public AppUser? Owner { get; set; }
+
+    /// <summary>Hours of work left.</summary>
+    public int RemainingHours { get; set; }
+
+    public SprintTaskState State { get; set; }
+    public int Version { get; set; }
+
+    int IAudited.AuditProductId => ProductId;
+    string IAudited.AuditLabel => Title;
+}

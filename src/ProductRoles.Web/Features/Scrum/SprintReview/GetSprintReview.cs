@@ -1,0 +1,128 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.Scrum.SprintReview;
+
+/// <summary>
+/// The sprint review of a closed sprint: the goal and whether it was met, the increment with each
+/// item's Definition of Done record, the roadmap items it advanced, what was not done, the notes and
+/// the stakeholder feedback given on it.
+/// </summary>
+[Requires(Permission.ViewSprintReview)]
+public sealed record GetSprintReview(string ProductSlug, int SprintId) : IQuery<SprintReviewView>, IProductRequest;
+
+public sealed record SprintReviewView(
+    int SprintId, string SprintName, string Goal, DateOnly StartDate, DateOnly EndDate, DateTime? ClosedAt,
+    int Committed, int Done, int Returned, bool? GoalMet, string? Notes, int Version,
+    IReadOnlyList<IncrementItem> Increment, IReadOnlyList<NotDoneItem> NotDone, IReadOnlyList<AdvancedRoadmapItem> Roadmap,
+    IReadOnlyList<ReviewFeedback> Feedback, bool CanEdit, bool CanGiveFeedback, bool CanSeeBacklog, bool CanSeeFeedbackInbox, bool CanSeeStrategy);
+
+/// <summary>A roadmap item the increment advanced, with the goals and market insights behind it: the chain back from the increment.</summary>
+public sealed record AdvancedRoadmapItem(int Id, string Title, IReadOnlyList<ChainLink> Goals, IReadOnlyList<ChainLink> Insights);
+
+public sealed record ChainLink(int Id, string Title);
+
+public sealed record IncrementItem(
+    int Id, string Title, BacklogItemType Type, int Points, int? RoadmapItemId, int? DefinitionOfDoneNumber, DateTime? CheckedAt,
+    IReadOnlyList<string> Waived);
+
+public sealed record NotDoneItem(int Id, string Title, int Points, SprintItemOutcome Outcome);
+
+public sealed record ReviewFeedback(int FeedbackItemId, string From, string Text, DateOnly ReceivedOn);
+
+public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetSprintReview, SprintReviewView>
+{
+    public async ValueTask<SprintReviewView> Handle(GetSprintReview query, CancellationToken cancellationToken)
+    {
+        var current = access.Current!;
+        var sprint = await db.Sprints.AsNoTracking()
+            .Where(s => s.Id == query.SprintId && s.ProductId == current.ProductId && s.State == SprintState.Closed)
+            .Select(s => new { s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.ClosedAt, s.CommittedPoints, s.DonePoints, s.ReturnedPoints })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+        var review = await db.SprintReviews.AsNoTracking().Where(r => r.SprintId == sprint.Id)
+            .Select(r => new { r.Id, r.GoalMet, r.Notes, r.Version }).SingleOrDefaultAsync(cancellationToken);
+
+        var increment = await db.SprintItems.AsNoTracking()
+            .Where(i => i.SprintId == sprint.Id && i.Outcome == SprintItemOutcome.Done)
+            .OrderBy(i => i.PlannedAt).ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.BacklogItemId, i.BacklogItem!.Title, i.BacklogItem.Type, i.Points, i.BacklogItem.RoadmapItemId,
+                Check = i.BacklogItem.DoneChecks.OrderByDescending(c => c.CheckedAt)
+                    .Select(c => new { c.DefinitionOfDoneNumber, c.CheckedAt, Waived = c.Criteria.Where(x => x.Waived).OrderBy(x => x.Position).Select(x => x.Text + (x.WaiverReason == null ? "" : ": " + x.WaiverReason)).ToList() })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var notDone = await db.SprintItems.AsNoTracking()
+            .Where(i => i.SprintId == sprint.Id && (i.Outcome == SprintItemOutcome.ReturnedToBacklog || i.Outcome == SprintItemOutcome.MovedToNextSprint))
+            .OrderBy(i => i.PlannedAt).ThenBy(i => i.Id)
+            .Select(i => new NotDoneItem(i.BacklogItemId, i.BacklogItem!.Title, i.Points, i.Outcome))
+            .ToListAsync(cancellationToken);
+        var feedback = review is null
+            ? []
+            : await db.SprintReviewFeedback.AsNoTracking().Where(f => f.SprintReviewId == review.Id)
+                .OrderBy(f => f.FeedbackItem!.CreatedAt)
+                .Select(f => new ReviewFeedback(f.FeedbackItemId, f.FeedbackItem!.SourceName, f.FeedbackItem.Text, f.FeedbackItem.ReceivedOn))
+                .ToListAsync(cancellationToken);
+
+        var items = increment.Select(i => new IncrementItem(i.BacklogItemId, i.Title, i.Type, i.Points, i.RoadmapItemId,
+            i.Check?.DefinitionOfDoneNumber, i.Check?.CheckedAt, i.Check?.Waived ?? [])).ToList();
+        var roadmapIds = items.Where(i => i.RoadmapItemId is not null).Select(i => i.RoadmapItemId!.Value).Distinct().ToList();
+        var roadmap = await db.RoadmapItems.AsNoTracking()
+            .Where(r => r.ProductId == current.ProductId && roadmapIds.Contains(r.Id))
+            .OrderBy(r => r.Rank)
+            .Select(r => new AdvancedRoadmapItem(r.Id, r.Title,
+                r.Goals.Select(g => new ChainLink(g.GoalId, g.Goal!.Title)).ToList(),
+                r.Insights.Select(i => new ChainLink(i.InsightId, i.Insight!.Title)).ToList()))
+            .ToListAsync(cancellationToken);
+
+        return new SprintReviewView(sprint.Id, sprint.Name, sprint.Goal, sprint.StartDate, sprint.EndDate, sprint.ClosedAt,
+            sprint.CommittedPoints ?? 0, sprint.DonePoints ?? 0, sprint.ReturnedPoints ?? 0, review?.GoalMet, review?.Notes, review?.Version ?? 0,
+            items, notDone, roadmap, feedback, current.Can(Permission.EditSprintReview), current.Can(Permission.GiveSprintReviewFeedback),
+            current.Can(Permission.ViewBacklog), current.Can(Permission.ViewCustomerFeedback), current.Can(Permission.ViewStrategy));
+    }
+}
+
+/// <summary>The sprint reviews of a product, newest first.</summary>
+[Requires(Permission.ViewSprintReview)]
+public sealed record GetSprintReviews(string ProductSlug) : IQuery<IReadOnlyList<SprintReviewSummary>>, IProductRequest;
+
+public sealed record SprintReviewSummary(
+    string ProductSlug, string ProductName, int SprintId, string SprintName, string Goal, DateOnly EndDate, bool? GoalMet, int Done, int Committed, int FeedbackCount);
+
+public sealed class GetSprintReviewsHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetSprintReviews, IReadOnlyList<SprintReviewSummary>>
+{
+    public async ValueTask<IReadOnlyList<SprintReviewSummary>> Handle(GetSprintReviews query, CancellationToken cancellationToken) =>
+        await SprintReviewQueries.Summaries(db, db.Sprints.Where(s => s.ProductId == access.Current!.ProductId)).ToListAsync(cancellationToken);
+}
+
+/// <summary>Sprint reviews of every product the caller belongs to: a stakeholder's home page lists them.</summary>
+public sealed record GetMySprintReviews(int Take = 8) : IQuery<IReadOnlyList<SprintReviewSummary>>;
+
+public sealed class GetMySprintReviewsHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetMySprintReviews, IReadOnlyList<SprintReviewSummary>>
+{
+    public async ValueTask<IReadOnlyList<SprintReviewSummary>> Handle(GetMySprintReviews query, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId;
+        // Membership is the access rule here: every member role may read sprint reviews.
+        var sprints = db.Sprints.Where(s => db.ProductMembers.Any(m => m.ProductId == s.ProductId && m.UserId == userId));
+        return await SprintReviewQueries.Summaries(db, sprints).Take(query.Take).ToListAsync(cancellationToken);
+    }
+}
+
+public static class SprintReviewQueries
+{
+    public static IQueryable<SprintReviewSummary> Summaries(AppDbContext db, IQueryable<Sprint> sprints) =>
+        sprints.AsNoTracking()
+            .Where(s => s.State == SprintState.Closed)
+            .OrderByDescending(s => s.EndDate).ThenByDescending(s => s.Id)
+            .Select(s => new SprintReviewSummary(s.Product!.Slug, s.Product.Name, s.Id, s.Name, s.Goal, s.EndDate,
+                db.SprintReviews.Where(r => r.SprintId == s.Id).Select(r => r.GoalMet).FirstOrDefault(),
+                s.DonePoints ?? 0, s.CommittedPoints ?? 0,
+                db.SprintReviewFeedback.Count(f => f.SprintReview!.SprintId == s.Id)));
+}

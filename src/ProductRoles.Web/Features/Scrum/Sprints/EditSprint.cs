@@ -1,0 +1,47 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.Scrum.Sprints;
+
+/// <summary>Changes a planned or active sprint's name, goal, dates or capacity. A closed sprint is history.</summary>
+[Requires(Permission.PlanSprints)]
+public sealed record EditSprint(
+    string ProductSlug, int SprintId, string Name, string Goal, DateOnly? StartDate, DateOnly? EndDate, int Capacity,
+    bool AllowOverlap, int Version)
+    : ICommand<Unit>, IProductRequest, ISprintFields;
+
+public sealed class EditSprintValidator : AbstractValidator<EditSprint>
+{
+    public EditSprintValidator() => this.AddSprintFieldRules();
+}
+
+public sealed class EditSprintHandler(AppDbContext db, ProductAccessResolver access)
+    : ICommandHandler<EditSprint, Unit>
+{
+    public async ValueTask<Unit> Handle(EditSprint command, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var sprint = await db.Sprints.SingleOrDefaultAsync(s => s.Id == command.SprintId && s.ProductId == productId, cancellationToken)
+            ?? throw new NotFoundException();
+        if (sprint.State == SprintState.Closed)
+        {
+            throw RequestValidationException.For("", "This sprint is closed; its record can no longer change.");
+        }
+
+        await SprintRules.EnsureNoOverlapAsync(db, productId, sprint.Id, command, cancellationToken);
+        db.ExpectVersion(sprint, command.Version);
+        sprint.Name = command.Name.Trim();
+        sprint.Goal = command.Goal.Trim();
+        sprint.StartDate = command.StartDate!.Value;
+        sprint.EndDate = command.EndDate!.Value;
+        sprint.Capacity = command.Capacity;
+        sprint.AllowOverlap = command.AllowOverlap;
+        await db.SaveChangesCheckedAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

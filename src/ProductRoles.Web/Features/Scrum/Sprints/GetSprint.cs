@@ -1,0 +1,132 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Features.Scrum.Charts;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.Scrum.Sprints;
+
+/// <summary>
+/// One sprint: its goal, dates and capacity, its burndown once it has started, the velocity forecast
+/// for planning, and (for the Scrum team) the retrospective actions still open from earlier sprints.
+/// </summary>
+[Requires(Permission.ViewSprints)]
+public sealed record GetSprint(string ProductSlug, int SprintId) : IQuery<SprintDetails>, IProductRequest;
+
+public sealed record SprintDetails(
+    SprintSummary Sprint, bool AllowOverlap, int Version, DateTime? StartedAt, DateTime? ClosedAt,
+    BurndownChart? Burndown, VelocityChart Velocity, IReadOnlyList<CarriedAction> OpenActions,
+    IReadOnlyList<PlannedItem> Items, IReadOnlyList<CandidateItem> Candidates, bool HasPlannedSprintAfter,
+    bool CanPlan, bool CanSeeRetrospective, bool CanSeeBacklog)
+{
+    /// <summary>Points currently in the sprint backlog (items taken out excluded).</summary>
+    public int PlannedPoints => Items.Where(i => i.Outcome != SprintItemOutcome.Removed).Sum(i => i.Points);
+}
+
+/// <summary>An item of the sprint backlog.</summary>
+public sealed record PlannedItem(int BacklogItemId, string Title, BacklogItemType Type, int Points, BacklogItemStatus Status, SprintItemOutcome Outcome);
+
+/// <summary>An item from the top of the product backlog that could be pulled in, with the running total if it were.</summary>
+public sealed record CandidateItem(int Id, string Title, BacklogItemType Type, int? Estimate, BacklogItemStatus Status, int RunningTotal);
+
+public sealed record CarriedAction(int Id, string Title, string? Owner, RetrospectiveActionState State, int FromSprintId, string FromSprint);
+
+public sealed class GetSprintHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+    : IQueryHandler<GetSprint, SprintDetails>
+{
+    private const int CandidateCount = 25;
+
+    public async ValueTask<SprintDetails> Handle(GetSprint query, CancellationToken cancellationToken)
+    {
+        var current = access.Current!;
+        var sprint = await db.Sprints.AsNoTracking()
+            .Where(s => s.Id == query.SprintId && s.ProductId == current.ProductId)
+            .Select(s => new
+            {
+                Summary = new SprintSummary(s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.Capacity, s.State,
+                    s.CommittedPoints, s.DonePoints, s.ReturnedPoints),
+                s.AllowOverlap, s.Version, s.StartedAt, s.ClosedAt,
+            })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+
+        BurndownChart? burndown = null;
+        if (sprint.Summary.State != SprintState.Planned)
+        {
+            var days = await db.SprintDaySnapshots.AsNoTracking()
+                .Where(d => d.SprintId == query.SprintId)
+                .Select(d => new DayRemaining(d.Day, d.RemainingPoints, d.ScopePoints))
+                .ToListAsync(cancellationToken);
+            var today = sprint.Summary.State == SprintState.Closed ? sprint.Summary.EndDate : SprintQueries.Today(clock);
+            burndown = Burndown.Build(sprint.Summary.StartDate, sprint.Summary.EndDate, days, today);
+        }
+
+        var closed = await db.Sprints.AsNoTracking()
+            .Where(s => s.ProductId == current.ProductId && s.State == SprintState.Closed)
+            .Select(s => new SprintSummary(s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.Capacity, s.State,
+                s.CommittedPoints, s.DonePoints, s.ReturnedPoints))
+            .ToListAsync(cancellationToken);
+
+        var items = await db.SprintItems.AsNoTracking()
+            .Where(i => i.SprintId == query.SprintId)
+            .OrderBy(i => i.PlannedAt).ThenBy(i => i.Id)
+            .Select(i => new PlannedItem(i.BacklogItemId, i.BacklogItem!.Title, i.BacklogItem.Type, i.Points, i.BacklogItem.Status, i.Outcome))
+            .ToListAsync(cancellationToken);
+        if (burndown is not null && sprint.Summary.State == SprintState.Active)
+        {
+            // Today is still moving: show the live value for it on top of the recorded days.
+            var totals = await SprintProgress.TotalsAsync(db, query.SprintId, cancellationToken);
+            var today = SprintQueries.Today(clock);
+            var days = await db.SprintDaySnapshots.AsNoTracking()
+                .Where(d => d.SprintId == query.SprintId && d.Day != today)
+                .Select(d => new DayRemaining(d.Day, d.RemainingPoints, d.ScopePoints))
+                .ToListAsync(cancellationToken);
+            days.Add(new DayRemaining(today, totals.Remaining, totals.Scope));
+            burndown = Burndown.Build(sprint.Summary.StartDate, sprint.Summary.EndDate, days, today);
+        }
+
+        var candidates = new List<CandidateItem>();
+        var canPlan = current.Can(Permission.PlanSprints);
+        if (canPlan && sprint.Summary.State != SprintState.Closed)
+        {
+            var top = await db.BacklogItems.AsNoTracking()
+                .Where(i => i.ProductId == current.ProductId && (i.Status == BacklogItemStatus.Ready || i.Status == BacklogItemStatus.New))
+                .OrderBy(i => i.Status == BacklogItemStatus.Ready ? 0 : 1).ThenBy(i => i.Rank)
+                .Take(CandidateCount)
+                .Select(i => new { i.Id, i.Title, i.Type, i.Estimate, i.Status })
+                .ToListAsync(cancellationToken);
+            var running = items.Where(i => i.Outcome != SprintItemOutcome.Removed).Sum(i => i.Points);
+            foreach (var c in top)
+            {
+                running += c.Estimate ?? 0;
+                candidates.Add(new CandidateItem(c.Id, c.Title, c.Type, c.Estimate, c.Status, running));
+            }
+        }
+
+        var hasNext = await db.Sprints.AnyAsync(s => s.ProductId == current.ProductId && s.State == SprintState.Planned
+            && s.Id != query.SprintId && s.StartDate >= sprint.Summary.StartDate, cancellationToken);
+
+        var canSeeRetro = current.Can(Permission.ViewRetrospective);
+        IReadOnlyList<CarriedAction> actions = canSeeRetro && sprint.Summary.State != SprintState.Closed
+            ? await RetrospectiveQueries.OpenActionsBefore(db, current.ProductId, sprint.Summary.StartDate, query.SprintId)
+                .ToListAsync(cancellationToken)
+            : [];
+
+        return new SprintDetails(sprint.Summary, sprint.AllowOverlap, sprint.Version, sprint.StartedAt, sprint.ClosedAt,
+            burndown, SprintQueries.Velocity(closed), actions, items, candidates, hasNext, canPlan, canSeeRetro,
+            current.Can(Permission.ViewBacklog));
+    }
+}
+
+public static class RetrospectiveQueries
+{
+    /// <summary>Actions raised in earlier sprints' retrospectives that are neither done nor dropped: they carry over.</summary>
+    public static IQueryable<CarriedAction> OpenActionsBefore(AppDbContext db, int productId, DateOnly start, int sprintId) =>
+        db.RetrospectiveActions.AsNoTracking()
+            .Where(a => a.ProductId == productId && a.SprintId != sprintId && a.Sprint!.StartDate < start
+                && (a.State == RetrospectiveActionState.Open || a.State == RetrospectiveActionState.InProgress))
+            .OrderBy(a => a.Sprint!.StartDate).ThenBy(a => a.Id)
+            .Select(a => new CarriedAction(a.Id, a.Title, a.Owner == null ? null : a.Owner.DisplayName, a.State, a.SprintId, a.Sprint!.Name));
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Sprints;
+
+namespace ProductRoles.Web.Features.Scrum.Sprints;
+
+/// <summary>
+/// Writes the day's remaining points for an active sprint, from its sprint backlog as saved. Every
+/// command that changes the sprint's work calls it after saving, so the burndown is built from what
+/// was true each day rather than recalculated from today's data.
+/// </summary>
+public static class SprintProgress
+{
+    public sealed record Totals(int Scope, int Remaining, int Done);
+
+    public static async Task<Totals> TotalsAsync(AppDbContext db, int sprintId, CancellationToken cancellationToken)
+    {
+        var items = await db.SprintItems.AsNoTracking()
+            .Where(i => i.SprintId == sprintId && i.Outcome != SprintItemOutcome.Removed)
+            .Select(i => new { i.Points, Done = i.Outcome == SprintItemOutcome.Done || i.BacklogItem!.Status == BacklogItemStatus.Done })
+            .ToListAsync(cancellationToken);
+        var scope = items.Sum(i => i.Points);
+        var done = items.Where(i => i.Done).Sum(i => i.Points);
+        return new Totals(scope, scope - done, done);
+    }
+
+    public static async Task RecordAsync(AppDbContext db, int sprintId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sprint = await db.Sprints.AsNoTracking().Where(s => s.Id == sprintId)
+            .Select(s => new { s.State, s.StartDate, s.EndDate }).SingleAsync(cancellationToken);
+        if (sprint.State != SprintState.Active)
+        {
+            return;
+        }
+
+        // Before day one counts as day one; after the last day, as the last day.
+        var day = today < sprint.StartDate ? sprint.StartDate : today > sprint.EndDate ? sprint.EndDate : today;
+        var totals = await TotalsAsync(db, sprintId, cancellationToken);
+        var row = await db.SprintDaySnapshots.SingleOrDefaultAsync(d => d.SprintId == sprintId && d.Day == day, cancellationToken);
+        if (row is null)
+        {
+            db.SprintDaySnapshots.Add(new SprintDaySnapshot { SprintId = sprintId, Day = day, ScopePoints = totals.Scope, RemainingPoints = totals.Remaining });
+        }
+        else
+        {
+            row.ScopePoints = totals.Scope;
+            row.RemainingPoints = totals.Remaining;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
