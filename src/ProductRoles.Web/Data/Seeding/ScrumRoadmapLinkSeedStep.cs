@@ -9,7 +9,7 @@ namespace ProductRoles.Web.Data.Seeding;
 /// </summary>
 public sealed class ScrumRoadmapLinkSeedStep : IDemoSeedStep
 {
-    public int Order => 110;
+    public int Order => 130; // after the sprints (120) and the roadmap (100)
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
 {
     private const int SprintDays = 14;
 
-    public int Order => 60;
+    public int Order => 120; // after the backlog (110): sprints are made of its items
 
     private sealed record SeedSprint(
         string Goal, int Committed, int Done, int AddedMidSprint, string WentWell, string ToImprove,
