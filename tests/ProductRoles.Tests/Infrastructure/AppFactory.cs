@@ -16,8 +16,8 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
-    /// <summary>Every SQL command the app sends goes through this counter.</summary>
-    public SqlCommandCounter SqlCommands { get; } = new();
+    /// <summary>Every SQL command the app sends goes through this counter (the benchmark's own).</summary>
+    public ProductRoles.Bench.SqlStatementCounter SqlCommands { get; } = new();
 
     /// <summary>Settings on top of the defaults; set before the first client is created.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
