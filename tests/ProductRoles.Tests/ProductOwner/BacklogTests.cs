@@ -184,6 +184,12 @@ public sealed class BacklogTests(AppFixture app)
         Assert.Equal(BacklogCsv.Header, lines[0].TrimEnd('\r'));
         Assert.Equal(await app.QueryAsync(db => db.BacklogItems.CountAsync()), lines.Length - 1);
         Assert.Contains(lines, l => l.Contains($",{id},Story,\"'=HYPERLINK(", StringComparison.Ordinal));
+
+        // Each row carries all of its item's tags.
+        var tagged = await app.QueryAsync(db => db.BacklogItems.Where(i => i.Tags.Count >= 2)
+            .Select(i => new { i.Id, Tags = i.Tags.Select(t => t.Name).OrderBy(n => n).ToList() }).FirstAsync());
+        var line = lines.Single(l => l.Split(',')[1] == tagged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"\"{string.Join(' ', tagged.Tags)}\"", line, StringComparison.Ordinal);
     }
 
     [Fact]

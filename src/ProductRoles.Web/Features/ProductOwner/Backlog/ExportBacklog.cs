@@ -18,14 +18,31 @@ public sealed record BacklogExportRow(
 public sealed class ExportBacklogHandler(AppDbContext db, ProductAccessResolver access)
     : IQueryHandler<ExportBacklog, IAsyncEnumerable<BacklogExportRow>>
 {
-    public ValueTask<IAsyncEnumerable<BacklogExportRow>> Handle(ExportBacklog query, CancellationToken cancellationToken)
+    public ValueTask<IAsyncEnumerable<BacklogExportRow>> Handle(ExportBacklog query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ReadAsync(access.Current!.ProductId, cancellationToken));
+
+    // Two flat queries instead of a tag sub-select per row: all tags of the product first (small),
+    // then the items streamed in order, each joined to its tags from memory.
+    private async IAsyncEnumerable<BacklogExportRow> ReadAsync(
+        int productId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var rows = db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId).OrderBy(i => i.Rank)
-            .Select(i => new BacklogExportRow(i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Status, i.Estimate,
-                string.Join(" ", i.Tags.Select(t => t.Name)), i.RoadmapItemId, i.Rank))
-            .AsAsyncEnumerable();
-        return ValueTask.FromResult(rows);
+        var tags = new Dictionary<int, string>();
+        await foreach (var tag in db.BacklogItemTags.AsNoTracking()
+                           .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId && i.ProductId == productId))
+                           .OrderBy(t => t.BacklogItemId).ThenBy(t => t.Name)
+                           .Select(t => new { t.BacklogItemId, t.Name })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            tags[tag.BacklogItemId] = tags.TryGetValue(tag.BacklogItemId, out var earlier) ? earlier + " " + tag.Name : tag.Name;
+        }
+
+        await foreach (var item in db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId).OrderBy(i => i.Rank)
+                           .Select(i => new { i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Status, i.Estimate, i.RoadmapItemId, i.Rank })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new BacklogExportRow(item.Id, item.Type, item.Title, item.AsA, item.IWant, item.SoThat, item.Status,
+                item.Estimate, tags.GetValueOrDefault(item.Id, string.Empty), item.RoadmapItemId, item.Rank);
+        }
     }
 }
 
