@@ -57,6 +57,15 @@ public sealed class AccessTests(AppFixture app)
         {
             using var response = await client.GetAsync(url);
             Assert.Equal(Expected(row, who, HttpStatusCode.OK), response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                // Every page, as every caller sees it: no form that changes something lacks its antiforgery token.
+                var page = await TestClient.ParseAsync(response);
+                var unprotected = page.Forms.Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)
+                    && f.QuerySelector("input[name=__RequestVerificationToken]") is null).Select(f => f.Action).Distinct().ToList();
+                Assert.True(unprotected.Count == 0, $"{row.Name} as {who} has post forms without antiforgery token: {string.Join(", ", unprotected)}");
+            }
+
             return;
         }
 
