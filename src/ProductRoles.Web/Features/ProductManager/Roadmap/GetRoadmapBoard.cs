@@ -24,7 +24,7 @@ public sealed record RoadmapColumn(RoadmapHorizon Horizon, IReadOnlyList<Roadmap
 
 public sealed record RoadmapCard(
     int Id, string Title, string Outcome, RoadmapHorizon Horizon, string? TargetQuarter, RoadmapItemStatus Status, double Score,
-    int Version, int OpenFeedback, int GoalCount, int InsightCount);
+    int Version, int OpenFeedback);
 
 public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetRoadmapBoard, RoadmapBoard>
 {
@@ -59,12 +59,10 @@ public static class RoadmapQueries
             {
                 i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.Rank, i.UpdatedAt,
                 OpenFeedback = db.RoadmapFeedback.Count(f => f.RoadmapItemId == i.Id && f.Status == RoadmapFeedbackStatus.Open),
-                GoalCount = i.Goals.Count,
-                InsightCount = i.Insights.Count,
             })
             .ToListAsync(cancellationToken))
         .Select(i => new RankedCard(
-            new RoadmapCard(i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.OpenFeedback, i.GoalCount, i.InsightCount),
+            new RoadmapCard(i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.OpenFeedback),
             i.Rank, i.UpdatedAt))
         .ToList();
 }

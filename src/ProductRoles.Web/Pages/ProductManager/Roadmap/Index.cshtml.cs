@@ -48,5 +48,3 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
         CanEdit = access.Current!.Can(Permission.EditStrategy);
     }
 }
-
-public sealed record MoveButton(RoadmapCard Item, RoadmapHorizon Horizon, int? BeforeItemId, string Label);
