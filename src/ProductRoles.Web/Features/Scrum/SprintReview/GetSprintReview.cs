@@ -47,22 +47,22 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
         var review = await db.SprintReviews.AsNoTracking().Where(r => r.SprintId == sprint.Id)
             .Select(r => new { r.Id, r.GoalMet, r.Notes, r.Version }).SingleOrDefaultAsync(cancellationToken);
 
-        var increment = await db.SprintItems.AsNoTracking()
-            .Where(i => i.SprintId == sprint.Id && i.Outcome == SprintItemOutcome.Done)
+        // The increment and what was not done, in one statement: every counted item of the sprint by outcome.
+        var sprintItems = await db.SprintItems.AsNoTracking()
+            .Where(i => i.SprintId == sprint.Id && (i.Outcome == SprintItemOutcome.Done
+                || i.Outcome == SprintItemOutcome.ReturnedToBacklog || i.Outcome == SprintItemOutcome.MovedToNextSprint))
             .OrderBy(i => i.PlannedAt).ThenBy(i => i.Id)
             .Select(i => new
             {
-                i.BacklogItemId, i.BacklogItem!.Title, i.BacklogItem.Type, i.Points, i.BacklogItem.RoadmapItemId,
-                Check = i.BacklogItem.DoneChecks.OrderByDescending(c => c.CheckedAt)
+                i.BacklogItemId, i.BacklogItem!.Title, i.BacklogItem.Type, i.Points, i.Outcome, i.BacklogItem.RoadmapItemId,
+                Check = i.Outcome != SprintItemOutcome.Done ? null : i.BacklogItem.DoneChecks.OrderByDescending(c => c.CheckedAt)
                     .Select(c => new { c.DefinitionOfDoneNumber, c.CheckedAt, Waived = c.Criteria.Where(x => x.Waived).OrderBy(x => x.Position).Select(x => x.Text + (x.WaiverReason == null ? "" : ": " + x.WaiverReason)).ToList() })
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var notDone = await db.SprintItems.AsNoTracking()
-            .Where(i => i.SprintId == sprint.Id && (i.Outcome == SprintItemOutcome.ReturnedToBacklog || i.Outcome == SprintItemOutcome.MovedToNextSprint))
-            .OrderBy(i => i.PlannedAt).ThenBy(i => i.Id)
-            .Select(i => new NotDoneItem(i.BacklogItemId, i.BacklogItem!.Title, i.Points, i.Outcome))
-            .ToListAsync(cancellationToken);
+        var increment = sprintItems.Where(i => i.Outcome == SprintItemOutcome.Done).ToList();
+        var notDone = sprintItems.Where(i => i.Outcome != SprintItemOutcome.Done)
+            .Select(i => new NotDoneItem(i.BacklogItemId, i.Title, i.Points, i.Outcome)).ToList();
         var feedback = review is null
             ? []
             : await db.SprintReviewFeedback.AsNoTracking().Where(f => f.SprintReviewId == review.Id)
@@ -73,13 +73,21 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
         var items = increment.Select(i => new IncrementItem(i.BacklogItemId, i.Title, i.Type, i.Points, i.RoadmapItemId,
             i.Check?.DefinitionOfDoneNumber, i.Check?.CheckedAt, i.Check?.Waived ?? [])).ToList();
         var roadmapIds = items.Where(i => i.RoadmapItemId is not null).Select(i => i.RoadmapItemId!.Value).Distinct().ToList();
-        var roadmap = await db.RoadmapItems.AsNoTracking()
+        var roadmapItems = await db.RoadmapItems.AsNoTracking()
             .Where(r => r.ProductId == current.ProductId && roadmapIds.Contains(r.Id))
             .OrderBy(r => r.Rank)
-            .Select(r => new AdvancedRoadmapItem(r.Id, r.Title,
-                r.Goals.Select(g => new ChainLink(g.GoalId, g.Goal!.Title)).ToList(),
-                r.Insights.Select(i => new ChainLink(i.InsightId, i.Insight!.Title)).ToList()))
+            .Select(r => new { r.Id, r.Title })
             .ToListAsync(cancellationToken);
+        // Goals and insights behind those items as one flat list, not a join of both (which multiplies rows).
+        var links = await db.RoadmapItemGoals.AsNoTracking().Where(l => roadmapIds.Contains(l.RoadmapItemId))
+            .Select(l => new { IsGoal = true, l.RoadmapItemId, Id = l.GoalId, l.Goal!.Title })
+            .Concat(db.RoadmapItemInsights.AsNoTracking().Where(l => roadmapIds.Contains(l.RoadmapItemId))
+                .Select(l => new { IsGoal = false, l.RoadmapItemId, Id = l.InsightId, l.Insight!.Title }))
+            .ToListAsync(cancellationToken);
+        var roadmap = roadmapItems.Select(r => new AdvancedRoadmapItem(r.Id, r.Title,
+                [.. links.Where(l => l.IsGoal && l.RoadmapItemId == r.Id).OrderBy(l => l.Id).Select(l => new ChainLink(l.Id, l.Title))],
+                [.. links.Where(l => !l.IsGoal && l.RoadmapItemId == r.Id).OrderBy(l => l.Id).Select(l => new ChainLink(l.Id, l.Title))]))
+            .ToList();
 
         return new SprintReviewView(sprint.Id, sprint.Name, sprint.Goal, sprint.StartDate, sprint.EndDate, sprint.ClosedAt,
             sprint.CommittedPoints ?? 0, sprint.DonePoints ?? 0, sprint.ReturnedPoints ?? 0, review?.GoalMet, review?.Notes, review?.Version ?? 0,
