@@ -107,6 +107,14 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
         return product.Id;
     }
 
+    /// <summary>Gives another user a role in an existing product.</summary>
+    public Task AddMemberAsync(int productId, AppUser member, ProductRole role) =>
+        WithDbAsync(async db =>
+        {
+            db.ProductMembers.Add(new ProductMember { ProductId = productId, UserId = member.Id, UserEmail = member.Email!, Role = role, AddedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+
     public async Task WithDbAsync(Func<AppDbContext, Task> work)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
 using ProductRoles.Web.Infrastructure.Security;
@@ -42,11 +40,11 @@ public sealed partial class BaselineServer
         var pageCount = Math.Max(1, (int)((total + BacklogPageSize - 1) / BacklogPageSize));
         var page = Math.Min(requested, pageCount);
         var offset = (page - 1) * BacklogPageSize;
-        var rows = new List<(int Id, string Type, string Title, string Status, long? Estimate, long? Roadmap, string? Tags, long Criteria, long Met, long Feedback)>(BacklogPageSize);
+        var rows = new List<(int Id, string Type, string Title, string Status, long? Estimate, string? Roadmap, string? Tags, long Criteria, long Met, long Feedback)>(BacklogPageSize);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                SELECT i."Id", i."Type", i."Title", i."Status", i."Estimate", i."RoadmapItemId",
+                SELECT i."Id", i."Type", i."Title", i."Status", i."Estimate", (SELECT r."Title" FROM "RoadmapItems" r WHERE r."Id" = i."RoadmapItemId"),
                   (SELECT group_concat(t."Name", ',') FROM "BacklogItemTags" t WHERE t."BacklogItemId" = i."Id"),
                   (SELECT COUNT(*) FROM "AcceptanceCriteria" c WHERE c."BacklogItemId" = i."Id"),
                   (SELECT COUNT(*) FROM "AcceptanceCriteria" c WHERE c."BacklogItemId" = i."Id" AND c."IsMet"),
@@ -60,36 +58,47 @@ public sealed partial class BaselineServer
             while (await reader.ReadAsync())
             {
                 rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
                     reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
             }
         }
 
+        // The filter's choices, tags and roadmap items, in one statement.
         var allTags = new List<string>();
-        await using (var tags = connection.CreateCommand())
+        var roadmapItems = new List<(long Id, string Title)>();
+        await using (var options = connection.CreateCommand())
         {
-            tags.CommandText = """
-                SELECT DISTINCT t."Name" FROM "BacklogItemTags" t
-                WHERE EXISTS (SELECT 1 FROM "BacklogItems" i WHERE i."Id" = t."BacklogItemId" AND i."ProductId" = $product)
-                ORDER BY t."Name" LIMIT 200
+            options.CommandText = """
+                SELECT * FROM (SELECT DISTINCT 0, 0, t."Name" FROM "BacklogItemTags" t
+                  WHERE EXISTS (SELECT 1 FROM "BacklogItems" i WHERE i."Id" = t."BacklogItemId" AND i."ProductId" = $product))
+                UNION ALL
+                SELECT 1, r."Id", r."Title" FROM "RoadmapItems" r WHERE r."ProductId" = $product
                 """;
-            tags.Parameters.AddWithValue("$product", access.ProductId);
-            await using var reader = await tags.ExecuteReaderAsync();
+            options.Parameters.AddWithValue("$product", access.ProductId);
+            await using var reader = await options.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                allTags.Add(reader.GetString(0));
+                if (reader.GetInt32(0) == 0)
+                {
+                    allTags.Add(reader.GetString(2));
+                }
+                else
+                {
+                    roadmapItems.Add((reader.GetInt64(1), reader.GetString(2)));
+                }
             }
         }
 
+        allTags.Sort(StringComparer.Ordinal);
+        roadmapItems.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Title, b.Title));
+
         var e = HtmlEncoder.Default;
-        var token = e.Encode(http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken!);
-        var tokenInput = "<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"" + token + "\" />";
+        var tokenInput = TokenInput(http);
         var pageUrl = Url("/ProductOwner/Backlog/Index", slug);
         var itemUrl = Url("/ProductOwner/Backlog/Item", slug, 0);
         var itemUrlPrefix = itemUrl[..itemUrl.LastIndexOf('0')];
         var html = new StringBuilder(96 * 1024);
-        WriteLayoutStart(html, "Product backlog", caller, "/ProductOwner/Backlog/Index",
-            "<link rel=\"stylesheet\" href=\"" + Versioned(_webRoot, "/css/product-owner.css") + "\" />\n    <script src=\"" + Versioned(_webRoot, "/js/backlog.js") + "\" defer></script>\n");
+        WriteLayoutStart(html, http, "Product backlog", caller, "/ProductOwner/Backlog/Index", "/css/product-owner.css", "/js/backlog.js");
         html.Append("<div class=\"page-head\">\n    <div>\n        <h1>Product backlog</h1>\n        <p>Everything the team might work on, in order: the top matters most. ")
             .Append(total).Append(total == 1 ? " item" : " items").Append(".</p>\n    </div>\n    <div class=\"actions\">\n");
         if (canCreate)
@@ -117,8 +126,15 @@ public sealed partial class BaselineServer
             html.Append("                <option value=\"").Append(t).Append("\">").Append(t).Append("</option>\n");
         }
 
-        html.Append("        </select>\n    </div>\n    <div class=\"field po-narrow\">\n        <label for=\"f-roadmap\">Roadmap item #</label>\n        <input id=\"f-roadmap\" type=\"number\" min=\"1\" name=\"roadmap\" value=\"\" />\n    </div>\n")
-            .Append("    <div class=\"field\">\n        <label for=\"f-text\">Text</label>\n        <input id=\"f-text\" type=\"search\" name=\"q\" value=\"\" />\n    </div>\n    <button type=\"submit\" class=\"button button-secondary\">Filter</button>\n</form>\n");
+        html.Append("        </select>\n    </div>\n    <div class=\"field\">\n        <label for=\"f-roadmap\">Roadmap item</label>\n        <select id=\"f-roadmap\" name=\"roadmap\">\n            <option value=\"\">Any roadmap item</option>\n");
+        var roadmapOptions = new StringBuilder();
+        foreach (var (roadmapId, roadmapTitle) in roadmapItems)
+        {
+            roadmapOptions.Append("                <option value=\"").Append(roadmapId).Append("\">").Append(e.Encode(roadmapTitle)).Append("</option>\n");
+        }
+
+        html.Append(roadmapOptions).Append("        </select>\n    </div>\n")
+            .Append("    <div class=\"field\">\n        <label for=\"f-text\">Text</label>\n        <input id=\"f-text\" type=\"search\" name=\"q\" />\n    </div>\n    <button type=\"submit\" class=\"button button-secondary\">Filter</button>\n</form>\n");
         if (canEdit)
         {
             html.Append("    <form method=\"post\" id=\"bulk-form\" class=\"inline-form po-bulk\" aria-label=\"Change selected items\" action=\"").Append(pageUrl).Append("?p=").Append(page).Append("&amp;handler=Bulk\">\n")
@@ -129,7 +145,8 @@ public sealed partial class BaselineServer
                 html.Append("                    <option value=\"").Append(status).Append("\">").Append(e.Encode(status.Display())).Append("</option>\n");
             }
 
-            html.Append("            </select>\n        </div>\n        <div class=\"field po-narrow\">\n            <label for=\"bulk-roadmap\">Roadmap item #</label>\n            <input id=\"bulk-roadmap\" type=\"number\" min=\"1\" name=\"bulkRoadmapItemId\" />\n        </div>\n")
+            html.Append("            </select>\n        </div>\n        <div class=\"field\">\n            <label for=\"bulk-roadmap\">Set roadmap item</label>\n            <select id=\"bulk-roadmap\" name=\"bulkRoadmapItemId\">\n                <option value=\"\">Keep roadmap item</option>\n")
+                .Append(roadmapOptions).Append("            </select>\n        </div>\n")
                 .Append("        <div class=\"field field-check\">\n            <input id=\"bulk-clear\" type=\"checkbox\" name=\"clearRoadmapItem\" value=\"true\" />\n            <label for=\"bulk-clear\">Clear roadmap item</label>\n        </div>\n")
                 .Append("        <button type=\"submit\" class=\"button button-secondary\">Apply to selected</button>\n    ").Append(tokenInput).Append("</form>\n");
         }
@@ -175,7 +192,7 @@ public sealed partial class BaselineServer
 
             if (row.Roadmap is { } roadmap)
             {
-                html.Append("                            <span class=\"muted small\">· roadmap #").Append(roadmap).Append("</span>\n");
+                html.Append("                            <span class=\"muted small\">· roadmap: ").Append(e.Encode(roadmap)).Append("</span>\n");
             }
 
             html.Append("                    </td>\n                    <td><span class=\"badge ").Append(BacklogBadges.For(status)).Append("\">").Append(e.Encode(status.Display())).Append("</span></td>\n")

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -35,6 +36,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
     private readonly string _scriptHref;
     private readonly IReadOnlyDictionary<string, string> _pageUrls;
     private readonly string _webRoot;
+    private readonly MarkdownRenderer _markdown = new();
 
     /// <param name="connectionString">The app's SQLite database.</param>
     /// <param name="webRoot">The app's wwwroot, to version the CSS and JS links as the app does.</param>
@@ -57,6 +59,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
         _app.MapGet("/p/{slug}/history", History);
         _app.MapGet("/p/{slug}/backlog", Backlog);
         _app.MapGet("/p/{slug}/backlog/export", Export);
+        _app.MapGet("/p/{slug}/roadmap", Roadmap);
+        _app.MapGet("/p/{slug}/sprints/{id:int}/review", SprintReview);
     }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -142,7 +146,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
         var pageCount = Math.Max(1, (int)((total + PageSize - 1) / PageSize));
         var html = new StringBuilder(32 * 1024);
         var e = HtmlEncoder.Default;
-        WriteLayoutStart(html, "History", caller, "/Products/History");
+        WriteLayoutStart(html, http, "History", caller, "/Products/History");
         html.Append("<div class=\"page-head\">\n    <div>\n        <h1>History</h1>\n        <p>Every change to this product: who changed what, when, from what to what. ")
             .Append(total.ToString(CultureInfo.CurrentCulture)).Append(" changes in all.</p>\n    </div>\n</div>\n<section class=\"panel\">\n");
 
@@ -214,18 +218,24 @@ public sealed partial class BaselineServer : IAsyncDisposable
         await WriteAsync(http, html);
     }
 
-    /// <summary>The layout's head, top bar and product sidebar, as _Layout.cshtml writes them.</summary>
-    public void WriteLayoutStart(StringBuilder html, string title, Caller caller, string currentPage, string? head = null)
+    /// <summary>
+    /// The layout's head (with the page's own stylesheet and script), top bar with the sign-out form and
+    /// its antiforgery token, and product sidebar, as _Layout.cshtml writes them.
+    /// </summary>
+    public void WriteLayoutStart(
+        StringBuilder html, HttpContext http, string title, Caller caller, string currentPage, string? pageStyle = null, string? pageScript = null)
     {
         var e = HtmlEncoder.Default;
         var access = caller.Access;
+        var style = pageStyle is null ? null : "    <link rel=\"stylesheet\" href=\"" + Versioned(_webRoot, pageStyle) + "\" />\n";
+        var script = pageScript is null ? null : "    <script src=\"" + Versioned(_webRoot, pageScript) + "\" defer></script>\n";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>")
             .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
-            .Append(_styleHref).Append("\" />\n    <script src=\"").Append(_scriptHref).Append("\" defer></script>\n").Append(head).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script src=\"").Append(_scriptHref).Append("\" defer></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
             .Append("            <div class=\"account\">\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
-            .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                </form>\n            </div>\n    </header>\n")
-            .Append("    <div class=\"shell \">\n            <aside class=\"sidebar\" aria-label=\"Product\">\n                <div class=\"sidebar-product\">\n                    <a class=\"sidebar-name\" href=\"")
+            .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                ").Append(TokenInput(http)).Append("</form>\n            </div>\n    </header>\n")
+            .Append("    <div class=\"shell\">\n            <aside class=\"sidebar\" aria-label=\"Product\">\n                <div class=\"sidebar-product\">\n                    <a class=\"sidebar-name\" href=\"")
             .Append(Url("/Products/Home", access.Slug)).Append("\">").Append(e.Encode(access.ProductName)).Append("</a>\n                    <div class=\"sidebar-meta\">\n                        <span class=\"badge badge-stage\">")
             .Append(e.Encode(access.Stage.ToString())).Append("</span>\n");
         if (access.Role is { } role)
@@ -250,6 +260,11 @@ public sealed partial class BaselineServer : IAsyncDisposable
 
         html.Append("            </aside>\n        <main id=\"main\" class=\"content\">\n");
     }
+
+    /// <summary>The request's antiforgery token as a hidden form field; generated once per request, as in the app.</summary>
+    public static string TokenInput(HttpContext http) =>
+        "<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\""
+        + HtmlEncoder.Default.Encode(http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken!) + "\" />";
 
     public static void WriteLayoutEnd(StringBuilder html) =>
         html.Append("        </main>\n    </div>\n</body>\n</html>\n");
