@@ -73,6 +73,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }
 
+    /// <summary>
+    /// Records that the user moved an existing entity (a backlog or roadmap item) from one place to another,
+    /// e.g. "moved … position 40 → 5", with the reason they gave. One readable row, saved with the move; the
+    /// entity's raw field changes in the same save (its rank key, its horizon) are then not recorded.
+    /// </summary>
+    public void RecordMove(IAudited entity, string from, string to, string? reason = null) =>
+        Activities.Add(ActivityRecorder.Describe(Entry((object)entity), Clock.GetUtcNow().UtcDateTime, CurrentUser,
+            "Moved", "Position", from, to, reason));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
@@ -169,7 +171,9 @@ public sealed class ProductManagerHandlerTests(AppFixture app)
 
         var before = await app.QueryAsync(db => db.RoadmapItems.AsNoTracking().Where(i => i.Horizon == RoadmapHorizon.Next)
             .ToDictionaryAsync(i => i.Id, i => (i.Rank, i.Version)));
-        var activities = await app.QueryAsync(db => db.Activities.CountAsync());
+        var positionInNext = await app.QueryAsync(db => db.RoadmapItems
+            .CountAsync(i => i.Horizon == RoadmapHorizon.Next && db.Products.Any(p => p.Slug == Slug && p.Id == i.ProductId)));
+        var lastActivity = await app.QueryAsync(db => db.Activities.MaxAsync(a => a.Id));
 
         // C moves before B (the "Up" button), then to Now by drag.
         await app.AsUserAsync(AppFixture.Pm, s => s.Send(new MoveRoadmapItem(Slug, ids[2], RoadmapHorizon.Next, ids[1], before[ids[2]].Version)));
@@ -179,12 +183,38 @@ public sealed class ProductManagerHandlerTests(AppFixture app)
         Assert.Single(after, kv => before[kv.Key] != kv.Value);
         Assert.True(string.CompareOrdinal(after[ids[0]].Rank, after[ids[2]].Rank) < 0);
         Assert.True(string.CompareOrdinal(after[ids[2]].Rank, after[ids[1]].Rank) < 0);
-        Assert.Equal(activities + 1, await app.QueryAsync(db => db.Activities.CountAsync()));
+        // One readable row per move, and never the raw rank key.
+        var up = Assert.Single(await NewActivitiesAsync(lastActivity));
+        Assert.Equal(("Moved", "Position", $"{positionInNext} in Next", $"{positionInNext - 1} in Next"), (up.Action, up.Field, up.OldValue, up.NewValue));
+        Assert.Equal((nameof(RoadmapItem), ids[2].ToString(CultureInfo.InvariantCulture), "Move C"), (up.EntityType, up.EntityId, up.EntityLabel));
 
+        lastActivity = up.Id;
         await app.AsUserAsync(AppFixture.Pm, s => s.Send(new MoveRoadmapItem(Slug, ids[2], RoadmapHorizon.Now, null, after[ids[2]].Version)));
         var board = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetRoadmapBoard(Slug)));
-        Assert.Equal(ids[2], board.Columns.Single(c => c.Horizon == RoadmapHorizon.Now).Items[^1].Id);
+        var now = board.Columns.Single(c => c.Horizon == RoadmapHorizon.Now).Items;
+        Assert.Equal(ids[2], now[^1].Id);
+        // Into another horizon: still one row, which says both horizons (no separate Horizon or Rank row).
+        var across = Assert.Single(await NewActivitiesAsync(lastActivity));
+        Assert.Equal(("Moved", $"{positionInNext - 1} in Next", $"{now.Count} in Now"), (across.Action, across.OldValue, across.NewValue));
     }
+
+    [Fact]
+    public async Task Dropping_an_item_where_it_already_is_changes_nothing_and_records_nothing()
+    {
+        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, 0, "Stays put", "Outcome", RoadmapHorizon.Later, null,
+            RoadmapItemStatus.Planned, 10, 1, 50, 1, null, [], [], 0)));
+        var before = await app.QueryAsync(db => db.RoadmapItems.AsNoTracking().SingleAsync(i => i.Id == id));
+        var lastActivity = await app.QueryAsync(db => db.Activities.MaxAsync(a => a.Id));
+
+        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new MoveRoadmapItem(Slug, id, RoadmapHorizon.Later, null, before.Version)));
+
+        var after = await app.QueryAsync(db => db.RoadmapItems.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal((before.Rank, before.Version), (after.Rank, after.Version));
+        Assert.Empty(await NewActivitiesAsync(lastActivity));
+    }
+
+    private Task<List<Activity>> NewActivitiesAsync(long after) =>
+        app.QueryAsync(db => db.Activities.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).ToListAsync());
 
     [Fact]
     public async Task A_move_from_a_stale_board_is_a_conflict()

@@ -109,6 +109,30 @@ public sealed class ProductManagerPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Moving_a_card_to_another_horizon_shows_in_the_history_as_one_readable_line()
+    {
+        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(AppFixture.DemoSlug, 0, "Crosses horizons", "Outcome",
+            RoadmapHorizon.Later, null, RoadmapItemStatus.Planned, 1, 1, 50, 1, null, [], [], 0)));
+        using var pm = await app.SignInAsync(AppFixture.Pm);
+        var board = await pm.GetPageAsync(Base + "/roadmap");
+        var from = board.QuerySelectorAll("[data-horizon='Later'] .roadmap-card").Count();
+        var toNow = board.QuerySelectorAll($"[data-id='{id}'] .move-controls form").Single(f => f.TextContent.Contains("Now", StringComparison.Ordinal));
+        toNow.SetAttribute("id", "now-form");
+        board = await pm.FollowAsync(await pm.SubmitAsync(board, "#now-form"));
+        var to = board.QuerySelectorAll("[data-horizon='Now'] .roadmap-card").Count();
+
+        var history = await pm.GetPageAsync(Base + "/history");
+        var lines = history.QuerySelectorAll(".history li").Select(l => (Text: l.TextContent, Old: l.QuerySelector("del")?.TextContent, New: l.QuerySelector("ins")?.TextContent)).ToList();
+        Assert.Contains("moved roadmap item", lines[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Crosses horizons", lines[0].Text, StringComparison.Ordinal);
+        Assert.Contains(": position", lines[0].Text, StringComparison.Ordinal);
+        Assert.Equal(($"{from} in Later", $"{to} in Now"), (lines[0].Old, lines[0].New));
+        // The move is that one line: no raw horizon or rank change of the same card beside it.
+        Assert.Contains("created roadmap item", lines[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Crosses horizons", lines[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Feedback_from_the_PO_shows_on_the_board_until_the_PM_resolves_it_on_the_item_page()
     {
         var itemId = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(AppFixture.DemoSlug, 0, "Feedback via pages", "Outcome",

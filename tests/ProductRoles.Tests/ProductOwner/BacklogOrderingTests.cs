@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class BacklogOrderingTests(AppFixture app)
     {
         var before = await SnapshotAsync();
         var moved = before[39].Id;
+        var lastActivity = await app.QueryAsync(db => db.Activities.MaxAsync(a => a.Id));
 
         var result = await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, moved, BacklogMove.ToPosition, 5, "Customer escalation")));
 
@@ -32,9 +34,10 @@ public sealed class BacklogOrderingTests(AppFixture app)
         Assert.Equal(moved, after[4].Id);
         // Everyone else keeps their relative order.
         Assert.Equal(before.Where(b => b.Id != moved).Select(b => b.Id), after.Where(a => a.Id != moved).Select(a => a.Id));
-        var history = await app.QueryAsync(db => db.Activities
-            .Where(a => a.EntityType == "BacklogItem" && a.EntityId == moved.ToString() && a.Action == "Moved")
-            .OrderByDescending(a => a.Id).FirstAsync());
+        // Exactly one history row, in the user's words: the positions and the reason, not the rank key.
+        var history = Assert.Single(await app.QueryAsync(db => db.Activities.Where(a => a.Id > lastActivity).ToListAsync()));
+        Assert.Equal(("BacklogItem", moved.ToString(CultureInfo.InvariantCulture), "Moved", "Position"),
+            (history.EntityType, history.EntityId, history.Action, history.Field));
         Assert.Equal(("40", "5", "Customer escalation"), (history.OldValue, history.NewValue, history.Note));
     }
 
@@ -113,6 +116,31 @@ public sealed class BacklogOrderingTests(AppFixture app)
         Assert.Contains($"#{row} moved from position 56 to 1", result.Text("[role=status]"));
         Assert.Equal(row, (await SnapshotAsync())[0].Id);
         await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, row, BacklogMove.ToPosition, 56)));
+    }
+
+    [Fact]
+    public async Task The_history_shows_a_move_as_one_readable_line_with_its_reason_and_never_a_rank_key()
+    {
+        var before = await SnapshotAsync();
+        var item = before[10].Id;
+        var po = await app.SharedClientAsync(AppFixture.Po);
+        var page = await po.GetPageAsync($"/p/{Slug}/backlog/{item}");
+
+        using var response = await po.SubmitAsync(page, "#move-form",
+            new Dictionary<string, string> { ["move"] = "ToPosition", ["position"] = "3", ["reason"] = "Demo on Friday" });
+        var itemPage = await po.FollowAsync(response);
+
+        var line = itemPage.QuerySelectorAll(".history li").First();
+        Assert.Contains("moved backlog item", line.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("11", "3"), (line.QuerySelector("del")!.TextContent, line.QuerySelector("ins")!.TextContent));
+        Assert.Contains("Reason: Demo on Friday", line.TextContent, StringComparison.Ordinal);
+        var history = await po.GetPageAsync($"/p/{Slug}/history");
+        var lines = history.QuerySelectorAll(".history li").Select(l => l.TextContent).ToList();
+        Assert.Contains($"#{item}", lines[0], StringComparison.Ordinal);
+        Assert.Contains("position", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains(": rank", StringComparison.Ordinal));
+
+        await app.AsUserAsync(AppFixture.Po, s => s.Send(new MoveBacklogItem(Slug, item, BacklogMove.ToPosition, 11)));
     }
 
     [Fact]

@@ -6,6 +6,9 @@ using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.Administration;
+using ProductRoles.Web.Features.ProductOwner.Backlog;
+using ProductRoles.Web.Features.ProductOwner.DefinitionOfDone;
+using ProductRoles.Web.Features.Scrum.Charts;
 using ProductRoles.Web.Features.Scrum.SprintBoard;
 using ProductRoles.Web.Features.Scrum.SprintReview;
 using ProductRoles.Web.Features.Scrum.Sprints;
@@ -163,6 +166,55 @@ public sealed class SprintFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Marking_an_item_done_from_its_item_page_burns_down_the_active_sprint_today()
+    {
+        var (slug, items) = await ProductWithBacklogAsync("flow-item-done", ("Five", 5, BacklogItemStatus.Ready), ("Three", 3, BacklogItemStatus.Ready));
+        await SendAsync(AppFixture.Po, new EditDefinitionOfDone(slug, "Code reviewed\nTests pass", 0));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var sprint = await CreateSprintAsync(slug, "Item page sprint", today);
+        await SendAsync(AppFixture.Sm, new PlanSprintItem(slug, sprint, items[0]));
+        await SendAsync(AppFixture.Sm, new PlanSprintItem(slug, sprint, items[1]));
+        await SendAsync(AppFixture.Sm, new StartSprint(slug, sprint, 0));
+        Assert.Equal(8, (await TodayAsync(sprint)).RemainingPoints);
+
+        // Done from the item's own page, not from the sprint board.
+        var dev = await app.SharedClientAsync(AppFixture.Dev);
+        var item = await dev.GetPageAsync($"/p/{slug}/backlog/{items[1]}");
+        var checklist = await dev.GetPageAsync(item.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Mark as done").GetAttribute("href")!);
+        var ticks = checklist.QuerySelectorAll("input[type=checkbox][name$='.Checked']").ToDictionary(b => b.GetAttribute("name")!, _ => "true");
+        using var done = await dev.SubmitAsync(checklist, "#done-form", ticks);
+        Assert.Contains("is Done", (await dev.FollowAsync(done)).Text("[role=status]"));
+
+        var day = await TodayAsync(sprint);
+        Assert.Equal((8, 5), (day.ScopePoints, day.RemainingPoints));
+        // What the chart shows for today once today is over: the recorded row, not a live figure.
+        var days = await app.QueryAsync(db => db.SprintDaySnapshots.Where(d => d.SprintId == sprint)
+            .Select(d => new DayRemaining(d.Day, d.RemainingPoints, d.ScopePoints)).ToListAsync());
+        Assert.Equal(5, Burndown.Build(today, today.AddDays(13), days, today.AddDays(1)).Points[0].Remaining);
+    }
+
+    [Fact]
+    public async Task Reopening_a_done_item_by_editing_its_status_puts_its_points_back_on_todays_burndown()
+    {
+        var (slug, items) = await ProductWithBacklogAsync("flow-reopen", ("Five", 5, BacklogItemStatus.Ready), ("Three", 3, BacklogItemStatus.Ready));
+        await SendAsync(AppFixture.Po, new EditDefinitionOfDone(slug, "Code reviewed", 0));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var sprint = await CreateSprintAsync(slug, "Reopen sprint", today);
+        await SendAsync(AppFixture.Sm, new PlanSprintItem(slug, sprint, items[0]));
+        await SendAsync(AppFixture.Sm, new PlanSprintItem(slug, sprint, items[1]));
+        await SendAsync(AppFixture.Sm, new StartSprint(slug, sprint, 0));
+        var checklist = await app.AsUserAsync(AppFixture.Dev, s => s.Send(new GetDoneChecklist(slug, items[0])));
+        await SendAsync(AppFixture.Dev, new MarkBacklogItemDone(slug, items[0], checklist.DefinitionOfDoneVersionId!.Value,
+            [.. checklist.Criteria.Select(c => new DoneCriterionInput(c.Id, true, false, null))], checklist.ItemVersion));
+        Assert.Equal(3, (await TodayAsync(sprint)).RemainingPoints);
+
+        await SendAsync(AppFixture.Po, new EditBacklogItem(slug, items[0], new BacklogItemFields(BacklogItemType.Chore, "Five", null, null, null, null, 5,
+            BacklogItemStatus.InProgress, null, null, null), await VersionAsync(items[0])));
+
+        Assert.Equal(8, (await TodayAsync(sprint)).RemainingPoints);
+    }
+
+    [Fact]
     public async Task Developers_move_cards_and_keep_tasks_but_done_only_comes_through_the_definition_of_done()
     {
         var (slug, items) = await ProductWithBacklogAsync("flow-board", ("Card", 5, BacklogItemStatus.Ready));
@@ -212,6 +264,9 @@ public sealed class SprintFlowTests(AppFixture app)
         var home = await app.AsUserAsync(AppFixture.Stakeholder, sender => sender.Send(new GetMySprintReviews(50)));
         Assert.Contains(home, r => r.SprintId == sprint && r.GoalMet == true && r.FeedbackCount == 1);
     }
+
+    private Task<SprintDaySnapshot> TodayAsync(int sprintId) => app.QueryAsync(db =>
+        db.SprintDaySnapshots.AsNoTracking().SingleAsync(d => d.SprintId == sprintId && d.Day == DateOnly.FromDateTime(DateTime.UtcNow)));
 
     private Task<int> VersionAsync(int itemId) => app.QueryAsync(db => db.BacklogItems.Where(i => i.Id == itemId).Select(i => i.Version).SingleAsync());
 }

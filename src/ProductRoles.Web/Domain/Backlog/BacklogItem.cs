@@ -47,6 +47,7 @@ public sealed class BacklogItem : IVersioned, IAudited
     public BacklogItemStatus Status { get; set; }
 
     /// <summary>Fractional base-62 rank key (see RankKey), compared ordinally; unique per product.</summary>
+    [NotAudited] // a move records the positions instead
     public required string Rank { get; set; }
 
     public int? RoadmapItemId { get; set; }

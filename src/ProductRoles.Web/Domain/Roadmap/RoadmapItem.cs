@@ -44,6 +44,8 @@ public sealed class RoadmapItem : IVersioned, IAudited
     public string? TargetQuarter { get; set; }
 
     public RoadmapItemStatus Status { get; set; }
+
+    [NotAudited] // a move records the positions instead
     public required string Rank { get; set; }
 
     /// <summary>People or events affected per quarter.</summary>

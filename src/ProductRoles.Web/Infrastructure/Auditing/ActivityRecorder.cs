@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -13,7 +14,7 @@ namespace ProductRoles.Web.Infrastructure.Auditing;
 /// </summary>
 public sealed class ActivityRecorder
 {
-    // Bookkeeping columns are not news to a reader of the history.
+    // Bookkeeping columns, on every entity; a single property is left out with [NotAudited].
     private static readonly HashSet<string> IgnoredProperties = new(StringComparer.Ordinal)
     {
         nameof(IVersioned.Version), "CreatedAt", "UpdatedAt", "Id",
@@ -26,6 +27,7 @@ public sealed class ActivityRecorder
     public static ActivityRecorder Capture(ChangeTracker tracker, DateTime now, ICurrentUser? user, string? note)
     {
         var recorder = new ActivityRecorder();
+        var described = DescribedByCommand(tracker);
         foreach (var entry in tracker.Entries())
         {
             if (entry.Entity is not IAudited || entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -35,9 +37,14 @@ public sealed class ActivityRecorder
 
             if (entry.State == EntityState.Modified)
             {
+                if (described is not null && described.Contains((entry.Metadata.ClrType.Name, KeyOf(entry))))
+                {
+                    continue;
+                }
+
                 foreach (var property in entry.Properties)
                 {
-                    if (!property.IsModified || IgnoredProperties.Contains(property.Metadata.Name)
+                    if (!property.IsModified || !IsAudited(property.Metadata)
                         || Equals(property.OriginalValue, property.CurrentValue))
                     {
                         continue;
@@ -62,18 +69,55 @@ public sealed class ActivityRecorder
     {
         foreach (var (entry, activity) in _pending)
         {
-            var audited = (IAudited)entry.Entity;
-            activity.ProductId = audited.AuditProductId;
-            activity.EntityId = KeyOf(entry);
-            activity.EntityLabel = Truncate(audited.AuditLabel, 200) ?? string.Empty;
-            yield return activity;
+            yield return Identify(entry, activity);
         }
     }
 
-    private void Add(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
-        string? field, string? oldValue, string? newValue)
+    /// <summary>
+    /// A row a command writes in the words of the user's action (e.g. a move) for an entity that already
+    /// exists. Saved with the change, it stands in for that entity's raw field changes (see <see cref="Capture"/>).
+    /// </summary>
+    public static Activity Describe(EntityEntry entry, DateTime now, ICurrentUser? user, string action,
+        string? field, string? oldValue, string? newValue, string? note) =>
+        Identify(entry, New(entry, now, user, note, action, field, oldValue, newValue));
+
+    // Bookkeeping columns and [NotAudited] ones (rank keys) are not news to a reader of the history:
+    // this is the one place that decides which changes are.
+    private static bool IsAudited(IReadOnlyPropertyBase property) =>
+        !IgnoredProperties.Contains(property.Name)
+        && property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) != true;
+
+    // Entities a command already described in its own words this save: their raw field changes would repeat it.
+    private static HashSet<(string EntityType, string EntityId)>? DescribedByCommand(ChangeTracker tracker)
     {
-        _pending.Add((entry, new Activity
+        HashSet<(string, string)>? described = null;
+        foreach (var entry in tracker.Entries<Activity>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                (described ??= []).Add((entry.Entity.EntityType, entry.Entity.EntityId));
+            }
+        }
+
+        return described;
+    }
+
+    private static Activity Identify(EntityEntry entry, Activity activity)
+    {
+        var audited = (IAudited)entry.Entity;
+        activity.ProductId = audited.AuditProductId;
+        activity.EntityId = KeyOf(entry);
+        activity.EntityLabel = Truncate(audited.AuditLabel, 200) ?? string.Empty;
+        return activity;
+    }
+
+    private void Add(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
+        string? field, string? oldValue, string? newValue) =>
+        _pending.Add((entry, New(entry, now, user, note, action, field, oldValue, newValue)));
+
+    private static Activity New(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
+        string? field, string? oldValue, string? newValue) =>
+        new()
         {
             OccurredAt = now,
             UserId = user?.UserId,
@@ -86,8 +130,7 @@ public sealed class ActivityRecorder
             OldValue = oldValue,
             NewValue = newValue,
             Note = Truncate(note, Activity.ValueMaxLength),
-        }));
-    }
+        };
 
     private static string KeyOf(EntityEntry entry)
     {

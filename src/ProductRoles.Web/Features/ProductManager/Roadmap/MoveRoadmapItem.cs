@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace ProductRoles.Web.Features.ProductManager.Roadmap;
 /// The product manager moves an item on the board: into <paramref name="Horizon"/>, just before the
 /// item <paramref name="BeforeItemId"/> (or to the end when null). Drag and drop and the move
 /// up / down / to top buttons all send this. Only the moved item's row is written: it gets a rank
-/// key between its new neighbours.
+/// key between its new neighbours. The item's history says where it went, e.g. "2 in Next → 1 in Now".
 /// </summary>
 [Requires(Permission.EditStrategy)]
 public sealed record MoveRoadmapItem(string ProductSlug, int ItemId, RoadmapHorizon Horizon, int? BeforeItemId, int Version)
@@ -38,8 +39,12 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
             ?? throw new NotFoundException();
         db.ExpectVersion(item, command.Version);
 
-        var others = (await RoadmapRanking.Ordered(db, productId, command.Horizon, cancellationToken)).Where(i => i.Id != item.Id).ToList();
+        var target = await RoadmapRanking.Ordered(db, productId, command.Horizon, cancellationToken);
+        var source = item.Horizon == command.Horizon ? target : await RoadmapRanking.Ordered(db, productId, item.Horizon, cancellationToken);
+        var from = source.FindIndex(i => i.Id == item.Id) + 1;
+        var others = target.Where(i => i.Id != item.Id).ToList();
         string rank;
+        int to;
         if (command.BeforeItemId is { } beforeId)
         {
             var index = others.FindIndex(i => i.Id == beforeId);
@@ -49,16 +54,29 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
             }
 
             rank = RankKey.Between(index == 0 ? null : others[index - 1].Rank, others[index].Rank);
+            to = index + 1;
         }
         else
         {
             rank = RankKey.Between(others.Count == 0 ? null : others[^1].Rank, null);
+            to = others.Count + 1;
         }
 
+        if (item.Horizon == command.Horizon && to == from)
+        {
+            // Dropped where it was: nothing moved, so nothing to write or to record.
+            return Unit.Value;
+        }
+
+        // Positions are 1-based within a horizon, as the board shows them: "2 in Next → 1 in Now".
+        db.RecordMove(item, Place(from, item.Horizon), Place(to, command.Horizon));
         item.Horizon = command.Horizon;
         item.Rank = rank;
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
         return Unit.Value;
     }
+
+    private static string Place(int position, RoadmapHorizon horizon) =>
+        string.Create(CultureInfo.InvariantCulture, $"{position} in {horizon}");
 }

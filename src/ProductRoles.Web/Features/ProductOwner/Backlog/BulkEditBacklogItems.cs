@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Features.Scrum.Sprints;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -52,6 +53,7 @@ public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessRe
             nameof(BulkEditBacklogItems.RoadmapItemId), cancellationToken);
         var tag = BacklogRules.ParseTags(command.AddTag).FirstOrDefault();
         var now = clock.GetUtcNow().UtcDateTime;
+        var statusChanged = new List<int>();
         foreach (var item in items)
         {
             if (tag is not null && item.Tags.All(t => t.Name != tag))
@@ -60,9 +62,10 @@ public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessRe
                 item.UpdatedAt = now;
             }
 
-            if (command.Status is { } status && item.Status != BacklogItemStatus.Done)
+            if (command.Status is { } status && item.Status != BacklogItemStatus.Done && item.Status != status)
             {
                 item.Status = status;
+                statusChanged.Add(item.Id);
             }
 
             if (command.ClearRoadmapItem)
@@ -76,6 +79,7 @@ public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessRe
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SprintProgress.RecordForItemsAsync(db, statusChanged, SprintQueries.Today(clock), cancellationToken);
         return items.Count;
     }
 }

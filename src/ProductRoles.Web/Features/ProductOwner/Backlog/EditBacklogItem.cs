@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Features.Scrum.Sprints;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -38,8 +39,14 @@ public sealed class EditBacklogItemHandler(AppDbContext db, ProductAccessResolve
             throw RequestValidationException.For(nameof(BacklogItemFields.Status), BacklogItemFieldsValidator.DoneMessage);
         }
 
+        var sprintWorkChanged = item.Status != command.Fields.Status || item.Estimate != command.Fields.Estimate;
         BacklogItemWriter.Apply(item, command.Fields, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesCheckedAsync(cancellationToken);
+        if (sprintWorkChanged)
+        {
+            await SprintProgress.RecordForItemsAsync(db, [item.Id], SprintQueries.Today(clock), cancellationToken);
+        }
+
         return Unit.Value;
     }
 }

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Features.Scrum.Sprints;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -14,7 +15,8 @@ public sealed record DoneCriterionInput(int CriterionId, bool Checked, bool Waiv
 /// <summary>
 /// THE way a backlog item becomes Done: every criterion of the product's current Definition of Done
 /// is ticked or waived with a reason, else a message stands beside that criterion and nothing
-/// changes. The item records which DoD version it met and how. Used by the item page and the sprint board.
+/// changes. The item records which DoD version it met and how, and an active sprint it is in burns down
+/// today. Used by the item page and the sprint board.
 /// </summary>
 [Requires(Permission.EditBacklogItems)]
 public sealed record MarkBacklogItemDone(
@@ -101,6 +103,7 @@ public sealed class MarkBacklogItemDoneHandler(AppDbContext db, ProductAccessRes
         var waived = checks.Count(c => c.Waived);
         db.ActivityNote = $"Met Definition of Done version {dod.Number}" + (waived > 0 ? $" with {waived} waived" : "");
         await db.SaveChangesCheckedAsync(cancellationToken);
+        await SprintProgress.RecordForItemsAsync(db, [item.Id], SprintQueries.Today(clock), cancellationToken);
         return Unit.Value;
     }
 }

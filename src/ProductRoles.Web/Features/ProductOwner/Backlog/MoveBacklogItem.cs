@@ -1,9 +1,9 @@
+using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
-using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
@@ -45,7 +45,7 @@ public sealed class MoveBacklogItemValidator : AbstractValidator<MoveBacklogItem
     }
 }
 
-public sealed class MoveBacklogItemHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class MoveBacklogItemHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
     : ICommandHandler<MoveBacklogItem, MoveResult>
 {
     public async ValueTask<MoveResult> Handle(MoveBacklogItem command, CancellationToken cancellationToken)
@@ -101,22 +101,7 @@ public sealed class MoveBacklogItemHandler(AppDbContext db, ProductAccessResolve
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
 
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
-        db.ActivityNote = reason;
-        db.Activities.Add(new Activity
-        {
-            ProductId = productId,
-            OccurredAt = item.UpdatedAt,
-            UserId = user.UserId,
-            UserName = user.Name,
-            EntityType = nameof(BacklogItem),
-            EntityId = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            EntityLabel = $"#{item.Id} {item.Title}",
-            Action = "Moved",
-            Field = "Position",
-            OldValue = from.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            NewValue = to.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Note = reason,
-        });
+        db.RecordMove(item, from.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture), reason);
         await db.SaveChangesAsync(cancellationToken);
         return new MoveResult(from, to);
     }

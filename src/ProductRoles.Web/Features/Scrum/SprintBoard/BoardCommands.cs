@@ -41,11 +41,15 @@ public sealed class MoveSprintCardHandler(AppDbContext db, ProductAccessResolver
         item.Status = command.To == BoardColumn.InProgress ? BacklogItemStatus.InProgress : BacklogItemStatus.Planned;
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        await SprintProgress.RecordForItemsAsync(db, [item.Id], SprintQueries.Today(clock), cancellationToken);
         return Unit.Value;
     }
 }
 
-/// <summary>Writes today's remaining points after work in the sprint changed elsewhere (e.g. an item met the Definition of Done).</summary>
+/// <summary>
+/// Writes today's remaining points again from the sprint backlog as saved. Commands that change the
+/// sprint's work already do this themselves; this is for data changed outside them.
+/// </summary>
 [Requires(Permission.MoveSprintCards)]
 public sealed record RecordSprintProgress(string ProductSlug, int SprintId) : ICommand<Unit>, IProductRequest;
 

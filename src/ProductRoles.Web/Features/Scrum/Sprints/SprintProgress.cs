@@ -7,8 +7,9 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 
 /// <summary>
 /// Writes the day's remaining points for an active sprint, from its sprint backlog as saved. Every
-/// command that changes the sprint's work calls it after saving, so the burndown is built from what
-/// was true each day rather than recalculated from today's data.
+/// command that changes the sprint's work calls it after saving (sprint commands with
+/// <see cref="RecordAsync"/>, backlog item commands with <see cref="RecordForItemsAsync"/>), so the
+/// burndown is built from what was true each day rather than recalculated from today's data.
 /// </summary>
 public static class SprintProgress
 {
@@ -23,6 +24,28 @@ public static class SprintProgress
         var scope = items.Sum(i => i.Points);
         var done = items.Where(i => i.Done).Sum(i => i.Points);
         return new Totals(scope, scope - done, done);
+    }
+
+    /// <summary>
+    /// After a command saved a new status or estimate of backlog items, wherever the user made it (the
+    /// item page's Done checklist, the edit form, bulk edit, the sprint board): rewrites today's row of
+    /// each active sprint those items are in, so the burndown does not wait for the next sprint change.
+    /// </summary>
+    public static async Task RecordForItemsAsync(AppDbContext db, IEnumerable<int> backlogItemIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        var ids = backlogItemIds.ToArray();
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        var sprintIds = await db.SprintItems.AsNoTracking()
+            .Where(i => ids.Contains(i.BacklogItemId) && i.Outcome != SprintItemOutcome.Removed && i.Sprint!.State == SprintState.Active)
+            .Select(i => i.SprintId).Distinct().ToListAsync(cancellationToken);
+        foreach (var sprintId in sprintIds)
+        {
+            await RecordAsync(db, sprintId, today, cancellationToken);
+        }
     }
 
     public static async Task RecordAsync(AppDbContext db, int sprintId, DateOnly today, CancellationToken cancellationToken)

@@ -77,7 +77,7 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
         Item = await Sender.Send(new GetBacklogItem(Slug, Id), HttpContext.RequestAborted);
         var history = await Sender.Send(new GetEntityHistory(Slug, nameof(BacklogItem), Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             HttpContext.RequestAborted);
-        // A move is shown once, as "moved: position 40 → 5" with its reason; the raw rank key change beside it says nothing to a reader.
+        // Rank keys are no longer recorded (see NotAuditedAttribute), but rows written before that may still hold them.
         History = history.Where(h => h.Field != nameof(BacklogItem.Rank)).ToList();
     }
 }

@@ -5,7 +5,7 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.SprintBoard;
 
-/// <summary>Moving a card to Done: the Definition of Done checklist, then the sprint's progress for the burndown.</summary>
+/// <summary>Moving a card to Done: the Definition of Done checklist (which also records the sprint's progress for the burndown).</summary>
 public sealed class DoneModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true, Name = "id")]
@@ -59,7 +59,6 @@ public sealed class DoneModel : ProductPageModel
             return Page();
         }
 
-        await Sender.Send(new RecordSprintProgress(Slug, Id), HttpContext.RequestAborted);
         TempData["Flash"] = $"#{ItemId} is Done: it met the Definition of Done and is part of the increment.";
         return Redirect(Url.Page("/Scrum/SprintBoard/Index", new { slug = Slug, id = Id }) + "#card-" + ItemId);
     }
