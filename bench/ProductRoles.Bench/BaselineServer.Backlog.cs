@@ -182,7 +182,7 @@ public sealed partial class BaselineServer
                 html.Append("                        <td><input type=\"checkbox\" form=\"bulk-form\" name=\"ids\" value=\"").Append(id).Append("\" aria-label=\"Select #").Append(id).Append("\" /></td>\n");
             }
 
-            html.Append("                    <td class=\"num\">").Append(position).Append("</td>\n                    <td>\n                        <span class=\"po-type po-type-")
+            html.Append("                    <td class=\"num\">").Append(position).Append("</td>\n                    <td class=\"po-item\">\n                        <span class=\"po-type po-type-")
                 .Append(row.Type.ToLowerInvariant()).Append("\">").Append(row.Type).Append("</span>\n                        <a href=\"").Append(itemUrlPrefix).Append(id).Append("\">")
                 .Append(e.Encode(row.Title)).Append("</a>\n                        <span class=\"muted small\">#").Append(id).Append("</span>\n");
             if (row.Feedback > 0)

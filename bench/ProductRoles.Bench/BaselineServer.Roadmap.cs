@@ -199,7 +199,7 @@ public sealed partial class BaselineServer
 
     private static void MoveButton(
         StringBuilder html, string action, string tokenInput, RoadmapCardRow card, string encodedTitle, RoadmapHorizon horizon, int? beforeId, string label) =>
-        html.Append("<form method=\"post\" class=\"move-form\" action=\"").Append(action).Append("\">\n")
+        html.Append("<form method=\"post\" action=\"").Append(action).Append("\" class=\"move-form\">\n")
             .Append("    <input type=\"hidden\" name=\"itemId\" value=\"").Append(card.Id).Append("\" />\n")
             .Append("    <input type=\"hidden\" name=\"horizon\" value=\"").Append(horizon).Append("\" />\n")
             .Append(beforeId is null ? "    <input type=\"hidden\" name=\"beforeItemId\" />\n" : "    <input type=\"hidden\" name=\"beforeItemId\" value=\"" + beforeId.Value.ToString(CultureInfo.InvariantCulture) + "\" />\n")

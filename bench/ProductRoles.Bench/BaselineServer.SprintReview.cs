@@ -229,7 +229,7 @@ public sealed partial class BaselineServer
                 html.Append(canSeeBacklog
                     ? "                            <a href=\"" + product + "/backlog/" + item.Id.ToString(CultureInfo.InvariantCulture) + "\" class=\"increment-title\">" + label + "</a>\n"
                     : "                            <span class=\"increment-title\">" + label + "</span>\n");
-                html.Append("                        <span class=\"badge\">").Append(item.Type).Append("</span> <span class=\"badge\">").Append(item.Points).Append(" pts</span>\n")
+                html.Append("                        <span class=\"badge\">").Append(item.Type).Append("</span> <span class=\"badge\">").Append(Points(item.Points)).Append("</span>\n")
                     .Append("                    </div>\n                    <div class=\"small\">\n");
                 if (item.DefinitionOfDone is { } dod)
                 {
@@ -293,7 +293,7 @@ public sealed partial class BaselineServer
                 var label = "#" + item.Id.ToString(CultureInfo.InvariantCulture) + " " + e.Encode(item.Title);
                 html.Append("                <li>\n                    ")
                     .Append(canSeeBacklog ? "<a href=\"" + product + "/backlog/" + item.Id.ToString(CultureInfo.InvariantCulture) + "\">" + label + "</a>" : "<span>" + label + "</span>")
-                    .Append("\n                    <span class=\"muted small\">").Append(item.Points).Append(" pts</span>\n                    <span class=\"badge badge-warn\">")
+                    .Append("\n                    <span class=\"muted small\">").Append(Points(item.Points)).Append("</span>\n                    <span class=\"badge badge-warn\">")
                     .Append(item.Outcome == "MovedToNextSprint" ? "Moved to the next sprint" : "Returned to the product backlog").Append("</span>\n                </li>\n");
             }
 
@@ -361,6 +361,8 @@ public sealed partial class BaselineServer
         WriteLayoutEnd(html);
         await WriteAsync(http, html);
     }
+
+    private static string Points(long points) => points == 1 ? "1 pt" : points.ToString(CultureInfo.InvariantCulture) + " pts";
 
     private static void ChainLinks(StringBuilder html, string label, List<(long Id, string Title)> links, string urlPrefix, bool canSeeStrategy)
     {
