@@ -252,7 +252,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         return urls;
     }
 
-    /// <summary>Both answer 200 with the page's text; the sizes are printed so a reader can compare.</summary>
+    /// <summary>Both answer 200 with the same page (see <see cref="SamePage"/>); the sizes are printed too.</summary>
     private async Task CheckSameContentAsync(LoadDriver driver, LoadTarget appTarget, LoadTarget rawTarget, string marker)
     {
         var appBody = await driver.GetAsync(appTarget);
@@ -265,10 +265,16 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         Log($"{appTarget.Name}: {appBody.Length:N0} chars; {rawTarget.Name}: {rawBody.Length:N0} chars");
         if (options.DumpFolder is { } folder)
         {
-            // For a reader to diff: the baseline is meant to write the app's page, byte for byte where it can.
+            // For a reader to diff when the pages differ.
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, appTarget.Name.Replace(' ', '-') + ".html"), appBody);
             await File.WriteAllTextAsync(Path.Combine(folder, rawTarget.Name.Replace(' ', '-') + ".html"), rawBody);
+        }
+
+        if (SamePage.Difference(appBody, rawBody) is { } difference)
+        {
+            throw new InvalidOperationException(
+                $"{rawTarget.Name} no longer writes the app's page; update the baseline (run with --dump FOLDER to diff them).\n{difference}");
         }
     }
 

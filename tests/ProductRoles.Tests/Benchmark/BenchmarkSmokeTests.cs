@@ -43,4 +43,13 @@ public sealed class BenchmarkSmokeTests
 
         Assert.Contains("figure", report.ToTable(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_baseline_page_counts_as_the_apps_only_when_it_differs_in_layout_whitespace_and_tokens_alone()
+    {
+        const string App = "<ul>\n    <li class=\"a\">One</li>  <li>Two</li>\n</ul><input name=\"t\" value=\"CfDJ8abc\" />";
+        Assert.Null(SamePage.Difference(App, "<ul><li class=\"a\">One</li>\n<li>Two</li></ul>\n<input name=\"t\" value=\"CfDJ8xyz\" />"));
+        Assert.Contains("Two", SamePage.Difference(App, "<ul><li class=\"a\">One</li><li>Three</li></ul><input name=\"t\" value=\"CfDJ8abc\" />"), StringComparison.Ordinal);
+        Assert.NotNull(SamePage.Difference(App, "<ul><li>One</li><li>Two</li></ul><input name=\"t\" value=\"CfDJ8abc\" />"));
+    }
 }
