@@ -47,6 +47,24 @@ public sealed class DbContextPoolingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_request_keeps_one_sqlite_connection_for_all_its_queries_and_returning_the_context_closes_it()
+    {
+        System.Data.Common.DbConnection connection;
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            connection = db.Database.GetDbConnection();
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+            _ = await db.Products.CountAsync();
+            _ = await db.ProductMembers.CountAsync();
+            // Had EF opened the connection itself, it would have closed it after each query.
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+        }
+
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
+    [Fact]
     public async Task History_rows_name_the_user_of_the_request_that_saved_even_on_a_reused_context()
     {
         var slug = "pool-history-" + Guid.NewGuid().ToString("N")[..8];
