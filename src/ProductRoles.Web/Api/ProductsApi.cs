@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.Products;
+using ProductRoles.Web.Features.Scrum.Sprints;
 
 namespace ProductRoles.Web.Api;
 
@@ -32,6 +33,10 @@ public static class ProductsApi
 
         api.MapGet("/products/{slug}/history", (string slug, int? page, ISender sender, CancellationToken ct) =>
             sender.Send(new GetProductHistory(slug, page ?? 1), ct));
+
+        // The home's current sprint panel, for clients that show the home from GET /products/{slug}.
+        api.MapGet("/products/{slug}/sprints/current", (string slug, ISender sender, CancellationToken ct) =>
+            sender.Send(new GetCurrentSprint(slug), ct));
 
         return api;
     }

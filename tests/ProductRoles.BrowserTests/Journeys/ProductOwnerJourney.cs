@@ -20,7 +20,7 @@ public sealed partial class ProductOwnerJourney(BrowserApp app)
         await po.GetByRole(AriaRole.Link, new() { Name = "Acme Checkout", Exact = true }).First.ClickAsync();
 
         // 1. Customer feedback → a story, linked both ways.
-        await po.GetByRole(AriaRole.Navigation, new() { Name = "Product owner" }).GetByRole(AriaRole.Link, new() { Name = "Customer feedback" }).ClickAsync();
+        await po.GetByRole(AriaRole.Navigation, new() { Name = "Backlog" }).GetByRole(AriaRole.Link, new() { Name = "Customer feedback" }).ClickAsync();
         await Assertions.Expect(po.GetByRole(AriaRole.Heading, new() { Name = "Customer feedback", Level = 1 })).ToBeVisibleAsync();
         await po.GetByLabel("Status").First.SelectOptionAsync("New");
         await po.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
@@ -36,7 +36,7 @@ public sealed partial class ProductOwnerJourney(BrowserApp app)
         var storyId = ItemUrl().Match(po.Url).Groups[1].Value;
 
         // 2. New items go to the bottom: on the backlog's last page, drag the story to the top.
-        await po.GetByRole(AriaRole.Navigation, new() { Name = "Product owner" }).GetByRole(AriaRole.Link, new() { Name = "Product backlog" }).ClickAsync();
+        await po.GetByRole(AriaRole.Navigation, new() { Name = "Backlog" }).GetByRole(AriaRole.Link, new() { Name = "Product backlog" }).ClickAsync();
         await Assertions.Expect(po.GetByRole(AriaRole.Heading, new() { Name = "Product backlog", Level = 1 })).ToBeVisibleAsync();
         var pager = await po.Locator(".pager span").TextContentAsync();
         var lastPage = Regex.Match(pager!, @"of (\d+)").Groups[1].Value;

@@ -12,6 +12,7 @@ public sealed class ScrumAccessRows : IAccessRows
     public IEnumerable<AccessRow> Rows =>
     [
         Get("/p/{slug}/sprints", Roles.Team),
+        Get("/api/products/{slug}/sprints/current", Roles.Team),
         Get("/p/{slug}/sprints/new", Planners),
         Post("/p/{slug}/sprints/new", Planners, form: new Dictionary<string, string>
         {

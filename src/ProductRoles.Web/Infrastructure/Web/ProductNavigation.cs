@@ -7,14 +7,17 @@ public sealed record ProductNavItem(string Group, string Label, string Page, Per
 
 /// <summary>
 /// The product navigation. A feature adds its pages here; the layout shows each link only to
-/// those who may use it, so navigation and access can never disagree.
+/// those who may use it, so navigation and access can never disagree. Groups are named by what they
+/// hold, not by a role, because every role sees some of each (a stakeholder's roadmap is the
+/// published one, a developer reads the vision).
 /// </summary>
 public static class ProductNavigation
 {
     public const string Overview = "Overview";
-    public const string ProductManager = "Product manager";
-    public const string ProductOwner = "Product owner";
-    public const string Scrum = "Scrum";
+    public const string Strategy = "Strategy";
+    public const string Roadmap = "Roadmap";
+    public const string Backlog = "Backlog";
+    public const string Sprints = "Sprints";
 
     public static readonly IReadOnlyList<ProductNavItem> Items =
     [
@@ -22,19 +25,19 @@ public static class ProductNavigation
         new(Overview, "History", "/Products/History", Permission.ViewHistory),
         new(Overview, "Members", "/Products/Members", Permission.ViewMembers),
         new(Overview, "Settings", "/Products/Settings", Permission.EditProductSettings),
-        new(ProductManager, "Vision", "/ProductManager/Vision/Index", Permission.ViewStrategy),
-        new(ProductManager, "Goals", "/ProductManager/Goals/Index", Permission.ViewStrategy),
-        new(ProductManager, "Market research", "/ProductManager/Research/Index", Permission.ViewStrategy),
-        new(ProductManager, "Competitors", "/ProductManager/Research/Competitors", Permission.ViewStrategy),
-        new(ProductManager, "Roadmap", "/ProductManager/Roadmap/Index", Permission.ViewStrategy),
-        new(ProductManager, "Timeline", "/ProductManager/Roadmap/Timeline", Permission.ViewStrategy),
-        new(ProductManager, "Roadmap feedback", "/ProductManager/Roadmap/Feedback", Permission.ViewStrategy),
-        new(ProductManager, "Published roadmap", "/ProductManager/Roadmap/Published", Permission.ViewPublishedRoadmap),
-        new(ProductOwner, "Customer feedback", "/ProductOwner/Feedback/Index", Permission.ViewCustomerFeedback),
-        new(ProductOwner, "Product backlog", "/ProductOwner/Backlog/Index", Permission.ViewBacklog),
-        new(ProductOwner, "Definition of Done", "/ProductOwner/DefinitionOfDone/Index", Permission.ViewBacklog),
-        new(Scrum, "Sprints", "/Scrum/Sprints/Index", Permission.ViewSprints),
-        new(Scrum, "Sprint reviews", "/Scrum/SprintReview/List", Permission.ViewSprintReview),
+        new(Strategy, "Vision", "/ProductManager/Vision/Index", Permission.ViewStrategy),
+        new(Strategy, "Goals", "/ProductManager/Goals/Index", Permission.ViewStrategy),
+        new(Strategy, "Market research", "/ProductManager/Research/Index", Permission.ViewStrategy),
+        new(Strategy, "Competitors", "/ProductManager/Research/Competitors", Permission.ViewStrategy),
+        new(Roadmap, "Roadmap", "/ProductManager/Roadmap/Index", Permission.ViewStrategy),
+        new(Roadmap, "Timeline", "/ProductManager/Roadmap/Timeline", Permission.ViewStrategy),
+        new(Roadmap, "Roadmap feedback", "/ProductManager/Roadmap/Feedback", Permission.ViewStrategy),
+        new(Roadmap, "Published roadmap", "/ProductManager/Roadmap/Published", Permission.ViewPublishedRoadmap),
+        new(Backlog, "Customer feedback", "/ProductOwner/Feedback/Index", Permission.ViewCustomerFeedback),
+        new(Backlog, "Product backlog", "/ProductOwner/Backlog/Index", Permission.ViewBacklog),
+        new(Backlog, "Definition of Done", "/ProductOwner/DefinitionOfDone/Index", Permission.ViewBacklog),
+        new(Sprints, "Sprints", "/Scrum/Sprints/Index", Permission.ViewSprints),
+        new(Sprints, "Sprint reviews", "/Scrum/SprintReview/List", Permission.ViewSprintReview),
     ];
 
     public static IEnumerable<IGrouping<string, ProductNavItem>> For(ProductAccess access) =>

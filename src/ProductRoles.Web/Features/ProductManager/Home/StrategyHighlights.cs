@@ -22,13 +22,17 @@ public enum HomePanelKind
     MarketResearch,
     ShippedRecently,
     PublishedRoadmap,
+
+    /// <summary>The sprint under way (Scrum area, see GetCurrentSprint).</summary>
+    CurrentSprint,
 }
 
 public static class HomePanels
 {
     /// <summary>
     /// Before launch the product manager leads with vision, goals and roadmap; after launch with
-    /// customer feedback, market research and what shipped recently. Only panels the caller may see.
+    /// customer feedback, market research and what shipped recently. The Scrum team leads with the
+    /// current sprint. Only panels the caller may see.
     /// </summary>
     public static IReadOnlyList<HomePanelKind> For(LifecycleStage stage, ProductAccess access)
     {
@@ -43,6 +47,13 @@ public static class HomePanels
         if (!access.Can(Permission.ResolveRoadmapFeedback))
         {
             panels.Remove(HomePanelKind.RoadmapFeedback);
+        }
+
+        if (access.Can(Permission.ViewSprints))
+        {
+            // Those who work the sprint lead with it; the product manager finds it after the roadmap's
+            // Now items, which the sprint delivers.
+            panels.Insert(access.Can(Permission.MoveSprintCards) ? 0 : panels.IndexOf(HomePanelKind.Roadmap) + 1, HomePanelKind.CurrentSprint);
         }
 
         return panels;
