@@ -125,6 +125,33 @@ public sealed class SprintFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_review_shows_each_increment_item_with_the_definition_of_done_it_met_and_what_was_waived_and_why()
+    {
+        var (slug, items) = await ProductWithBacklogAsync("flow-review-dod", ("Saved cards", 5, BacklogItemStatus.Ready), ("Receipts", 3, BacklogItemStatus.Ready));
+        await SendAsync(AppFixture.Po, new EditDefinitionOfDone(slug, "Code reviewed\nRelease notes written\nTests pass", 0));
+        var sprint = await CreateSprintAsync(slug, "Done record sprint", new DateOnly(2026, 11, 20));
+        await SendAsync(AppFixture.Sm, new PlanSprintItem(slug, sprint, items[0]));
+        await SendAsync(AppFixture.Sm, new PlanSprintItem(slug, sprint, items[1]));
+        await SendAsync(AppFixture.Sm, new StartSprint(slug, sprint, 0));
+        var checklist = await app.AsUserAsync(AppFixture.Dev, sender => sender.Send(new GetDoneChecklist(slug, items[0])));
+        var criteria = checklist.Criteria.Select((c, n) => n == 1
+            ? new DoneCriterionInput(c.Id, false, true, "Notes go out with the marketing update")
+            : new DoneCriterionInput(c.Id, true, false, null)).ToList();
+        await SendAsync(AppFixture.Dev, new MarkBacklogItemDone(slug, items[0], checklist.DefinitionOfDoneVersionId!.Value, criteria, checklist.ItemVersion));
+        var version = await app.QueryAsync(db => db.Sprints.Where(s => s.Id == sprint).Select(s => s.Version).SingleAsync());
+        await SendAsync(AppFixture.Po, new CloseSprint(slug, sprint, UnfinishedWork.ReturnToBacklog, version));
+
+        var page = await (await app.SharedClientAsync(AppFixture.Stakeholder)).GetPageAsync($"/p/{slug}/sprints/{sprint}/review");
+        var done = Assert.Single(page.QuerySelectorAll(".increment-list .increment-item"));
+        Assert.Contains($"#{items[0]} Saved cards", done.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Definition of Done v1 met", done.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 waived", done.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Release notes written: Notes go out with the marketing update", done.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"#{items[1]} Receipts", page.QuerySelector(".action-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("5 of 8 points done · 3 returned", page.QuerySelector(".page-head")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unfinished_items_can_move_into_the_next_planned_sprint()
     {
         var (slug, items) = await ProductWithBacklogAsync("flow-next", ("Spills over", 5, BacklogItemStatus.Ready), ("Finished", 3, BacklogItemStatus.Ready));

@@ -47,7 +47,8 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
         var review = await db.SprintReviews.AsNoTracking().Where(r => r.SprintId == sprint.Id)
             .Select(r => new { r.Id, r.GoalMet, r.Notes, r.Version }).SingleOrDefaultAsync(cancellationToken);
 
-        // The increment and what was not done, in one statement: every counted item of the sprint by outcome.
+        // The increment and what was not done, in one statement: every counted item of the sprint by outcome,
+        // a done item with its latest Done record picked by an indexed lookup per item (not a window over all records).
         var sprintItems = await db.SprintItems.AsNoTracking()
             .Where(i => i.SprintId == sprint.Id && (i.Outcome == SprintItemOutcome.Done
                 || i.Outcome == SprintItemOutcome.ReturnedToBacklog || i.Outcome == SprintItemOutcome.MovedToNextSprint))
@@ -55,11 +56,22 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
             .Select(i => new
             {
                 i.BacklogItemId, i.BacklogItem!.Title, i.BacklogItem.Type, i.Points, i.Outcome, i.BacklogItem.RoadmapItemId,
-                Check = i.Outcome != SprintItemOutcome.Done ? null : i.BacklogItem.DoneChecks.OrderByDescending(c => c.CheckedAt)
-                    .Select(c => new { c.DefinitionOfDoneNumber, c.CheckedAt, Waived = c.Criteria.Where(x => x.Waived).OrderBy(x => x.Position).Select(x => x.Text + (x.WaiverReason == null ? "" : ": " + x.WaiverReason)).ToList() })
-                    .FirstOrDefault(),
+                CheckId = i.Outcome == SprintItemOutcome.Done
+                    ? i.BacklogItem.DoneChecks.OrderByDescending(c => c.CheckedAt).Select(c => (int?)c.Id).FirstOrDefault()
+                    : null,
             })
             .ToListAsync(cancellationToken);
+        var checkIds = sprintItems.Where(i => i.CheckId is not null).Select(i => i.CheckId!.Value).ToList();
+        // Those Done records with their waived criteria, as flat rows.
+        var checkRows = await db.BacklogItemDoneChecks.AsNoTracking().Where(c => checkIds.Contains(c.Id))
+            .SelectMany(c => c.Criteria.Where(x => x.Waived).DefaultIfEmpty(), (c, x) => new
+            {
+                c.Id, c.DefinitionOfDoneNumber, c.CheckedAt, Position = x == null ? 0 : x.Position,
+                Waived = x == null ? null : x.Text + (x.WaiverReason == null ? "" : ": " + x.WaiverReason),
+            })
+            .ToListAsync(cancellationToken);
+        var checks = checkRows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => (g.First().DefinitionOfDoneNumber, g.First().CheckedAt,
+            Waived: (IReadOnlyList<string>)[.. g.Where(r => r.Waived is not null).OrderBy(r => r.Position).Select(r => r.Waived!)]));
         var increment = sprintItems.Where(i => i.Outcome == SprintItemOutcome.Done).ToList();
         var notDone = sprintItems.Where(i => i.Outcome != SprintItemOutcome.Done)
             .Select(i => new NotDoneItem(i.BacklogItemId, i.Title, i.Points, i.Outcome)).ToList();
@@ -70,8 +82,9 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
                 .Select(f => new ReviewFeedback(f.FeedbackItemId, f.FeedbackItem!.SourceName, f.FeedbackItem.Text, f.FeedbackItem.ReceivedOn))
                 .ToListAsync(cancellationToken);
 
-        var items = increment.Select(i => new IncrementItem(i.BacklogItemId, i.Title, i.Type, i.Points, i.RoadmapItemId,
-            i.Check?.DefinitionOfDoneNumber, i.Check?.CheckedAt, i.Check?.Waived ?? [])).ToList();
+        var items = increment.Select(i => i.CheckId is { } id && checks.TryGetValue(id, out var check)
+            ? new IncrementItem(i.BacklogItemId, i.Title, i.Type, i.Points, i.RoadmapItemId, check.DefinitionOfDoneNumber, check.CheckedAt, check.Waived)
+            : new IncrementItem(i.BacklogItemId, i.Title, i.Type, i.Points, i.RoadmapItemId, null, null, [])).ToList();
         var roadmapIds = items.Where(i => i.RoadmapItemId is not null).Select(i => i.RoadmapItemId!.Value).Distinct().ToList();
         var roadmapItems = await db.RoadmapItems.AsNoTracking()
             .Where(r => r.ProductId == current.ProductId && roadmapIds.Contains(r.Id))
