@@ -48,6 +48,9 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
             .Select(r => new { r.Id, r.GoalMet, r.Notes, r.Version }).SingleOrDefaultAsync(cancellationToken);
 
         // The increment and what was not done, in one statement: every counted item of the sprint by outcome.
+        // An item's Definition of Done record is the one it met by the time this sprint closed; a later one
+        // (reopened and done again elsewhere) belongs to that other sprint's increment.
+        var closedAt = sprint.ClosedAt ?? DateTime.MaxValue;
         var sprintItems = await db.SprintItems.AsNoTracking()
             .Where(i => i.SprintId == sprint.Id && (i.Outcome == SprintItemOutcome.Done
                 || i.Outcome == SprintItemOutcome.ReturnedToBacklog || i.Outcome == SprintItemOutcome.MovedToNextSprint))
@@ -55,7 +58,7 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
             .Select(i => new
             {
                 i.BacklogItemId, i.BacklogItem!.Title, i.BacklogItem.Type, i.Points, i.Outcome, i.BacklogItem.RoadmapItemId,
-                Check = i.Outcome != SprintItemOutcome.Done ? null : i.BacklogItem.DoneChecks.OrderByDescending(c => c.CheckedAt)
+                Check = i.Outcome != SprintItemOutcome.Done ? null : i.BacklogItem.DoneChecks.Where(c => c.CheckedAt <= closedAt).OrderByDescending(c => c.CheckedAt)
                     .Select(c => new { c.DefinitionOfDoneNumber, c.CheckedAt, Waived = c.Criteria.Where(x => x.Waived).OrderBy(x => x.Position).Select(x => x.Text + (x.WaiverReason == null ? "" : ": " + x.WaiverReason)).ToList() })
                     .FirstOrDefault(),
             })
