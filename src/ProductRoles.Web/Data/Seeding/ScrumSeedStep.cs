@@ -29,15 +29,16 @@ public sealed class ScrumSeedStep : IDemoSeedStep
     private sealed record SeedItem(
         BacklogItemType Type, string Title, string? AsA, int Points, string Tags, SprintItemOutcome Outcome, bool AddedMidSprint = false);
 
+    /// <param name="Roadmap">The roadmap item the sprint's new items advance (by title).</param>
     private sealed record SeedSprint(
-        string Goal, int Capacity, SeedItem[] Items, string WentWell, string ToImprove,
+        string Goal, string Roadmap, int Capacity, SeedItem[] Items, string WentWell, string ToImprove,
         (string Title, ProductRole Owner, RetrospectiveActionState State)[] Actions);
 
     // Each closed sprint is told by its items: the frozen committed, done and returned points are their sums,
     // so the sprint review's increment and not-done lists add up to the numbers at its top.
     private static readonly SeedSprint[] Closed =
     [
-        new("Shoppers can pay with a saved card in one step on the one-page checkout.", 30,
+        new("Shoppers can pay with a saved card in one step on the one-page checkout.", "Saved cards for returning shoppers", 30,
             [
                 new(BacklogItemType.Story, "Pay with a saved card in one step", "returning shopper", 8, "saved-cards,conversion", Done),
                 new(BacklogItemType.Chore, "Integrate the card vault for saved cards", null, 5, "saved-cards,security", Done),
@@ -52,7 +53,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             "- Stories arrived without acceptance criteria\n- Too much work started at once",
             [("Refine stories with acceptance criteria before planning", ProductRole.ProductOwner, RetrospectiveActionState.Done),
              ("Limit work in progress to three items", ProductRole.ScrumMaster, RetrospectiveActionState.Done)]),
-        new("Merchants see wallet payments (Apple Pay, Google Pay) in their settlement report.", 32,
+        new("Merchants see wallet payments (Apple Pay, Google Pay) in their settlement report.", "One-tap Apple Pay and Google Pay", 32,
             [
                 new(BacklogItemType.Story, "Make one saved card my default", "returning shopper with two cards", 3, "saved-cards", Done),
                 new(BacklogItemType.Bug, "Saved card expiry shown in US date format", null, 3, "saved-cards,localisation", Done),
@@ -67,7 +68,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             "- Finance stakeholders joined the sprint review and gave direct feedback\n- Limiting work in progress helped",
             "- A late scope change from support\n- Flaky end-to-end tests slowed merges",
             [("Fix or quarantine the flaky checkout end-to-end tests", ProductRole.Developer, RetrospectiveActionState.Done)]),
-        new("Refunds up to 200 EUR are instant for every merchant on the growth plan.", 34,
+        new("Refunds up to 200 EUR are instant for every merchant on the growth plan.", "Instant refunds to cards and wallets", 34,
             [
                 new(BacklogItemType.Story, "Export the settlement report for my accounting tool", "merchant", 5, "reporting,merchants", Done),
                 new(BacklogItemType.Chore, "Quarantine the flaky wallet end-to-end tests", null, 2, "wallets,testing", Done),
@@ -83,7 +84,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             "- The sprint goal was only checked at the review\n- Estimates for the refund ledger were far off",
             [("Look at the sprint goal in every daily Scrum", ProductRole.ScrumMaster, RetrospectiveActionState.Done),
              ("Spike risky items before estimating them", ProductRole.Developer, RetrospectiveActionState.Dropped)]),
-        new("Checkout conversion on mobile is measured end to end, from cart to receipt.", 30,
+        new("Checkout conversion on mobile is measured end to end, from cart to receipt.", "Mobile card form redesign", 30,
             [
                 new(BacklogItemType.Bug, "Refund button can be pressed twice while the refund runs", null, 1, "refunds", Done),
                 new(BacklogItemType.Story, "Track each checkout step from cart to receipt", "product manager", 8, "analytics,conversion", Done),
@@ -97,7 +98,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             "- Everything we committed met the Definition of Done\n- Dashboards were ready for the review",
             "- Design handed over mock-ups late in the sprint",
             [("Invite design to backlog refinement", ProductRole.ProductOwner, RetrospectiveActionState.Done)]),
-        new("Merchants can offer saved cards to returning shoppers without re-entering CVC where the card scheme allows it.", 36,
+        new("Merchants can offer saved cards to returning shoppers without re-entering CVC where the card scheme allows it.", "Saved cards for returning shoppers", 36,
             [
                 new(BacklogItemType.Chore, "Reconcile the refund ledger every night", null, 3, "refunds,reporting", Done),
                 new(BacklogItemType.Story, "Pay with a saved card without re-entering the CVC where the card scheme allows it", "returning shopper", 8, "saved-cards,conversion", Done),
@@ -116,7 +117,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             [("Plan no more than the average of the last three sprints", ProductRole.ScrumMaster, RetrospectiveActionState.InProgress),
              ("Agree a same-day slot for security reviews with security operations", ProductRole.ProductOwner, RetrospectiveActionState.Open)]),
         // Sprint 6 also finishes the done items at the bottom of the seeded backlog and spills two into the active sprint.
-        new("Failed payments tell the shopper why and what to try next, in their language.", 33,
+        new("Failed payments tell the shopper why and what to try next, in their language.", "Saved cards for returning shoppers", 33,
             [
                 new(BacklogItemType.Chore, "Security review of payments without CVC", null, 5, "saved-cards,security", Done),
                 new(BacklogItemType.Story, "Record my consent to store the card", "returning shopper", 3, "saved-cards,compliance", Done),
@@ -159,6 +160,8 @@ public sealed class ScrumSeedStep : IDemoSeedStep
 
         var dod = await db.DefinitionOfDoneVersions.AsNoTracking().Include(v => v.Criteria)
             .Where(v => v.ProductId == context.Product.Id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        var roadmap = await db.RoadmapItems.AsNoTracking().Where(r => r.ProductId == context.Product.Id)
+            .Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken);
         var history = new HistoricalItems(context, dod, backlog.Count == 0 ? null : backlog[^1].Rank);
 
         var today = DateOnly.FromDateTime(context.Now);
@@ -187,7 +190,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             var plannedAt = i == 0 ? At(start.AddDays(-1)) : sprints[i - 1].ClosedAt!.Value;
             foreach (var s in seed.Items)
             {
-                var item = history.Item(s, start);
+                var item = history.Item(s, start, roadmap.FirstOrDefault(r => r.Title == seed.Roadmap)?.Id);
                 sprint.Items.Add(Planned(context, item, s.Points, s.Outcome, s.AddedMidSprint ? At(start.AddDays(MidSprintDay)) : plannedAt));
             }
 
@@ -329,7 +332,7 @@ public sealed class ScrumSeedStep : IDemoSeedStep
         private readonly Dictionary<string, BacklogItem> _byTitle = new(StringComparer.Ordinal);
         private string? _rank = lastRank;
 
-        public BacklogItem Item(SeedItem seed, DateOnly sprintStart)
+        public BacklogItem Item(SeedItem seed, DateOnly sprintStart, int? roadmapItemId)
         {
             if (_byTitle.TryGetValue(seed.Title, out var existing))
             {
@@ -349,7 +352,9 @@ public sealed class ScrumSeedStep : IDemoSeedStep
                 item.IWant = char.ToLowerInvariant(seed.Title[0]) + seed.Title[1..];
             }
 
-            item.Tags.AddRange(seed.Tags.Split(',').Select(t => new BacklogItemTag { Name = t }));
+            var tags = seed.Tags.Split(',');
+            item.Tags.AddRange(tags.Select(t => new BacklogItemTag { Name = t }));
+            item.RoadmapItemId = roadmapItemId;
             context.Db.BacklogItems.Add(item);
             _byTitle[seed.Title] = item;
             return item;
