@@ -105,6 +105,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
+        audit.ResolveReferences(this);
+
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         Activities.AddRange(audit.Complete());
@@ -120,6 +122,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+
+        await audit.ResolveReferencesAsync(this, cancellationToken);
 
         // Rows for added entities only know their keys after the insert, so history is written in a
         // second round trip inside the same transaction: either both land or neither does.

@@ -121,7 +121,7 @@ public sealed class ProductAdministrationTests(AppFixture app)
             .Where(a => db.Products.Any(p => p.Slug == slug && p.Id == a.ProductId)).OrderBy(a => a.Id)
             .Select(a => new { a.UserName, a.EntityType, a.Action, a.Field, a.OldValue, a.NewValue }).ToListAsync());
         Assert.Equal(["Product/Created", "ProductMember/Created", "ProductMember/Updated"], entries.Select(e => $"{e.EntityType}/{e.Action}"));
-        Assert.Equal(("Role", "Developer", "ScrumMaster"), (entries[2].Field, entries[2].OldValue, entries[2].NewValue));
+        Assert.Equal(("Role", "Developer", "Scrum master"), (entries[2].Field, entries[2].OldValue, entries[2].NewValue));
         Assert.All(entries, e => Assert.Equal("Avery Admin", e.UserName));
     }
 }

@@ -60,7 +60,7 @@ public sealed class ProductManagerHandlerTests(AppFixture app)
     public void Word_diff_keeps_unchanged_words_and_marks_removed_and_added_ones()
     {
         var segments = WordDiff.Compare("pay in one step", "pay in two steps");
-        Assert.Equal("pay in ", segments[0].Text);
+        Assert.Equal("pay in", segments[0].Text);
         Assert.Contains(segments, x => x.Kind == DiffKind.Removed && x.Text.Contains("one", StringComparison.Ordinal));
         Assert.Contains(segments, x => x.Kind == DiffKind.Added && x.Text.Contains("two steps", StringComparison.Ordinal));
     }

@@ -15,7 +15,7 @@ public sealed class ScrumRoadmapLinkSeedStep : IDemoSeedStep
     {
         var db = context.Db;
         var roadmap = await db.RoadmapItems.AsNoTracking().Where(r => r.ProductId == context.Product.Id)
-            .OrderBy(r => r.Rank).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken);
+            .OrderBy(r => r.Horizon).ThenBy(r => r.Rank).Select(r => new { r.Id, r.Title }).ToListAsync(cancellationToken);
         if (roadmap.Count == 0)
         {
             return;
@@ -26,10 +26,12 @@ public sealed class ScrumRoadmapLinkSeedStep : IDemoSeedStep
         foreach (var item in items)
         {
             var words = Words(item.Title);
-            var match = roadmap.FirstOrDefault(r => Words(r.Title).Overlaps(words));
+            // The item sharing the most words wins; on a tie the nearer horizon (ranks only order within one).
+            var match = roadmap.Select(r => (r.Id, Shared: Words(r.Title).Count(words.Contains)))
+                .Where(r => r.Shared > 0).OrderByDescending(r => r.Shared).Select(r => (int?)r.Id).FirstOrDefault();
             if (match is not null)
             {
-                item.RoadmapItemId = match.Id;
+                item.RoadmapItemId = match;
             }
         }
 

@@ -21,6 +21,8 @@ public sealed class ActivityRecorder
     };
 
     private readonly List<(EntityEntry Entry, Activity Activity)> _pending = [];
+    private readonly List<(Activity Activity, Type Type, object? OldKey, object? NewKey)> _references = [];
+    private readonly Dictionary<(Type Type, object Key), string?> _labels = [];
 
     public bool HasChanges => _pending.Count > 0;
 
@@ -50,8 +52,9 @@ public sealed class ActivityRecorder
                         continue;
                     }
 
-                    recorder.Add(entry, now, user, note, "Updated", property.Metadata.Name,
+                    var activity = recorder.Add(entry, now, user, note, "Updated", property.Metadata.Name,
                         Format(property.OriginalValue), Format(property.CurrentValue));
+                    recorder.NoteReference(entry, property, activity);
                 }
             }
             else
@@ -111,9 +114,83 @@ public sealed class ActivityRecorder
         return activity;
     }
 
-    private void Add(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
-        string? field, string? oldValue, string? newValue) =>
-        _pending.Add((entry, New(entry, now, user, note, action, field, oldValue, newValue)));
+    private Activity Add(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
+        string? field, string? oldValue, string? newValue)
+    {
+        var activity = New(entry, now, user, note, action, field, oldValue, newValue);
+        _pending.Add((entry, activity));
+        return activity;
+    }
+
+    // A changed foreign key reads as the thing it points to. The label is taken now, at write time, so the
+    // row still names it after a rename or delete; a principal the save already tracks costs no query.
+    private void NoteReference(EntityEntry entry, PropertyEntry property, Activity activity)
+    {
+        var foreignKey = property.Metadata.GetContainingForeignKeys().FirstOrDefault(k => k.Properties.Count == 1);
+        if (foreignKey is null)
+        {
+            return;
+        }
+
+        var type = foreignKey.PrincipalEntityType.ClrType;
+        if (foreignKey.DependentToPrincipal is { } navigation
+            && entry.Reference(navigation.Name).TargetEntry?.Entity is { } target
+            && property.CurrentValue is { } current)
+        {
+            _labels.TryAdd((type, current), LabelOf(target));
+        }
+
+        foreach (var key in new[] { property.OriginalValue, property.CurrentValue })
+        {
+            if (key is not null)
+            {
+                _labels.TryAdd((type, key), null);
+            }
+        }
+
+        _references.Add((activity, type, property.OriginalValue, property.CurrentValue));
+    }
+
+    /// <summary>Names the targets of changed foreign keys (one lookup per distinct target, tracked ones first).</summary>
+    public async Task ResolveReferencesAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var (type, key) in Unresolved())
+        {
+            _labels[(type, key)] = LabelOf(await db.FindAsync(type, [key], cancellationToken)) ?? HistoryText.Missing(key);
+        }
+
+        ApplyReferenceLabels();
+    }
+
+    /// <inheritdoc cref="ResolveReferencesAsync"/>
+    public void ResolveReferences(DbContext db)
+    {
+        foreach (var (type, key) in Unresolved())
+        {
+            _labels[(type, key)] = LabelOf(db.Find(type, key)) ?? HistoryText.Missing(key);
+        }
+
+        ApplyReferenceLabels();
+    }
+
+    private List<(Type Type, object Key)> Unresolved() => [.. _labels.Where(l => l.Value is null).Select(l => l.Key)];
+
+    private void ApplyReferenceLabels()
+    {
+        foreach (var (activity, type, oldKey, newKey) in _references)
+        {
+            activity.OldValue = oldKey is null ? null : Truncate(_labels[(type, oldKey)], Activity.ValueMaxLength);
+            activity.NewValue = newKey is null ? null : Truncate(_labels[(type, newKey)], Activity.ValueMaxLength);
+        }
+    }
+
+    // What a reader calls a row: its history label, or a person's display name.
+    private static string? LabelOf(object? entity) => entity switch
+    {
+        IAudited audited => audited.AuditLabel,
+        AppUser user => user.DisplayName,
+        _ => null,
+    };
 
     private static Activity New(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
         string? field, string? oldValue, string? newValue) =>
@@ -137,17 +214,10 @@ public sealed class ActivityRecorder
         var key = entry.Metadata.FindPrimaryKey();
         return key is null
             ? string.Empty
-            : string.Join(",", key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
     }
 
-    private static string? Format(object? value) => Truncate(value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    }, Activity.ValueMaxLength);
+    private static string? Format(object? value) => Truncate(HistoryText.Value(value), Activity.ValueMaxLength);
 
     private static string? Truncate(string? value, int max) =>
         value is null || value.Length <= max ? value : string.Concat(value.AsSpan(0, max - 1), "…");

@@ -49,6 +49,9 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
 
         // The increment and what was not done, in one statement: every counted item of the sprint by outcome,
         // a done item with its latest Done record picked by an indexed lookup per item (not a window over all records).
+        // That is the record it met by the time this sprint closed; a later one (reopened and done again
+        // elsewhere) belongs to that other sprint's increment.
+        var closedAt = sprint.ClosedAt ?? DateTime.MaxValue;
         var sprintItems = await db.SprintItems.AsNoTracking()
             .Where(i => i.SprintId == sprint.Id && (i.Outcome == SprintItemOutcome.Done
                 || i.Outcome == SprintItemOutcome.ReturnedToBacklog || i.Outcome == SprintItemOutcome.MovedToNextSprint))
@@ -57,7 +60,7 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
             {
                 i.BacklogItemId, i.BacklogItem!.Title, i.BacklogItem.Type, i.Points, i.Outcome, i.BacklogItem.RoadmapItemId,
                 CheckId = i.Outcome == SprintItemOutcome.Done
-                    ? i.BacklogItem.DoneChecks.OrderByDescending(c => c.CheckedAt).Select(c => (int?)c.Id).FirstOrDefault()
+                    ? i.BacklogItem.DoneChecks.Where(c => c.CheckedAt <= closedAt).OrderByDescending(c => c.CheckedAt).Select(c => (int?)c.Id).FirstOrDefault()
                     : null,
             })
             .ToListAsync(cancellationToken);
