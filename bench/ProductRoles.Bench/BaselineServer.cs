@@ -13,6 +13,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Auditing;
 using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
@@ -175,12 +176,12 @@ public sealed partial class BaselineServer : IAsyncDisposable
                     .Append("                <span class=\"history-who\">").Append(e.Encode(reader.GetString(1))).Append("</span>\n")
                     .Append("                <span class=\"history-what\">\n                    ")
                     .Append(e.Encode(reader.GetString(4).ToLowerInvariant())).Append(" <span class=\"history-type\">")
-                    .Append(e.Encode(Humanize(reader.GetString(2)))).Append("</span> <strong>").Append(e.Encode(reader.GetString(3))).Append("</strong>\n");
+                    .Append(e.Encode(HistoryText.EntityType(reader.GetString(2)))).Append("</span> <strong>").Append(e.Encode(reader.GetString(3))).Append("</strong>");
                 if (!reader.IsDBNull(5))
                 {
-                    html.Append(": ").Append(e.Encode(Humanize(reader.GetString(5)))).Append(" <del>")
-                        .Append(e.Encode(reader.IsDBNull(6) ? "(empty)" : reader.GetString(6))).Append("</del> → <ins>")
-                        .Append(e.Encode(reader.IsDBNull(7) ? "(empty)" : reader.GetString(7))).Append("</ins>");
+                    html.Append(": ").Append(e.Encode(HistoryText.Field(reader.GetString(5)))).Append(" <del>")
+                        .Append(e.Encode(reader.IsDBNull(6) ? HistoryText.None : reader.GetString(6))).Append("</del> → <ins>")
+                        .Append(e.Encode(reader.IsDBNull(7) ? HistoryText.None : reader.GetString(7))).Append("</ins>");
                 }
 
                 html.Append("                </span>\n");
@@ -276,10 +277,6 @@ public sealed partial class BaselineServer : IAsyncDisposable
         http.Response.ContentLength = bytes.Length;
         await http.Response.Body.WriteAsync(bytes);
     }
-
-    /// <summary>"BacklogItem" → "backlog item", as the history partial writes it.</summary>
-    public static string Humanize(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private string Url(string page, string slug, int? id = null) =>
         _pageUrls.TryGetValue(page, out var template)
