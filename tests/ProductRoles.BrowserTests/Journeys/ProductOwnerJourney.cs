@@ -44,6 +44,9 @@ public sealed partial class ProductOwnerJourney(BrowserApp app)
         await po.WaitForURLAsync("**/backlog?p=2");
         await po.GotoAsync($"/p/acme-checkout/backlog?p={lastPage}");
 
+        // Drag and drop needs the row and the drop zone on screen together: a scroll between press and
+        // move would start the drag on whichever row then sits under the pointer.
+        await po.SetViewportSizeAsync(1280, 8000);
         await po.Locator($"#item-{storyId}").DragToAsync(po.Locator(".po-drop-top"));
         await Assertions.Expect(po.GetByRole(AriaRole.Status)).ToContainTextAsync($"#{storyId} moved from position");
         await Assertions.Expect(po.Locator("tbody tr").First).ToHaveAttributeAsync("id", $"item-{storyId}");
