@@ -232,6 +232,21 @@ public sealed class ScrumSeedStep : IDemoSeedStep
             active.Items.Add(Planned(context, item, item.Estimate ?? 0, SprintItemOutcome.InSprint, sprints[^1].ClosedAt!.Value));
         }
 
+        // The developers' tasks on the items still in progress: most owned by the demo developer, some
+        // picked by no one yet, a few finished, so the board and the home's "your open tasks" have content.
+        var developer = context.Users[ProductRole.Developer].Id;
+        foreach (var (sprintItem, n) in active.Items.Where(x => inSprint.Contains(x.BacklogItem!)).Select((x, n) => (x, n)))
+        {
+            foreach (var (title, hours, state, owned) in ActiveTasks[n % ActiveTasks.Length])
+            {
+                sprintItem.Tasks.Add(new SprintTask
+                {
+                    ProductId = context.Product.Id, Title = title, RemainingHours = state == SprintTaskState.Done ? 0 : hours, State = state,
+                    OwnerId = owned ? developer : null,
+                });
+            }
+        }
+
         // Day by day: the done items were finished (their Definition of Done checked) on days 2, 4 and 5.
         int[] finishedOn = [2, 4, 5];
         for (var n = 0; n < activeDone.Count; n++)
@@ -286,6 +301,14 @@ public sealed class ScrumSeedStep : IDemoSeedStep
     }
 
     private const int MidSprintDay = 6;
+
+    private static readonly (string Title, int Hours, SprintTaskState State, bool Owned)[][] ActiveTasks =
+    [
+        [("Call the payment provider's sandbox from the checkout", 6, SprintTaskState.InProgress, true), ("Show the bank list on the payment step", 4, SprintTaskState.ToDo, true), ("Automated tests for failed and cancelled payments", 5, SprintTaskState.ToDo, false)],
+        [("Map the provider's status codes to our payment states", 3, SprintTaskState.Done, true), ("Redirect back to the receipt after the bank app", 5, SprintTaskState.InProgress, true), ("Accessibility check of the redirect page", 2, SprintTaskState.ToDo, false)],
+        [("Settlement fields in the merchant report", 4, SprintTaskState.ToDo, true), ("Release notes for merchants", 2, SprintTaskState.ToDo, false)],
+        [("Feature flag per merchant country", 3, SprintTaskState.Done, true), ("Monitoring alert for payment timeouts", 3, SprintTaskState.ToDo, true)],
+    ];
 
     /// <summary>
     /// The burndown of a closed sprint from its items: each done item is finished on a day that follows the
