@@ -33,8 +33,9 @@ public sealed partial class BaselineServer
         string name, goal;
         DateOnly start, end;
         long committed, done, returned;
+        DateTime closedAt;
         await using (var command = Command(connection, """
-            SELECT "Name", "Goal", "StartDate", "EndDate", "CommittedPoints", "DonePoints", "ReturnedPoints"
+            SELECT "Name", "Goal", "StartDate", "EndDate", "CommittedPoints", "DonePoints", "ReturnedPoints", "ClosedAt"
             FROM "Sprints" WHERE "Id" = $id AND "ProductId" = $product AND "State" = 'Closed'
             """, ("$id", id), ("$product", access.ProductId)))
         {
@@ -48,6 +49,7 @@ public sealed partial class BaselineServer
             (name, goal) = (reader.GetString(0), reader.GetString(1));
             (start, end) = (DateOnly.Parse(reader.GetString(2), CultureInfo.InvariantCulture), DateOnly.Parse(reader.GetString(3), CultureInfo.InvariantCulture));
             (committed, done, returned) = (reader.IsDBNull(4) ? 0 : reader.GetInt64(4), reader.IsDBNull(5) ? 0 : reader.GetInt64(5), reader.IsDBNull(6) ? 0 : reader.GetInt64(6));
+            closedAt = reader.IsDBNull(7) ? DateTime.MaxValue : reader.GetDateTime(7);
         }
 
         long? reviewId = null;
@@ -66,15 +68,15 @@ public sealed partial class BaselineServer
             }
         }
 
-        // The increment with each item's latest Done record, then the waived criteria of those records.
+        // The increment with each item's latest Done record by the sprint's close, then the waived criteria of those records.
         var increment = new List<IncrementRow>();
         await using (var command = Command(connection, """
             SELECT b."Id", b."Title", b."Type", s."Points", b."RoadmapItemId", c."DefinitionOfDoneNumber", c."Id"
             FROM "SprintItems" s JOIN "BacklogItems" b ON b."Id" = s."BacklogItemId"
             LEFT JOIN "BacklogItemDoneChecks" c ON c."Id" = (
-              SELECT l."Id" FROM "BacklogItemDoneChecks" l WHERE l."BacklogItemId" = b."Id" ORDER BY l."CheckedAt" DESC LIMIT 1)
+              SELECT l."Id" FROM "BacklogItemDoneChecks" l WHERE l."BacklogItemId" = b."Id" AND l."CheckedAt" <= $closed ORDER BY l."CheckedAt" DESC LIMIT 1)
             WHERE s."SprintId" = $id AND s."Outcome" = 'Done' ORDER BY s."PlannedAt", s."Id"
-            """, ("$id", id)))
+            """, ("$id", id), ("$closed", closedAt)))
         {
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
