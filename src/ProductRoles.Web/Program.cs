@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using ProductRoles.Web.Api;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Seeding;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
@@ -30,13 +31,15 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 // Identity, sessions, login rate limit, and the per-product access resolver.
 builder.Services.AddAppIdentity(builder.Configuration);
 
-// Mediator: every page and API call sends a request through logging → authorization → validation.
+// Mediator: every page and API call sends a request through logging → authorization → validation →
+// unit of work (commands only: one transaction, domain events handled inside it).
 builder.Services.AddMediator((MediatorOptions o) =>
 {
     o.ServiceLifetime = ServiceLifetime.Scoped;
-    o.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+    o.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddDomainEvents();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Backlog.BacklogRankRebalancer>();

@@ -66,7 +66,91 @@ public sealed class BacklogItem : IVersioned, IAudited
     string IAudited.AuditLabel => $"#{Id} {Title}";
 
     public static bool IsValidEstimate(int? estimate) => estimate is null || Estimates.Contains(estimate.Value);
+
+    /// <summary>Back in the product backlog (out of a sprint): Ready when estimated, else New; at a new rank if given.</summary>
+    public void ReturnToBacklog(DateTime now, string? rank = null)
+    {
+        Status = Estimate is null ? BacklogItemStatus.New : BacklogItemStatus.Ready;
+        if (rank is not null)
+        {
+            Rank = rank;
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// THE way an item becomes Done: every criterion of the product's current Definition of Done is
+    /// ticked, or waived with a reason. Otherwise the message stands beside each criterion not met
+    /// (<c>Criteria[n].Checked</c>, n in the DoD's order) and nothing changes. Returns the record of
+    /// which version was met and how, for the caller to add.
+    /// </summary>
+    /// <param name="definitionOfDone">The product's current version, with its criteria.</param>
+    /// <param name="checkedVersionId">The version the user checked the item against.</param>
+    public BacklogItemDoneCheck MarkDone(
+        DefinitionOfDone.DefinitionOfDoneVersion definitionOfDone, int checkedVersionId, IReadOnlyList<DoneAnswer> answers,
+        string checkedBy, DateTime now)
+    {
+        if (Status == BacklogItemStatus.Done)
+        {
+            throw new DomainRuleException("", "This item is already Done.");
+        }
+
+        if (definitionOfDone.Id != checkedVersionId)
+        {
+            throw new DomainRuleException("",
+                $"The Definition of Done changed while you were checking: version {definitionOfDone.Number} is current now. Check the item against it.");
+        }
+
+        var criteria = definitionOfDone.Criteria.OrderBy(c => c.Position).ToList();
+
+        var errors = new Dictionary<string, string[]>();
+        var record = new BacklogItemDoneCheck
+        {
+            BacklogItemId = Id,
+            DefinitionOfDoneVersionId = definitionOfDone.Id,
+            DefinitionOfDoneNumber = definitionOfDone.Number,
+            CheckedAt = now,
+            CheckedBy = checkedBy,
+        };
+        for (var n = 0; n < criteria.Count; n++)
+        {
+            var criterion = criteria[n];
+            var answer = answers.FirstOrDefault(a => a.CriterionId == criterion.Id);
+            if (answer is null || !(answer.Checked || answer.Waived))
+            {
+                errors[$"Criteria[{n}].Checked"] = ["Tick this criterion, or waive it with a reason."];
+                continue;
+            }
+
+            if (!answer.Checked && string.IsNullOrWhiteSpace(answer.WaiverReason))
+            {
+                errors[$"Criteria[{n}].WaiverReason"] = ["Say why this criterion is waived."];
+                continue;
+            }
+
+            record.Criteria.Add(new DoneCriterionCheck
+            {
+                Position = criterion.Position,
+                Text = criterion.Text,
+                Waived = !answer.Checked,
+                WaiverReason = answer.Checked ? null : answer.WaiverReason!.Trim(),
+            });
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleException(errors);
+        }
+
+        Status = BacklogItemStatus.Done;
+        UpdatedAt = now;
+        return record;
+    }
 }
+
+/// <summary>How one criterion of the Definition of Done was met for an item: ticked, or waived with a reason.</summary>
+public sealed record DoneAnswer(int CriterionId, bool Checked, bool Waived, string? WaiverReason);
 
 /// <summary>One acceptance criterion of a backlog item, in the order written, ticked when met.</summary>
 public sealed class AcceptanceCriterion

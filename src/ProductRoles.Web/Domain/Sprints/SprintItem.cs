@@ -49,6 +49,40 @@ public sealed class SprintItem : IAudited
     string IAudited.AuditLabel => $"#{BacklogItemId} {Title} in {Sprint?.Name ?? "sprint " + SprintId}";
 
     public bool Counts => Outcome != SprintItemOutcome.Removed;
+
+    /// <summary>Cards on the board move, get tasks and reach Done only while their sprint is active (needs <see cref="Sprint"/> loaded).</summary>
+    public void EnsureCardCanMove()
+    {
+        var sprint = Sprint ?? throw new InvalidOperationException("Load the sprint item's sprint first.");
+        if (sprint.State != SprintState.Active)
+        {
+            throw new DomainRuleException("", "Cards move only while their sprint is active.");
+        }
+    }
+
+    /// <summary>
+    /// A developer moves the card between To do (<see cref="BacklogItemStatus.Planned"/>) and In progress.
+    /// Done is reached only through the Definition of Done (<see cref="Backlog.BacklogItem.MarkDone"/>).
+    /// </summary>
+    public void MoveCard(BacklogItemStatus to, DateTime now)
+    {
+        EnsureCardCanMove();
+        var item = BacklogItem ?? throw new InvalidOperationException("Load the sprint item's backlog item first.");
+        if (to is not (BacklogItemStatus.Planned or BacklogItemStatus.InProgress))
+        {
+            throw new DomainRuleException("To", to == BacklogItemStatus.Done
+                ? "An item reaches Done through the Definition of Done checklist."
+                : "Choose a column.");
+        }
+
+        if (item.Status == BacklogItemStatus.Done)
+        {
+            throw new DomainRuleException("", "This item is Done: it met the Definition of Done and stays in the increment.");
+        }
+
+        item.Status = to;
+        item.UpdatedAt = now;
+    }
 }
 
 public enum SprintTaskState

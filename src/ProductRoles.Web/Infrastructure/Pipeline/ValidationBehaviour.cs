@@ -1,9 +1,14 @@
 using FluentValidation;
 using Mediator;
+using ProductRoles.Web.Domain;
 
 namespace ProductRoles.Web.Infrastructure.Pipeline;
 
-/// <summary>Runs the request's FluentValidation validators before its handler; failures never reach the database.</summary>
+/// <summary>
+/// Runs the request's FluentValidation validators before its handler; failures never reach the database.
+/// A domain rule the handler's entities refuse (<see cref="DomainRuleException"/>) fails the same way,
+/// after the unit of work has rolled back.
+/// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -32,6 +37,13 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
             throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
 
-        return await next(message, cancellationToken);
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (DomainRuleException ex)
+        {
+            throw new RequestValidationException(ex.Errors);
+        }
     }
 }

@@ -3,7 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
-using ProductRoles.Web.Features.Scrum.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -35,7 +35,7 @@ public sealed class BulkEditBacklogItemsValidator : AbstractValidator<BulkEditBa
     }
 }
 
-public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
     : ICommandHandler<BulkEditBacklogItems, int>
 {
     public async ValueTask<int> Handle(BulkEditBacklogItems command, CancellationToken cancellationToken)
@@ -79,7 +79,11 @@ public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessRe
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await SprintProgress.RecordForItemsAsync(db, statusChanged, SprintQueries.Today(clock), cancellationToken);
+        if (statusChanged.Count > 0)
+        {
+            events.Raise(new BacklogWorkChanged(productId, statusChanged));
+        }
+
         return items.Count;
     }
 }

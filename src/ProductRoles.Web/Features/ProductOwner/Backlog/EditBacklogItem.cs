@@ -3,7 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
-using ProductRoles.Web.Features.Scrum.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -22,7 +22,7 @@ public sealed class EditBacklogItemValidator : AbstractValidator<EditBacklogItem
     public EditBacklogItemValidator() => RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator(allowDone: true));
 }
 
-public sealed class EditBacklogItemHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class EditBacklogItemHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
     : ICommandHandler<EditBacklogItem, Unit>
 {
     public async ValueTask<Unit> Handle(EditBacklogItem command, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed class EditBacklogItemHandler(AppDbContext db, ProductAccessResolve
         await db.SaveChangesCheckedAsync(cancellationToken);
         if (sprintWorkChanged)
         {
-            await SprintProgress.RecordForItemsAsync(db, [item.Id], SprintQueries.Today(clock), cancellationToken);
+            events.Raise(new BacklogWorkChanged(productId, [item.Id]));
         }
 
         return Unit.Value;

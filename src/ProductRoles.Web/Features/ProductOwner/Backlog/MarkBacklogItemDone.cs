@@ -3,7 +3,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
-using ProductRoles.Web.Features.Scrum.Sprints;
+using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -18,9 +19,11 @@ public sealed record DoneCriterionInput(int CriterionId, bool Checked, bool Waiv
 /// changes. The item records which DoD version it met and how, and an active sprint it is in burns down
 /// today. Used by the item page and the sprint board.
 /// </summary>
+/// <param name="FromSprintId">Set when ticked on a sprint board: the card must be on it while that sprint is active.</param>
 [Requires(Permission.EditBacklogItems)]
 public sealed record MarkBacklogItemDone(
-    string ProductSlug, int ItemId, int DefinitionOfDoneVersionId, IReadOnlyList<DoneCriterionInput> Criteria, int Version)
+    string ProductSlug, int ItemId, int DefinitionOfDoneVersionId, IReadOnlyList<DoneCriterionInput> Criteria, int Version,
+    int? FromSprintId = null)
     : ICommand<Unit>, IProductRequest;
 
 public sealed class MarkBacklogItemDoneValidator : AbstractValidator<MarkBacklogItemDone>
@@ -37,7 +40,8 @@ public sealed class MarkBacklogItemDoneValidator : AbstractValidator<MarkBacklog
         });
 }
 
-public sealed class MarkBacklogItemDoneHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class MarkBacklogItemDoneHandler(
+    AppDbContext db, ProductAccessResolver access, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<MarkBacklogItemDone, Unit>
 {
     public async ValueTask<Unit> Handle(MarkBacklogItemDone command, CancellationToken cancellationToken)
@@ -45,65 +49,28 @@ public sealed class MarkBacklogItemDoneHandler(AppDbContext db, ProductAccessRes
         var productId = access.Current!.ProductId;
         var item = await db.BacklogItems.SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
             ?? throw new NotFoundException();
-        if (item.Status == BacklogItemStatus.Done)
+        if (command.FromSprintId is { } sprintId)
         {
-            throw RequestValidationException.For("", "This item is already Done.");
+            // Ticked on a sprint board: the card must be on that board, and the board's sprint running.
+            var card = await db.SprintItems.Include(i => i.Sprint)
+                .SingleOrDefaultAsync(i => i.SprintId == sprintId && i.ProductId == productId && i.BacklogItemId == item.Id
+                    && (i.Outcome == SprintItemOutcome.InSprint || i.Outcome == SprintItemOutcome.Done), cancellationToken)
+                ?? throw new NotFoundException();
+            card.EnsureCardCanMove();
         }
 
-        var dod = await db.DefinitionOfDoneVersions.AsNoTracking().Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
-            .Select(v => new { v.Id, v.Number, Criteria = v.Criteria.OrderBy(c => c.Position).Select(c => new { c.Id, c.Position, c.Text }).ToList() })
+        var dod = await db.DefinitionOfDoneVersions.AsNoTracking().Include(v => v.Criteria)
+            .Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw RequestValidationException.For("", "This product has no Definition of Done yet: the product owner writes it first.");
-        if (dod.Id != command.DefinitionOfDoneVersionId)
-        {
-            throw RequestValidationException.For("",
-                $"The Definition of Done changed while you were checking: version {dod.Number} is current now. Check the item against it.");
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        var checks = new List<DoneCriterionCheck>();
-        for (var n = 0; n < dod.Criteria.Count; n++)
-        {
-            var criterion = dod.Criteria[n];
-            var input = command.Criteria.FirstOrDefault(c => c.CriterionId == criterion.Id);
-            if (input is null || !(input.Checked || input.Waived))
-            {
-                errors[$"Criteria[{n}].Checked"] = ["Tick this criterion, or waive it with a reason."];
-                continue;
-            }
-
-            checks.Add(new DoneCriterionCheck
-            {
-                Position = criterion.Position,
-                Text = criterion.Text,
-                Waived = !input.Checked,
-                WaiverReason = input.Checked ? null : input.WaiverReason?.Trim(),
-            });
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
-
         db.ExpectVersion(item, command.Version);
-        var now = clock.GetUtcNow().UtcDateTime;
-        item.Status = BacklogItemStatus.Done;
-        item.UpdatedAt = now;
-        var record = new BacklogItemDoneCheck
-        {
-            BacklogItemId = item.Id,
-            DefinitionOfDoneVersionId = dod.Id,
-            DefinitionOfDoneNumber = dod.Number,
-            CheckedAt = now,
-            CheckedBy = user.Name,
-        };
-        record.Criteria.AddRange(checks);
+        var answers = command.Criteria.Select(c => new DoneAnswer(c.CriterionId, c.Checked, c.Waived, c.WaiverReason)).ToList();
+        var record = item.MarkDone(dod, command.DefinitionOfDoneVersionId, answers, user.Name, clock.GetUtcNow().UtcDateTime);
         db.BacklogItemDoneChecks.Add(record);
-        var waived = checks.Count(c => c.Waived);
+        var waived = record.Criteria.Count(c => c.Waived);
         db.ActivityNote = $"Met Definition of Done version {dod.Number}" + (waived > 0 ? $" with {waived} waived" : "");
         await db.SaveChangesCheckedAsync(cancellationToken);
-        await SprintProgress.RecordForItemsAsync(db, [item.Id], SprintQueries.Today(clock), cancellationToken);
+        events.Raise(new BacklogWorkChanged(productId, [item.Id]));
         return Unit.Value;
     }
 }

@@ -2,7 +2,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -39,13 +38,7 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductAccessResolver ac
         var sprint = await db.Sprints.Include(s => s.Items).ThenInclude(i => i.BacklogItem)
             .SingleOrDefaultAsync(s => s.Id == command.SprintId && s.ProductId == productId, cancellationToken)
             ?? throw new NotFoundException();
-        if (sprint.State != SprintState.Active)
-        {
-            throw RequestValidationException.For("", sprint.State == SprintState.Closed
-                ? "This sprint is already closed; a sprint closes once."
-                : "This sprint hasn't started; start it before closing it.");
-        }
-
+        sprint.EnsureCanClose();
         Sprint? next = null;
         if (command.Unfinished == UnfinishedWork.MoveToNextSprint)
         {
@@ -57,49 +50,16 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductAccessResolver ac
         var now = clock.GetUtcNow().UtcDateTime;
         var today = SprintQueries.Today(clock);
         db.ExpectVersion(sprint, command.Version);
-        var counted = sprint.Items.Where(i => i.Counts).OrderBy(i => i.PlannedAt).ThenBy(i => i.Id).ToList();
-        var unfinished = counted.Where(i => i.BacklogItem!.Status != BacklogItemStatus.Done).ToList();
-        foreach (var done in counted.Except(unfinished))
-        {
-            done.Outcome = SprintItemOutcome.Done;
-        }
-
-        if (next is null)
-        {
-            var keys = await BacklogRanking.NewItemKeysAsync(db, productId, onTop: true, unfinished.Count, cancellationToken);
-            for (var n = 0; n < unfinished.Count; n++)
-            {
-                var item = unfinished[n].BacklogItem!;
-                unfinished[n].Outcome = SprintItemOutcome.ReturnedToBacklog;
-                item.Status = item.Estimate is null ? BacklogItemStatus.New : BacklogItemStatus.Ready;
-                item.Rank = keys[n];
-                item.UpdatedAt = now;
-            }
-        }
-        else
-        {
-            foreach (var carried in unfinished)
-            {
-                // Work already started stays In progress: it carries on in the next sprint.
-                carried.Outcome = SprintItemOutcome.MovedToNextSprint;
-                next.Items.Add(new SprintItem
-                {
-                    ProductId = productId, SprintId = next.Id, Sprint = next, BacklogItemId = carried.BacklogItemId, Title = carried.Title,
-                    Points = carried.BacklogItem!.Estimate ?? carried.Points, Outcome = SprintItemOutcome.InSprint, PlannedAt = now,
-                });
-            }
-        }
-
-        var committed = counted.Sum(i => i.Points);
-        var donePoints = counted.Where(i => i.Outcome == SprintItemOutcome.Done).Sum(i => i.Points);
-        sprint.CommittedPoints = committed;
-        sprint.DonePoints = donePoints;
-        sprint.ReturnedPoints = committed - donePoints;
-        sprint.State = SprintState.Closed;
-        sprint.ClosedAt = now;
+        var unfinishedCount = sprint.UnfinishedItems().Count;
+        var keys = next is null
+            ? await BacklogRanking.NewItemKeysAsync(db, productId, onTop: true, unfinishedCount, cancellationToken)
+            : [];
+        var closing = sprint.Close(now, next, keys);
+        var committed = closing.CommittedPoints;
+        var donePoints = closing.DonePoints;
 
         // The last recorded day: what was left when the sprint closed.
-        var lastDay = today < sprint.StartDate ? sprint.StartDate : today > sprint.EndDate ? sprint.EndDate : today;
+        var lastDay = sprint.DayOfSprint(today);
         var row = await db.SprintDaySnapshots.SingleOrDefaultAsync(d => d.SprintId == sprint.Id && d.Day == lastDay, cancellationToken);
         if (row is null)
         {
@@ -117,7 +77,7 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductAccessResolver ac
         }
 
         db.ActivityNote = $"Closed: {donePoints} of {committed} points done" +
-            (unfinished.Count == 0 ? "" : next is null ? $", {unfinished.Count} items returned to the backlog" : $", {unfinished.Count} items moved to {next.Name}");
+            (closing.UnfinishedItems == 0 ? "" : next is null ? $", {closing.UnfinishedItems} items returned to the backlog" : $", {closing.UnfinishedItems} items moved to {next.Name}");
         await db.SaveChangesCheckedAsync(cancellationToken);
         return Unit.Value;
     }

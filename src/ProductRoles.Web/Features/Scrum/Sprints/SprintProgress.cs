@@ -7,9 +7,10 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 
 /// <summary>
 /// Writes the day's remaining points for an active sprint, from its sprint backlog as saved. Every
-/// command that changes the sprint's work calls it after saving (sprint commands with
-/// <see cref="RecordAsync"/>, backlog item commands with <see cref="RecordForItemsAsync"/>), so the
-/// burndown is built from what was true each day rather than recalculated from today's data.
+/// command that changes the sprint's work raises <see cref="SprintWorkChanged"/> or
+/// <see cref="BacklogWorkChanged"/>, and <see cref="RecordBurndownOnWorkChange"/> calls this inside
+/// the command's transaction, so the burndown is built from what was true each day rather than
+/// recalculated from today's data.
 /// </summary>
 public static class SprintProgress
 {
@@ -31,7 +32,8 @@ public static class SprintProgress
     /// item page's Done checklist, the edit form, bulk edit, the sprint board): rewrites today's row of
     /// each active sprint those items are in, so the burndown does not wait for the next sprint change.
     /// </summary>
-    public static async Task RecordForItemsAsync(AppDbContext db, IEnumerable<int> backlogItemIds, DateOnly today, CancellationToken cancellationToken)
+    public static async Task RecordForItemsAsync(
+        AppDbContext db, int productId, IEnumerable<int> backlogItemIds, DateOnly today, CancellationToken cancellationToken)
     {
         var ids = backlogItemIds.ToArray();
         if (ids.Length == 0)
@@ -40,7 +42,7 @@ public static class SprintProgress
         }
 
         var sprintIds = await db.SprintItems.AsNoTracking()
-            .Where(i => ids.Contains(i.BacklogItemId) && i.Outcome != SprintItemOutcome.Removed && i.Sprint!.State == SprintState.Active)
+            .Where(i => i.ProductId == productId && ids.Contains(i.BacklogItemId) && i.Outcome != SprintItemOutcome.Removed && i.Sprint!.State == SprintState.Active)
             .Select(i => i.SprintId).Distinct().ToListAsync(cancellationToken);
         foreach (var sprintId in sprintIds)
         {
@@ -50,15 +52,13 @@ public static class SprintProgress
 
     public static async Task RecordAsync(AppDbContext db, int sprintId, DateOnly today, CancellationToken cancellationToken)
     {
-        var sprint = await db.Sprints.AsNoTracking().Where(s => s.Id == sprintId)
-            .Select(s => new { s.State, s.StartDate, s.EndDate }).SingleAsync(cancellationToken);
+        var sprint = await db.Sprints.AsNoTracking().SingleAsync(s => s.Id == sprintId, cancellationToken);
         if (sprint.State != SprintState.Active)
         {
             return;
         }
 
-        // Before day one counts as day one; after the last day, as the last day.
-        var day = today < sprint.StartDate ? sprint.StartDate : today > sprint.EndDate ? sprint.EndDate : today;
+        var day = sprint.DayOfSprint(today);
         var totals = await TotalsAsync(db, sprintId, cancellationToken);
         var row = await db.SprintDaySnapshots.SingleOrDefaultAsync(d => d.SprintId == sprintId && d.Day == day, cancellationToken);
         if (row is null)

@@ -35,18 +35,8 @@ public sealed class DoneModel : ProductPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var board = await Sender.Send(new GetSprintBoard(Slug, Id), HttpContext.RequestAborted);
-        if (board.Cards.All(c => c.BacklogItemId != ItemId))
-        {
-            throw new Infrastructure.Pipeline.NotFoundException();
-        }
-
-        if (board.State != Domain.Sprints.SprintState.Active)
-        {
-            ModelState.AddModelError(string.Empty, "Cards move only while their sprint is active.");
-        }
-
-        var (ok, _) = await TrySendAsync(Done.ToCommand(Slug, ItemId), "Done");
+        // The command refuses a card that is not on this board, or whose sprint is not active.
+        var (ok, _) = await TrySendAsync(Done.ToCommand(Slug, ItemId) with { FromSprintId = Id }, "Done");
         if (!ok)
         {
             Posted = true;

@@ -1,0 +1,41 @@
+using FluentValidation;
+using Mediator;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Features.Scrum.SprintBoard;
+
+/// <summary>Adds a task to a sprint backlog item.</summary>
+[Requires(Permission.MoveSprintCards)]
+public sealed record AddSprintTask(string ProductSlug, int SprintId, int BacklogItemId, string Title, string? OwnerId, int RemainingHours)
+    : ICommand<int>, IProductRequest;
+
+public sealed class AddSprintTaskValidator : AbstractValidator<AddSprintTask>
+{
+    public AddSprintTaskValidator()
+    {
+        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Name the task.")
+            .MaximumLength(SprintTask.TitleMaxLength).WithMessage($"Keep it within {SprintTask.TitleMaxLength} characters.");
+        RuleFor(c => c.RemainingHours).InclusiveBetween(0, 200).WithMessage("Remaining hours are between 0 and 200.");
+    }
+}
+
+public sealed class AddSprintTaskHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<AddSprintTask, int>
+{
+    public async ValueTask<int> Handle(AddSprintTask command, CancellationToken cancellationToken)
+    {
+        var productId = access.Current!.ProductId;
+        var planned = await BoardGuard.ActiveItemAsync(db, productId, command.SprintId, command.BacklogItemId, cancellationToken);
+        var ownerId = await BoardGuard.OwnerAsync(db, productId, command.OwnerId, cancellationToken);
+        var task = new SprintTask
+        {
+            ProductId = productId, SprintItemId = planned.Id, SprintItem = planned, Title = command.Title.Trim(), OwnerId = ownerId,
+            RemainingHours = command.RemainingHours, State = SprintTaskState.ToDo,
+        };
+        db.SprintTasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return task.Id;
+    }
+}

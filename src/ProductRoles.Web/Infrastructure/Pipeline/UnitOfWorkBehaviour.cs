@@ -1,0 +1,90 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Infrastructure.Events;
+
+namespace ProductRoles.Web.Infrastructure.Pipeline;
+
+/// <summary>
+/// One command, one transaction: the handler's saves and everything its domain events cause elsewhere
+/// (the burndown, later notifications and outbox rows) commit together or not at all. Queries pass by.
+/// </summary>
+/// <remarks>
+/// On SQLite, EF begins the transaction through Microsoft.Data.Sqlite, which opens a non-deferred
+/// transaction as <c>BEGIN IMMEDIATE</c>: the write lock is taken up front, so concurrent commands
+/// wait their turn on the busy timeout instead of failing with SQLITE_BUSY when a reader upgrades
+/// (UnitOfWorkTests proves it). On SQL Server the work runs inside the execution strategy, so a
+/// retrying strategy, if one is configured, retries the whole command rather than refusing the
+/// user-initiated transaction.
+/// </remarks>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(AppDbContext db, DomainEvents events, DomainEventDispatcher dispatcher)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IBaseCommand
+{
+    /// <summary>Events whose handlers raise events, round after round, are a bug, not a workload.</summary>
+    public const int MaxEventRounds = 10;
+
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // A command sent from inside another joins its transaction; the outer one dispatches the events.
+            return await next(message, cancellationToken);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            // Every attempt starts from the database, not from what a failed attempt left tracked.
+            events.Clear();
+            if (strategy.RetriesOnFailure)
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            try
+            {
+                var response = await next(message, token);
+                await DispatchEventsAsync(token);
+                await transaction.CommitAsync(token);
+                return response;
+            }
+            catch
+            {
+                // Nothing was written: forget the changes too, so a later save in this scope can't write half of them.
+                events.Clear();
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }, cancellationToken);
+    }
+
+    private async Task DispatchEventsAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; events.HasPending; round++)
+        {
+            if (round == MaxEventRounds)
+            {
+                throw new InvalidOperationException($"Domain events were still being raised after {MaxEventRounds} rounds.");
+            }
+
+            // Handlers of other areas read what the command saved.
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            foreach (var domainEvent in events.TakeAll())
+            {
+                await dispatcher.DispatchAsync(domainEvent, cancellationToken);
+            }
+
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+    }
+}
