@@ -25,7 +25,8 @@ public sealed class AppFixture : IAsyncLifetime
     public const string Stakeholder = "stakeholder@demo.local";
     public const string Outsider = "outsider@test.local";
 
-    public AppFactory Factory { get; } = new();
+    /// <summary>The app under test; a fixture of its own may set one with extra services (e.g. a failure to inject).</summary>
+    public AppFactory Factory { get; init; } = new();
 
     public async Task InitializeAsync()
     {
