@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,7 +50,9 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         });
-        _factory.UseKestrel(0);
+        // Port 0 as a number means "unset" to Kestrel (it falls back to :5000); listen on an explicit
+        // loopback endpoint with port 0 so parallel runs get a free port each.
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
