@@ -211,6 +211,32 @@ public sealed class SprintLifecycleTests
     }
 
     [Fact]
+    public void Closing_adds_up_every_done_item_and_returns_items_planned_at_the_same_moment_in_the_order_they_were_added()
+    {
+        var sprint = NewSprint();
+        var items = new[] { Item(1, 5), Item(2, 3), Item(3, 8), Item(4, 2) };
+        foreach (var item in items)
+        {
+            sprint.Plan(item, false, Now);
+        }
+
+        // Ids as saved: the order they were added in.
+        for (var n = 0; n < sprint.Items.Count; n++)
+        {
+            sprint.Items[n].Id = 100 + n;
+        }
+
+        sprint.Start(Now, null);
+        items[0].Status = BacklogItemStatus.Done;
+        items[1].Status = BacklogItemStatus.Done;
+
+        var closing = sprint.Close(Now, null, ["0a", "0b"]);
+
+        Assert.Equal(new SprintClosing(18, 8, 2), closing);
+        Assert.Equal(("0a", "0b"), (items[2].Rank, items[3].Rank));
+    }
+
+    [Fact]
     public void Closing_into_the_next_sprint_carries_unfinished_work_on_as_it_stands()
     {
         var (sprint, _, inProgress, untouched) = RunningSprint();
