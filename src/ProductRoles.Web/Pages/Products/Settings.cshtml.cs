@@ -21,23 +21,9 @@ public sealed class SettingsModel(ProductAccessResolver access) : ProductPageMod
         await LoadHistoryAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new EditProductSettings(Slug, Input.Name ?? "", Input.Description, Input.Stage, Input.Version));
-        if (!ok)
-        {
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            await LoadHistoryAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = "Settings saved.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditProductSettings(Slug, Input.Name ?? "", Input.Description, Input.Stage, Input.Version),
+            _ => ("Settings saved.", RedirectToPage(new { slug = Slug })), LoadHistoryAsync);
 
     private async Task LoadHistoryAsync() =>
         History = await Sender.Send(new GetEntityHistory(Slug, nameof(Product), access.Current!.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -34,40 +34,18 @@ public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, 
         };
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync()
     {
         ModelState.Remove("KeyResult.KeyResultId");
-        var (ok, _) = await TrySendAsync(new SaveGoal(Slug, Id, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = "Goal saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
+        return SendAndRedirectAsync(new SaveGoal(Slug, Id, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, Input.Version),
+            _ => ("Goal saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
     }
 
-    public async Task<IActionResult> OnPostKeyResultAsync()
-    {
-        var (ok, _) = await TrySendAsync(new SaveKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
-            KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version), "KeyResult");
-        if (!ok)
-        {
-            await LoadAsync();
-            var goal = Detail!.Goal;
-            Input = new GoalInput { Title = goal.Title, Description = goal.Description, Level = goal.Level, CompanyGoalId = goal.CompanyGoalId, Version = goal.Version };
-            return Page();
-        }
-
-        TempData["Flash"] = KeyResult.KeyResultId == 0 ? "Key result added." : "Key result saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostKeyResultAsync() =>
+        SendAndRedirectAsync(new SaveKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
+                KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version),
+            _ => (KeyResult.KeyResultId == 0 ? "Key result added." : "Key result saved.", RedirectToPage(new { slug = Slug, id = Id })),
+            OnGetAsync, prefix: "KeyResult");
 
     /// <summary>The values a key result form shows: what was just posted for that form, else what is stored.</summary>
     public KeyResultInput KeyResultFor(KeyResultView? stored)

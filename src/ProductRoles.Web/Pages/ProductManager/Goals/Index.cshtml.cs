@@ -19,31 +19,13 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel,
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new SaveGoal(Slug, 0, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, 0));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new SaveGoal(Slug, 0, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, 0),
+            _ => ($"Goal “{Input.Title?.Trim()}” added.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
-        TempData["Flash"] = $"Goal “{Input.Title?.Trim()}” added.";
-        return RedirectToPage(new { slug = Slug });
-    }
-
-    public async Task<IActionResult> OnPostArchiveAsync(int goalId, bool archive, int version)
-    {
-        var (ok, _) = await TrySendAsync(new SetGoalArchived(Slug, goalId, archive, version));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = archive ? "Goal archived." : "Goal restored.";
-        return RedirectToPage(new { slug = Slug, archived = Archived ? "true" : null });
-    }
+    public Task<IActionResult> OnPostArchiveAsync(int goalId, bool archive, int version) =>
+        SendAndRedirectAsync(new SetGoalArchived(Slug, goalId, archive, version),
+            _ => (archive ? "Goal archived." : "Goal restored.", RedirectToPage(new { slug = Slug, archived = Archived ? "true" : null })), LoadAsync, prefix: "");
 
     private async Task LoadAsync()
     {

@@ -15,19 +15,9 @@ public sealed class CompetitorsModel(ProductAccessResolver access) : ProductPage
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new SaveCompetitor(Slug, Input.CompetitorId, Input.Name ?? "", Input.Strengths, Input.Weaknesses,
-            Input.Positioning, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"{Input.Name?.Trim()} saved.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new SaveCompetitor(Slug, Input.CompetitorId, Input.Name ?? "", Input.Strengths, Input.Weaknesses, Input.Positioning, Input.Version),
+            _ => ($"{Input.Name?.Trim()} saved.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     /// <summary>One competitor's form (or the add form): the posted values if that form was just rejected.</summary>
     public CompetitorForm FormFor(CompetitorView? stored)

@@ -25,23 +25,8 @@ public sealed class InsightModel(ProductAccessResolver access) : ProductPageMode
         Input = InsightInput.From(Detail!.Insight);
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(Input.ToCommand(Slug, Id));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = "Insight saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Input.ToCommand(Slug, Id), _ => ("Insight saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
 
     private async Task LoadAsync()
     {

@@ -21,28 +21,14 @@ public sealed class EditModel : ProductPageModel
         Input = RoadmapItemInput.From(item);
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(Input.ToCommand(Slug, Id));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = "Roadmap item saved.";
-        return RedirectToPage("/ProductManager/Roadmap/Item", new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Input.ToCommand(Slug, Id),
+            _ => ("Roadmap item saved.", RedirectToPage("/ProductManager/Roadmap/Item", new { slug = Slug, id = Id })), LoadAsync);
 
     private async Task<RoadmapItemDetail> LoadAsync()
     {
-        Options = await Sender.Send(new GetRoadmapItemOptions(Slug), HttpContext.RequestAborted);
-        var item = await Sender.Send(new GetRoadmapItem(Slug, Id), HttpContext.RequestAborted);
+        Options = await Sender.Send(new GetRoadmapItemOptions(Slug), Aborted);
+        var item = await Sender.Send(new GetRoadmapItem(Slug, Id), Aborted);
         Title = item.Title;
         return item;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
@@ -29,32 +30,19 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostFeedbackAsync()
-    {
-        var (ok, _) = await TrySendAsync(new GiveRoadmapFeedback(Slug, Id, Feedback.Kind, Feedback.Body ?? ""), "Feedback");
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostFeedbackAsync() =>
+        SendAndRedirectAsync(new GiveRoadmapFeedback(Slug, Id, Feedback.Kind, Feedback.Body ?? ""),
+            _ => ("Thank you: your feedback is with the product manager.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync, prefix: "Feedback");
 
-        TempData["Flash"] = "Thank you: your feedback is with the product manager.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
-
-    public async Task<IActionResult> OnPostResolveAsync()
-    {
-        var (ok, _) = await TrySendAsync(new ResolveRoadmapFeedback(Slug, Resolve.FeedbackId, Resolve.Status, Resolve.Answer, Resolve.Version), "Resolve");
-        if (!ok)
-        {
-            ResolveErrorsFor = Resolve.FeedbackId;
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"Feedback marked {Resolve.Status.ToString().ToLowerInvariant()}.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostResolveAsync() =>
+        SendAndRedirectAsync(new ResolveRoadmapFeedback(Slug, Resolve.FeedbackId, Resolve.Status, Resolve.Answer, Resolve.Version),
+            _ => ($"Feedback marked {Resolve.Status.Display().ToLowerInvariant()}.", RedirectToPage(new { slug = Slug, id = Id })),
+            onFailure: () =>
+            {
+                ResolveErrorsFor = Resolve.FeedbackId;
+                return LoadAsync();
+            },
+            prefix: "Resolve");
 
     private async Task LoadAsync()
     {

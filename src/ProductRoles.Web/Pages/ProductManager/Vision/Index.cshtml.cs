@@ -23,24 +23,9 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
         };
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, revision) = await TrySendAsync(new EditVision(Slug, Input.Statement ?? "", Input.TargetGroup, Input.Needs,
-            Input.ProductDetails, Input.BusinessGoals, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = $"Vision saved as revision {revision}.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditVision(Slug, Input.Statement ?? "", Input.TargetGroup, Input.Needs, Input.ProductDetails, Input.BusinessGoals, Input.Version),
+            revision => ($"Vision saved as revision {revision}.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     private async Task LoadAsync()
     {

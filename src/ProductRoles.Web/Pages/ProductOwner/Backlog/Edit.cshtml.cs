@@ -25,23 +25,9 @@ public sealed class EditModel : ProductPageModel
         await LoadRoadmapChoicesAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new EditBacklogItem(Slug, Id, Input.ToFields(), Input.Version));
-        if (!ok)
-        {
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            await LoadRoadmapChoicesAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"#{Id} saved.";
-        return RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditBacklogItem(Slug, Id, Input.ToFields(), Input.Version),
+            _ => ($"#{Id} saved.", RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id })), LoadRoadmapChoicesAsync);
 
     private async Task LoadRoadmapChoicesAsync() =>
         ViewData["RoadmapChoices"] = await Sender.Send(new GetRoadmapChoices(Slug), HttpContext.RequestAborted);

@@ -24,25 +24,12 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
         };
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, number) = await TrySendAsync(new EditDefinitionOfDone(Slug, Input.Criteria, Input.BasedOnNumber));
-        if (!ok)
-        {
-            if (Conflict is not null)
-            {
-                Input.BasedOnNumber = Conflict.CurrentVersion;
-            }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditDefinitionOfDone(Slug, Input.Criteria, Input.BasedOnNumber),
+            number => ($"Definition of Done version {number} saved.", RedirectToPage(new { slug = Slug })),
+            LoadAsync, versionField: nameof(DoDInput.BasedOnNumber));
 
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"Definition of Done version {number} saved.";
-        return RedirectToPage(new { slug = Slug });
-    }
-
-    private async Task LoadAsync() => Definition = await Sender.Send(new GetDefinitionOfDone(Slug), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Definition = await Sender.Send(new GetDefinitionOfDone(Slug), Aborted);
 
     public sealed class DoDInput
     {

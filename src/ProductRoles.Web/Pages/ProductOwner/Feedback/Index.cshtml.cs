@@ -33,22 +33,12 @@ public sealed class IndexModel(ProductAccessResolver access, TimeProvider clock)
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, id) = await TrySendAsync(new RecordFeedback(Slug, Input.SourceKind, Input.SourceName ?? "", Input.Account,
-            Input.Text ?? "", Input.ReceivedOn, Input.Tags));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"Feedback #{id} recorded.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new RecordFeedback(Slug, Input.SourceKind, Input.SourceName ?? "", Input.Account, Input.Text ?? "", Input.ReceivedOn, Input.Tags),
+            id => ($"Feedback #{id} recorded.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     private async Task LoadAsync() =>
-        Inbox = await Sender.Send(new GetFeedbackInbox(Slug, Status, Source, Text, Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+        Inbox = await Sender.Send(new GetFeedbackInbox(Slug, Status, Source, Text, Math.Max(1, PageNumber)), Aborted);
 
     public sealed class FeedbackInput
     {

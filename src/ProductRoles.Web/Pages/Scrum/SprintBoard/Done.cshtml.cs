@@ -33,23 +33,15 @@ public sealed class DoneModel : ProductPageModel
         Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), HttpContext.RequestAborted);
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        // The command refuses a card that is not on this board, or whose sprint is not active.
-        var (ok, _) = await TrySendAsync(Done.ToCommand(Slug, ItemId) with { FromSprintId = Id }, "Done");
-        if (!ok)
-        {
-            Posted = true;
-            if (Conflict is not null)
+    // The command refuses a card that is not on this board, or whose sprint is not active.
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Done.ToCommand(Slug, ItemId) with { FromSprintId = Id },
+            _ => ($"#{ItemId} is Done: it met the Definition of Done and is part of the increment.",
+                RedirectToPage("/Scrum/SprintBoard/Index", null, new { slug = Slug, id = Id }, "card-" + ItemId)),
+            onFailure: async () =>
             {
-                Done.Version = Conflict.CurrentVersion;
-            }
-
-            Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), HttpContext.RequestAborted);
-            return Page();
-        }
-
-        TempData["Flash"] = $"#{ItemId} is Done: it met the Definition of Done and is part of the increment.";
-        return Redirect(Url.Page("/Scrum/SprintBoard/Index", new { slug = Slug, id = Id }) + "#card-" + ItemId);
-    }
+                Posted = true;
+                Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), Aborted);
+            },
+            prefix: "Done");
 }
