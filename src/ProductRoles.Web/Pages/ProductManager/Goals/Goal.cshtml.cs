@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Goals;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Goals;
 
-public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, IGoalForm
+public sealed class GoalModel : ProductPageModel, IGoalForm
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -20,7 +19,6 @@ public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, 
     public KeyResultInput KeyResult { get; set; } = new();
 
     public GoalDetail? Detail { get; private set; }
-    public bool CanEdit { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<GoalOption> CompanyGoals => Detail?.CompanyGoals ?? [];
 
@@ -67,11 +65,10 @@ public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, 
 
     private async Task LoadAsync()
     {
-        Detail = await Sender.Send(new GetGoal(Slug, Id), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
-        if (access.Current.Can(Permission.ViewHistory))
+        Detail = await Sender.Send(new GetGoal(Slug, Id), Aborted);
+        if (Detail.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(Goal), Id.ToString(CultureInfo.InvariantCulture)), HttpContext.RequestAborted);
+            History = await Sender.Send(new GetEntityHistory(Slug, nameof(Goal), Id.ToString(CultureInfo.InvariantCulture)), Aborted);
         }
     }
 }

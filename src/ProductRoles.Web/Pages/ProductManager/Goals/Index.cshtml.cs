@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductManager.Goals;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Goals;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel, IGoalForm
+public sealed class IndexModel : ProductPageModel, IGoalForm
 {
     [BindProperty]
     public GoalInput Input { get; set; } = new();
@@ -14,7 +13,6 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel,
     public bool Archived { get; set; }
 
     public GoalList? List { get; private set; }
-    public bool CanEdit { get; private set; }
     public IReadOnlyList<GoalOption> CompanyGoals => List?.CompanyGoals ?? [];
 
     public Task OnGetAsync() => LoadAsync();
@@ -29,7 +27,6 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel,
 
     private async Task LoadAsync()
     {
-        List = await Sender.Send(new GetGoals(Slug, Archived), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        List = await Sender.Send(new GetGoals(Slug, Archived), Aborted);
     }
 }

@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductManager.Research;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Research;
 
-public sealed class CompetitorsModel(ProductAccessResolver access) : ProductPageModel
+public sealed class CompetitorsModel : ProductPageModel
 {
     [BindProperty]
     public CompetitorInput Input { get; set; } = new();
 
-    public IReadOnlyList<CompetitorView> Competitors { get; private set; } = [];
-    public bool CanEdit { get; private set; }
+    public CompetitorList? List { get; private set; }
 
     public Task OnGetAsync() => LoadAsync();
 
@@ -37,8 +35,7 @@ public sealed class CompetitorsModel(ProductAccessResolver access) : ProductPage
 
     private async Task LoadAsync()
     {
-        Competitors = await Sender.Send(new GetCompetitors(Slug), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        List = await Sender.Send(new GetCompetitors(Slug), Aborted);
     }
 }
 

@@ -2,12 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Research;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Research;
 
-public sealed class InsightModel(ProductAccessResolver access) : ProductPageModel
+public sealed class InsightModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -16,7 +15,6 @@ public sealed class InsightModel(ProductAccessResolver access) : ProductPageMode
     public InsightInput Input { get; set; } = new();
 
     public InsightDetail? Detail { get; private set; }
-    public bool CanEdit { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -30,12 +28,11 @@ public sealed class InsightModel(ProductAccessResolver access) : ProductPageMode
 
     private async Task LoadAsync()
     {
-        Detail = await Sender.Send(new GetInsight(Slug, Id), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
-        if (access.Current.Can(Permission.ViewHistory))
+        Detail = await Sender.Send(new GetInsight(Slug, Id), Aborted);
+        if (Detail.CanSeeHistory)
         {
             History = await Sender.Send(new GetEntityHistory(Slug, nameof(Domain.Research.Insight), Id.ToString(CultureInfo.InvariantCulture)),
-                HttpContext.RequestAborted);
+                Aborted);
         }
     }
 }

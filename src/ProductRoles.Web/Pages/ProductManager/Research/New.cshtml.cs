@@ -10,7 +10,7 @@ public sealed class NewModel : ProductPageModel
     public InsightInput Input { get; set; } = new();
 
     public async Task OnGetAsync() =>
-        Input = new InsightInput { ObservedOn = await Sender.Send(new NewInsightForm(Slug), HttpContext.RequestAborted) };
+        Input = new InsightInput { ObservedOn = await Sender.Send(new NewInsightForm(Slug), Aborted) };
 
     public Task<IActionResult> OnPostAsync() =>
         SendAndRedirectAsync(Input.ToCommand(Slug, 0),

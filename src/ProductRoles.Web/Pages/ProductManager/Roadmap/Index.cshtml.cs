@@ -1,18 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Roadmap;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public RoadmapSort Sort { get; set; }
 
     public RoadmapBoard? Board { get; private set; }
-    public bool CanEdit { get; private set; }
 
     public Task OnGetAsync() => LoadAsync();
 
@@ -26,7 +24,6 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
 
     private async Task LoadAsync()
     {
-        Board = await Sender.Send(new GetRoadmapBoard(Slug, Sort), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        Board = await Sender.Send(new GetRoadmapBoard(Slug, Sort), Aborted);
     }
 }

@@ -5,12 +5,11 @@ using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Features.ProductManager.RoadmapFeedback;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Roadmap;
 
-public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
+public sealed class ItemModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -22,9 +21,6 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
     public ResolveInput Resolve { get; set; } = new();
 
     public RoadmapItemDetail? Item { get; private set; }
-    public bool CanEdit { get; private set; }
-    public bool CanResolve { get; private set; }
-    public bool CanGiveFeedback { get; private set; }
     public int? ResolveErrorsFor { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
@@ -46,14 +42,10 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
 
     private async Task LoadAsync()
     {
-        Item = await Sender.Send(new GetRoadmapItem(Slug, Id), HttpContext.RequestAborted);
-        var current = access.Current!;
-        CanEdit = current.Can(Permission.EditStrategy);
-        CanResolve = current.Can(Permission.ResolveRoadmapFeedback);
-        CanGiveFeedback = current.Can(Permission.GiveRoadmapFeedback);
-        if (current.Can(Permission.ViewHistory))
+        Item = await Sender.Send(new GetRoadmapItem(Slug, Id), Aborted);
+        if (Item.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(RoadmapItem), Id.ToString(CultureInfo.InvariantCulture)), HttpContext.RequestAborted);
+            History = await Sender.Send(new GetEntityHistory(Slug, nameof(RoadmapItem), Id.ToString(CultureInfo.InvariantCulture)), Aborted);
         }
     }
 

@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductManager.Vision;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Vision;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty]
     public VisionInput Input { get; set; } = new();
 
     public VisionBoard? Board { get; private set; }
-    public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -29,8 +27,7 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
 
     private async Task LoadAsync()
     {
-        Board = await Sender.Send(new GetVision(Slug), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        Board = await Sender.Send(new GetVision(Slug), Aborted);
     }
 
     public sealed class VisionInput

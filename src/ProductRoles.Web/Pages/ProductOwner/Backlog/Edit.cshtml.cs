@@ -4,7 +4,7 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class EditModel : ProductPageModel
+public sealed class EditModel : ProductPageModel, IBacklogItemForm
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -12,9 +12,13 @@ public sealed class EditModel : ProductPageModel
     [BindProperty]
     public BacklogItemInput Input { get; set; } = new();
 
+    public IReadOnlyList<RoadmapOption> RoadmapChoices { get; private set; } = [];
+
+    public bool AllowDone => Input.Status == Domain.Backlog.BacklogItemStatus.Done;
+
     public async Task OnGetAsync()
     {
-        var item = await Sender.Send(new GetBacklogItemForEdit(Slug, Id), HttpContext.RequestAborted);
+        var item = await Sender.Send(new GetBacklogItemForEdit(Slug, Id), Aborted);
         Input = new BacklogItemInput
         {
             Type = item.Type, Title = item.Title, AsA = item.AsA, IWant = item.IWant, SoThat = item.SoThat, Description = item.Description,
@@ -29,6 +33,5 @@ public sealed class EditModel : ProductPageModel
         SendAndRedirectAsync(new EditBacklogItem(Slug, Id, Input.ToFields(), Input.Version),
             _ => ($"#{Id} saved.", RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id })), LoadRoadmapChoicesAsync);
 
-    private async Task LoadRoadmapChoicesAsync() =>
-        ViewData["RoadmapChoices"] = await Sender.Send(new GetRoadmapChoices(Slug), HttpContext.RequestAborted);
+    private async Task LoadRoadmapChoicesAsync() => RoadmapChoices = await Sender.Send(new GetRoadmapChoices(Slug), Aborted);
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public BacklogItemStatus? Status { get; set; }
@@ -29,12 +28,6 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
     public BacklogPage? Backlog { get; private set; }
 
     public BacklogFilter Filter => new(Status, Type, Tag, RoadmapItemId, Text);
-
-    public bool CanOrder => access.Current?.Can(Permission.OrderBacklog) == true && Filter.IsEmpty;
-
-    public bool CanEdit => access.Current?.Can(Permission.EditBacklogItems) == true;
-
-    public bool CanCreate => access.Current?.Can(Permission.CreateBacklogItems) == true;
 
     public async Task OnGetAsync() => await LoadAsync();
 

@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
+public sealed class ItemModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -18,12 +17,6 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
     public BacklogItemDetails? Item { get; private set; }
 
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-
-    public bool CanEdit => access.Current?.Can(Permission.EditBacklogItems) == true;
-
-    public bool CanOrder => access.Current?.Can(Permission.OrderBacklog) == true;
-
-    public bool CanComment => access.Current?.Can(Permission.CommentOnBacklogItems) == true;
 
     public async Task OnGetAsync() => await LoadAsync();
 

@@ -4,10 +4,14 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class NewModel : ProductPageModel
+public sealed class NewModel : ProductPageModel, IBacklogItemForm
 {
     [BindProperty]
     public BacklogItemInput Input { get; set; } = new();
+
+    public IReadOnlyList<RoadmapOption> RoadmapChoices { get; private set; } = [];
+
+    public bool AllowDone => false;
 
     [BindProperty]
     public bool NewItemsOnTop { get; set; }
@@ -28,6 +32,5 @@ public sealed class NewModel : ProductPageModel
                 RedirectToPage(new { slug = Slug })),
             OnGetAsync, prefix: "");
 
-    private async Task LoadRoadmapChoicesAsync() =>
-        ViewData["RoadmapChoices"] = await Sender.Send(new GetRoadmapChoices(Slug), HttpContext.RequestAborted);
+    private async Task LoadRoadmapChoicesAsync() => RoadmapChoices = await Sender.Send(new GetRoadmapChoices(Slug), Aborted);
 }

@@ -1,18 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductOwner.DefinitionOfDone;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.DefinitionOfDone;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty]
     public DoDInput Input { get; set; } = new();
 
     public DefinitionOfDoneView? Definition { get; private set; }
-
-    public bool CanEdit => access.Current?.Can(Permission.EditDefinitionOfDone) == true;
 
     public async Task OnGetAsync()
     {

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Features.ProductOwner.Feedback;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Feedback;
 
-public sealed class IndexModel(ProductAccessResolver access, TimeProvider clock) : ProductPageModel
+public sealed class IndexModel(TimeProvider clock) : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public FeedbackStatus? Status { get; set; }
@@ -24,8 +23,6 @@ public sealed class IndexModel(ProductAccessResolver access, TimeProvider clock)
     public FeedbackInput Input { get; set; } = new();
 
     public FeedbackInbox? Inbox { get; private set; }
-
-    public bool CanAdd => access.Current?.Can(Permission.AddCustomerFeedback) == true;
 
     public async Task OnGetAsync()
     {

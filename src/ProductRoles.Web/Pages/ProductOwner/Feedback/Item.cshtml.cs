@@ -4,12 +4,11 @@ using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductOwner.Feedback;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Feedback;
 
-public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
+public sealed class ItemModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -23,10 +22,6 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
     public FeedbackDetails? Feedback { get; private set; }
 
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-
-    public bool CanTriage => access.Current?.Can(Permission.TriageCustomerFeedback) == true;
-
-    public bool CanCreate => access.Current?.Can(Permission.CreateBacklogItems) == true;
 
     public async Task OnGetAsync()
     {

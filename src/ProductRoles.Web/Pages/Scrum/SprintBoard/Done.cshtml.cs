@@ -24,13 +24,13 @@ public sealed class DoneModel : ProductPageModel
     public async Task OnGetAsync()
     {
         // The board is the sprint's: refuse items that aren't on it before showing the checklist.
-        var board = await Sender.Send(new GetSprintBoard(Slug, Id), HttpContext.RequestAborted);
+        var board = await Sender.Send(new GetSprintBoard(Slug, Id), Aborted);
         if (board.Cards.All(c => c.BacklogItemId != ItemId))
         {
             throw new Infrastructure.Pipeline.NotFoundException();
         }
 
-        Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), HttpContext.RequestAborted);
+        Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), Aborted);
     }
 
     // The command refuses a card that is not on this board, or whose sprint is not active.

@@ -12,7 +12,7 @@ public sealed class NewModel(TimeProvider clock) : ProductPageModel
     public async Task OnGetAsync()
     {
         // Only planners may open the form: the list query checks membership, this command's permission is checked on POST.
-        var sprints = await Sender.Send(new GetSprints(Slug), HttpContext.RequestAborted);
+        var sprints = await Sender.Send(new GetSprints(Slug), Aborted);
         if (!sprints.CanPlan)
         {
             throw new Infrastructure.Pipeline.ForbiddenException();
