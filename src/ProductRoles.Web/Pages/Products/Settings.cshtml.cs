@@ -26,7 +26,7 @@ public sealed class SettingsModel : ProductPageModel
     private async Task<ProductSettings> LoadAsync()
     {
         var settings = await Sender.Send(new GetProductSettings(Slug), Aborted);
-        History = await Sender.Send(new GetEntityHistory(Slug, nameof(Product), settings.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Aborted);
+        History = await Sender.Send(GetEntityHistory.Of<Product>(Slug, settings.ProductId), Aborted);
         return settings;
     }
 

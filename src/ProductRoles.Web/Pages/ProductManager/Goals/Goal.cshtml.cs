@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Features.History;
@@ -68,7 +67,7 @@ public sealed class GoalModel : ProductPageModel, IGoalForm
         Detail = await Sender.Send(new GetGoal(Slug, Id), Aborted);
         if (Detail.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(Goal), Id.ToString(CultureInfo.InvariantCulture)), Aborted);
+            History = await Sender.Send(GetEntityHistory.Of<Goal>(Slug, Id), Aborted);
         }
     }
 }

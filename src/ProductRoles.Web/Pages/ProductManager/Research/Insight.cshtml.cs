@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Research;
@@ -31,7 +30,7 @@ public sealed class InsightModel : ProductPageModel
         Detail = await Sender.Send(new GetInsight(Slug, Id), Aborted);
         if (Detail.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(Domain.Research.Insight), Id.ToString(CultureInfo.InvariantCulture)),
+            History = await Sender.Send(GetEntityHistory.Of<Domain.Research.Insight>(Slug, Id),
                 Aborted);
         }
     }

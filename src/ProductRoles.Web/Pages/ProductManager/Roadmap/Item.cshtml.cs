@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Roadmap;
@@ -45,7 +44,7 @@ public sealed class ItemModel : ProductPageModel
         Item = await Sender.Send(new GetRoadmapItem(Slug, Id), Aborted);
         if (Item.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(RoadmapItem), Id.ToString(CultureInfo.InvariantCulture)), Aborted);
+            History = await Sender.Send(GetEntityHistory.Of<RoadmapItem>(Slug, Id), Aborted);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class ItemModel : ProductPageModel
     private async Task LoadAsync()
     {
         Item = await Sender.Send(new GetBacklogItem(Slug, Id), Aborted);
-        var history = await Sender.Send(new GetEntityHistory(Slug, nameof(BacklogItem), Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Aborted);
+        var history = await Sender.Send(GetEntityHistory.Of<BacklogItem>(Slug, Id), Aborted);
         // Rank keys are no longer recorded (see NotAuditedAttribute), but rows written before that may still hold them.
         History = history.Where(h => h.Field != nameof(BacklogItem.Rank)).ToList();
     }

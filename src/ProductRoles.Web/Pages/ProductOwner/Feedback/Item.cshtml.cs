@@ -49,7 +49,7 @@ public sealed class ItemModel : ProductPageModel
     private async Task LoadAsync()
     {
         Feedback = await Sender.Send(new GetFeedbackItem(Slug, Id), Aborted);
-        History = await Sender.Send(new GetEntityHistory(Slug, nameof(FeedbackItem), Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Aborted);
+        History = await Sender.Send(GetEntityHistory.Of<FeedbackItem>(Slug, Id), Aborted);
     }
 
     public sealed class TriageInput

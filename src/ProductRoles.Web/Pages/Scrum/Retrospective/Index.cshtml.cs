@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.History;
@@ -49,7 +48,7 @@ public sealed class IndexModel : ProductPageModel
     {
         Data = await Sender.Send(new GetRetrospective(Slug, Id), Aborted);
         History = Data.RetrospectiveId is { } retroId
-            ? await Sender.Send(new GetEntityHistory(Slug, nameof(Domain.Sprints.Retrospective), retroId.ToString(CultureInfo.InvariantCulture)), Aborted)
+            ? await Sender.Send(GetEntityHistory.Of<Domain.Sprints.Retrospective>(Slug, retroId), Aborted)
             : [];
     }
 

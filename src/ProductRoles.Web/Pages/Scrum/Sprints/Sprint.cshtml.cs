@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.History;
@@ -52,6 +51,6 @@ public sealed class SprintModel : ProductPageModel
     private async Task LoadAsync()
     {
         Data = await Sender.Send(new GetSprint(Slug, Id), Aborted);
-        History = await Sender.Send(new GetEntityHistory(Slug, nameof(Sprint), Id.ToString(CultureInfo.InvariantCulture)), Aborted);
+        History = await Sender.Send(GetEntityHistory.Of<Sprint>(Slug, Id), Aborted);
     }
 }
