@@ -14,6 +14,7 @@ namespace ProductRoles.Web.Infrastructure.Web;
 public abstract class AppPageModel : PageModel
 {
     private const string FlashKey = "Flash";
+    private const string ConflictKey = "__conflict";
     private ISender? _sender;
 
     protected ISender Sender => _sender ??= HttpContext.RequestServices.GetRequiredService<ISender>();
@@ -101,7 +102,8 @@ public abstract class AppPageModel : PageModel
             AdoptCurrentVersion(prefix, versionField, versionKey, ex.CurrentVersion);
             Conflict = new ConflictView(ex.Theirs, ex.Values, FormBelow: !string.IsNullOrEmpty(prefix),
                 Request.Path + Request.QueryString, ApplyAgainFields(versionKey, ex.CurrentVersion));
-            ModelState.AddModelError(string.Empty, ex.Message);
+            // Invalid, so forms show what was posted; the conflict panel, not the error list, says why.
+            ModelState.AddModelError(ConflictKey, ex.Message);
             return (false, default);
         }
     }
