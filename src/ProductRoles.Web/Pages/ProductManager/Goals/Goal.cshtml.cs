@@ -6,11 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Goals;
 
-public sealed class GoalModel : ProductPageModel, IGoalForm
+public sealed class GoalModel : ProductItemPageModel, IGoalForm
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public GoalInput Input { get; set; } = new();
 

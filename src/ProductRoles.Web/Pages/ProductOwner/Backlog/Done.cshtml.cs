@@ -4,11 +4,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class DoneModel : ProductPageModel
+public sealed class DoneModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public DoneChecklistInput Done { get; set; } = new();
 

@@ -4,11 +4,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class EditModel : ProductPageModel, IBacklogItemForm
+public sealed class EditModel : ProductItemPageModel, IBacklogItemForm
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public BacklogItemInput Input { get; set; } = new();
 

@@ -8,11 +8,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Feedback;
 
-public sealed class ItemModel : ProductPageModel
+public sealed class ItemModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public TriageInput Triage { get; set; } = new();
 

@@ -6,11 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Retrospective;
 
-public sealed class IndexModel : ProductPageModel
+public sealed class IndexModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty]
     public RetrospectiveInput Input { get; set; } = new();
 

@@ -6,11 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 namespace ProductRoles.Web.Pages.Scrum.SprintBoard;
 
 /// <summary>Moving a card to Done: the Definition of Done checklist (which also records the sprint's progress for the burndown).</summary>
-public sealed class DoneModel : ProductPageModel
+public sealed class DoneModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "itemId")]
     public int ItemId { get; set; }
 

@@ -5,11 +5,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.SprintBoard;
 
-public sealed class IndexModel : ProductPageModel
+public sealed class IndexModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     public SprintBoardView? Data { get; private set; }
 
     public async Task OnGetAsync() => Data = await Sender.Send(new GetSprintBoard(Slug, Id), Aborted);

@@ -4,11 +4,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.SprintReview;
 
-public sealed class IndexModel : ProductPageModel
+public sealed class IndexModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
 

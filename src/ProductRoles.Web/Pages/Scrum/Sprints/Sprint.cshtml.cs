@@ -6,11 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Sprints;
 
-public sealed class SprintModel : ProductPageModel
+public sealed class SprintModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty]
     public SprintFormInput Input { get; set; } = new();
 
