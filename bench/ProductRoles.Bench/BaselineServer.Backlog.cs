@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
 using ProductRoles.Web.Infrastructure.Security;

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Bench;
@@ -296,7 +298,7 @@ public sealed partial class BaselineServer
                 html.Append("                <li>\n                    ")
                     .Append(canSeeBacklog ? "<a href=\"" + product + "/backlog/" + item.Id.ToString(CultureInfo.InvariantCulture) + "\">" + label + "</a>" : "<span>" + label + "</span>")
                     .Append("\n                    <span class=\"muted small\">").Append(Points(item.Points)).Append("</span>\n                    <span class=\"badge badge-warn\">")
-                    .Append(item.Outcome == "MovedToNextSprint" ? "Moved to the next sprint" : "Returned to the product backlog").Append("</span>\n                </li>\n");
+                    .Append(e.Encode(EnumText.Of(Enum.Parse<SprintItemOutcome>(item.Outcome)))).Append("</span>\n                </li>\n");
             }
 
             html.Append("        </ul>\n");

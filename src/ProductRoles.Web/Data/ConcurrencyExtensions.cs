@@ -1,6 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Auditing;
 using ProductRoles.Web.Infrastructure.Pipeline;
 
 namespace ProductRoles.Web.Data;
@@ -15,7 +16,10 @@ public static class ConcurrencyExtensions
         where T : class, IVersioned =>
         db.Entry(entity).Property(e => e.Version).OriginalValue = version;
 
-    /// <summary>Saves, turning a lost race into a <see cref="ConcurrencyConflictException"/> with both versions.</summary>
+    /// <summary>
+    /// Saves, turning a lost race into a <see cref="ConcurrencyConflictException"/> with both versions in
+    /// the words of the history, and who saved the newer one.
+    /// </summary>
     public static async Task SaveChangesCheckedAsync(this AppDbContext db, CancellationToken cancellationToken)
     {
         try
@@ -29,24 +33,65 @@ public static class ConcurrencyExtensions
             var values = new List<ConflictingValue>();
             foreach (var property in entry.Properties)
             {
-                var name = property.Metadata.Name;
-                if (!property.IsModified || name == nameof(IVersioned.Version))
+                // Bookkeeping (version, timestamps, rank keys) is no news to the user: the same rule as the history's.
+                if (!property.IsModified || !ActivityRecorder.IsAudited(property.Metadata))
                 {
                     continue;
                 }
 
-                var yours = Format(property.CurrentValue);
-                var theirs = Format(stored[name]);
+                var yours = await WordsAsync(db, property, property.CurrentValue, cancellationToken);
+                var theirs = await WordsAsync(db, property, stored[property.Metadata.Name], cancellationToken);
                 if (yours != theirs)
                 {
-                    values.Add(new ConflictingValue(name, yours, theirs));
+                    values.Add(new ConflictingValue(property.Metadata.Name, HistoryText.Field(property.Metadata.Name), yours, theirs));
                 }
             }
 
-            throw new ConcurrencyConflictException(values, (int)stored[nameof(IVersioned.Version)]!);
+            throw new ConcurrencyConflictException(values, (int)stored[nameof(IVersioned.Version)]!,
+                await LastSaveAsync(db, entry, cancellationToken));
         }
     }
 
-    private static string? Format(object? value) =>
-        value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value?.ToString();
+    // The history already says who saved the entity last and what they changed: that save is the newer version.
+    private static async Task<ConflictingSave?> LastSaveAsync(AppDbContext db, EntityEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Entity is not IAudited)
+        {
+            return null;
+        }
+
+        var type = entry.Metadata.ClrType.Name;
+        var id = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Convert.ToString(entry.Property(p.Name).OriginalValue, System.Globalization.CultureInfo.InvariantCulture)));
+        var last = await db.Activities.AsNoTracking()
+            .Where(a => a.EntityType == type && a.EntityId == id)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.OccurredAt, a.UserId, a.UserName })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return null;
+        }
+
+        var rows = await db.Activities.AsNoTracking()
+            .Where(a => a.EntityType == type && a.EntityId == id && a.OccurredAt == last.OccurredAt && a.UserId == last.UserId && a.Field != null)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Field, a.OldValue, a.NewValue })
+            .ToListAsync(cancellationToken);
+        return new ConflictingSave(last.UserName, last.OccurredAt,
+            [.. rows.Select(r => new ConflictingChange(HistoryText.Field(r.Field!), r.OldValue, r.NewValue))]);
+    }
+
+    // A value as the history writes it; a reference as the thing it points to ("Dana Developer", not a user id).
+    private static async Task<string?> WordsAsync(AppDbContext db, PropertyEntry property, object? value, CancellationToken cancellationToken)
+    {
+        var foreignKey = property.Metadata.GetContainingForeignKeys().FirstOrDefault(k => k.Properties.Count == 1);
+        if (foreignKey is null || value is null)
+        {
+            return HistoryText.Value(value);
+        }
+
+        var target = await db.FindAsync(foreignKey.PrincipalEntityType.ClrType, [value], cancellationToken);
+        return ActivityRecorder.LabelOf(target) ?? HistoryText.Missing(value);
+    }
 }

@@ -13,7 +13,7 @@ public sealed class IndexModel : AppPageModel
 
     public async Task OnGetAsync()
     {
-        Products = await Sender.Send(new GetMyProducts(), HttpContext.RequestAborted);
-        SprintReviews = await Sender.Send(new GetMySprintReviews(), HttpContext.RequestAborted);
+        Products = await Sender.Send(new GetMyProducts(), Aborted);
+        SprintReviews = await Sender.Send(new GetMySprintReviews(), Aborted);
     }
 }

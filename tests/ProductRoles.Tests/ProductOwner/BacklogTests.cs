@@ -129,7 +129,7 @@ public sealed class BacklogTests(AppFixture app)
         using var stale = await dev.SubmitAsync(form, "#edit-item-form", new Dictionary<string, string> { ["Input.Estimate"] = "13" });
 
         var conflict = await TestClient.ParseAsync(stale);
-        Assert.Contains("Changed by someone else", conflict.Text(".conflict"));
+        Assert.Contains("Changed by Dana Kim (Developer) while you were working", conflict.Text(".conflict"));
         Assert.Equal(8, await app.QueryAsync(db => db.BacklogItems.Where(i => i.Id == id).Select(i => i.Estimate).SingleAsync()));
         var history = await dev.GetPageAsync($"/p/{Slug}/backlog/{id}");
         Assert.Contains("Estimate", history.Text(".history"));

@@ -80,7 +80,7 @@ public sealed class DefinitionOfDoneTests(AppFixture app)
 
         // The same (now stale) form again: a conflict, not a silent second version.
         using var stale = await po.SubmitAsync(page, "#dod-form", new Dictionary<string, string> { ["Input.Criteria"] = current + "\nSomething else" });
-        Assert.Contains("Changed by someone else", (await TestClient.ParseAsync(stale)).Text(".conflict"));
+        Assert.Contains("Changed by Oliver Owens (PO) while you were working", (await TestClient.ParseAsync(stale)).Text(".conflict"));
 
         var ticks = checklist.Criteria.Select(c => new DoneCriterionInput(c.Id, true, false, null)).ToList();
         var refused = await Assert.ThrowsAsync<ProductRoles.Web.Infrastructure.Pipeline.RequestValidationException>(() => app.AsUserAsync(AppFixture.Dev,

@@ -105,7 +105,7 @@ public sealed class FeedbackTests(AppFixture app)
         // The first page still carries the old version: saving it again is a conflict, not a lost update.
         using var stale = await client.SubmitAsync(page, "#triage-form", new Dictionary<string, string> { ["Triage.Status"] = "Accepted" });
         var conflict = await TestClient.ParseAsync(stale);
-        Assert.Contains("Changed by someone else", conflict.Text(".conflict"));
+        Assert.Contains("Changed by Oliver Owens (PO) while you were working", conflict.Text(".conflict"));
         Assert.Equal(FeedbackStatus.Declined, await app.QueryAsync(db => db.FeedbackItems.Where(f => f.Id == feedbackId).Select(f => f.Status).SingleAsync()));
     }
 

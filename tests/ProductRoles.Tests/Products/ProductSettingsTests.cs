@@ -89,7 +89,7 @@ public sealed class ProductSettingsTests(AppFixture app)
         using var stale = await first.SubmitAsync(firstForm, "main form", new Dictionary<string, string> { ["Input.Name"] = "Renamed by PM" });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var page = await TestClient.ParseAsync(stale);
-        Assert.Equal("Changed by someone else", page.Text("#conflict-heading"));
+        Assert.Equal("Changed by Avery Admin while you were working", page.Text("#conflict-heading"));
         var row = page.QuerySelectorAll(".conflict tbody tr").Single(r => r.TextContent.Contains("Name", StringComparison.Ordinal));
         Assert.Contains("Renamed by PM", row.TextContent);
         Assert.Contains("Renamed by admin", row.TextContent);

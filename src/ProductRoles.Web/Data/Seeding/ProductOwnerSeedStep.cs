@@ -238,7 +238,7 @@ public sealed class ProductOwnerSeedStep : IDemoSeedStep
                 item.SourceFeedback.Add(new BacklogItemFeedbackLink { FeedbackItem = feedback[f] });
                 // Feedback that became backlog items has been accepted.
                 feedback[f].Status = FeedbackStatus.Accepted;
-                item.Description = $"From {FeedbackItem.Display(feedback[f].SourceKind).ToLowerInvariant()} feedback by {feedback[f].SourceName}:\n\n> {feedback[f].Text}";
+                item.Description = $"From {feedback[f].SourceKind.Display().ToLowerInvariant()} feedback by {feedback[f].SourceName}:\n\n> {feedback[f].Text}";
             }
 
             items.Add(item);

@@ -1,19 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductRoles.Web.Domain.Backlog;
 
 public enum BacklogItemType
 {
+    [Display(Name = "Story")]
     Story,
+    [Display(Name = "Bug")]
     Bug,
+    [Display(Name = "Chore")]
     Chore,
 }
 
 public enum BacklogItemStatus
 {
+    [Display(Name = "New")]
     New,
+    [Display(Name = "Ready")]
     Ready,
+    [Display(Name = "Planned")]
     Planned,
+    [Display(Name = "In progress")]
     InProgress,
+    [Display(Name = "Done")]
     Done,
+    [Display(Name = "Removed")]
     Removed,
 }
 

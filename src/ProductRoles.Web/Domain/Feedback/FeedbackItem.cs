@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ProductRoles.Web.Domain.Backlog;
 
 namespace ProductRoles.Web.Domain.Feedback;
@@ -5,19 +6,29 @@ namespace ProductRoles.Web.Domain.Feedback;
 /// <summary>Who the feedback came from.</summary>
 public enum FeedbackSourceKind
 {
+    [Display(Name = "Customer")]
     Customer,
+    [Display(Name = "Support")]
     Support,
+    [Display(Name = "Sales")]
     Sales,
+    [Display(Name = "Finance")]
     Finance,
+    [Display(Name = "Security operations")]
     SecurityOperations,
+    [Display(Name = "Stakeholder")]
     Stakeholder,
 }
 
 public enum FeedbackStatus
 {
+    [Display(Name = "New")]
     New,
+    [Display(Name = "Accepted")]
     Accepted,
+    [Display(Name = "Declined")]
     Declined,
+    [Display(Name = "Duplicate")]
     Duplicate,
 }
 
@@ -53,10 +64,4 @@ public sealed class FeedbackItem : IVersioned, IAudited
 
     int IAudited.AuditProductId => ProductId;
     string IAudited.AuditLabel => $"#{Id} from {SourceName}";
-
-    public static string Display(FeedbackSourceKind kind) => kind switch
-    {
-        FeedbackSourceKind.SecurityOperations => "Security operations",
-        _ => kind.ToString(),
-    };
 }

@@ -1,8 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductRoles.Web.Domain.Goals;
 
 public enum GoalLevel
 {
+    [Display(Name = "Product")]
     Product,
+    [Display(Name = "Company")]
     Company,
 }
 

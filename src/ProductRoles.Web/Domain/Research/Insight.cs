@@ -1,12 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductRoles.Web.Domain.Research;
 
 public enum InsightKind
 {
+    [Display(Name = "Market trend")]
     MarketTrend,
+    [Display(Name = "Competitor")]
     Competitor,
+    [Display(Name = "Customer interview")]
     CustomerInterview,
+    [Display(Name = "Survey")]
     Survey,
+    [Display(Name = "Analytics")]
     Analytics,
+    [Display(Name = "Support signal")]
     SupportSignal,
 }
 

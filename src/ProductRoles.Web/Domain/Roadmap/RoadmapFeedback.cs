@@ -1,18 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductRoles.Web.Domain.Roadmap;
 
 public enum RoadmapFeedbackKind
 {
+    [Display(Name = "Feasibility")]
     Feasibility,
+    [Display(Name = "Customer concern")]
     CustomerConcern,
+    [Display(Name = "Dependency")]
     Dependency,
+    [Display(Name = "Risk")]
     Risk,
 }
 
 public enum RoadmapFeedbackStatus
 {
+    [Display(Name = "Open")]
     Open,
+    [Display(Name = "Accepted")]
     Accepted,
+    [Display(Name = "Declined")]
     Declined,
+    [Display(Name = "Answered")]
     Answered,
 }
 

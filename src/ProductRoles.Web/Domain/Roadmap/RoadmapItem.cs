@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Research;
 
@@ -5,16 +6,23 @@ namespace ProductRoles.Web.Domain.Roadmap;
 
 public enum RoadmapHorizon
 {
+    [Display(Name = "Now")]
     Now,
+    [Display(Name = "Next")]
     Next,
+    [Display(Name = "Later")]
     Later,
 }
 
 public enum RoadmapItemStatus
 {
+    [Display(Name = "Planned")]
     Planned,
+    [Display(Name = "In progress")]
     InProgress,
+    [Display(Name = "Done")]
     Done,
+    [Display(Name = "Dropped")]
     Dropped,
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductRoles.Web.Domain.Sprints;
 
 /// <summary>
@@ -27,9 +29,13 @@ public sealed class Retrospective : IVersioned, IAudited
 
 public enum RetrospectiveActionState
 {
+    [Display(Name = "Open")]
     Open,
+    [Display(Name = "In progress")]
     InProgress,
+    [Display(Name = "Done")]
     Done,
+    [Display(Name = "Dropped")]
     Dropped,
 }
 

@@ -1,11 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using ProductRoles.Web.Domain.Backlog;
 
 namespace ProductRoles.Web.Domain.Sprints;
 
 public enum SprintState
 {
+    [Display(Name = "Planned")]
     Planned,
+    [Display(Name = "Active")]
     Active,
+    [Display(Name = "Closed")]
     Closed,
 }
 

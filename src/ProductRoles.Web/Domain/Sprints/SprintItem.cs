@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ProductRoles.Web.Domain.Backlog;
 
 namespace ProductRoles.Web.Domain.Sprints;
@@ -6,18 +7,23 @@ namespace ProductRoles.Web.Domain.Sprints;
 public enum SprintItemOutcome
 {
     /// <summary>Still being worked on in the sprint.</summary>
+    [Display(Name = "In sprint")]
     InSprint,
 
     /// <summary>Met the Definition of Done in the sprint: part of its increment.</summary>
+    [Display(Name = "Done")]
     Done,
 
     /// <summary>Not done when the sprint closed; returned to the top of the product backlog.</summary>
+    [Display(Name = "Returned to backlog")]
     ReturnedToBacklog,
 
     /// <summary>Not done when the sprint closed; moved on into the next sprint.</summary>
+    [Display(Name = "Moved to next sprint")]
     MovedToNextSprint,
 
     /// <summary>Taken out of the sprint during planning or the sprint.</summary>
+    [Display(Name = "Removed")]
     Removed,
 }
 
@@ -87,8 +93,11 @@ public sealed class SprintItem : IAudited
 
 public enum SprintTaskState
 {
+    [Display(Name = "To do")]
     ToDo,
+    [Display(Name = "In progress")]
     InProgress,
+    [Display(Name = "Done")]
     Done,
 }
 

@@ -15,7 +15,11 @@ public sealed record GetProductHome(string ProductSlug) : IQuery<ProductHome>, I
 
 public sealed record ProductHome(
     string Name, string? Description, LifecycleStage Stage, ProductRole? Role, int MemberCount,
-    IReadOnlyList<HistoryEntry> RecentHistory, IReadOnlyList<HomePanelKind> Panels, StrategyHighlights Strategy);
+    IReadOnlyList<HistoryEntry> RecentHistory, IReadOnlyList<HomePanelKind> Panels, StrategyHighlights Strategy)
+{
+    /// <summary>Whether the caller may read the product's history.</summary>
+    public bool CanSeeHistory { get; init; }
+}
 
 public sealed class GetProductHomeHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
     : IQueryHandler<GetProductHome, ProductHome>
@@ -39,6 +43,9 @@ public sealed class GetProductHomeHandler(AppDbContext db, ProductAccessResolver
             ? await StrategyHighlightsQuery.LoadAsync(db, current.ProductId, clock.GetUtcNow().UtcDateTime, cancellationToken)
             : StrategyHighlights.Empty;
 
-        return new ProductHome(product.Name, product.Description, product.Stage, current.Role, product.MemberCount, history, panels, strategy);
+        return new ProductHome(product.Name, product.Description, product.Stage, current.Role, product.MemberCount, history, panels, strategy)
+        {
+            CanSeeHistory = current.Can(Permission.ViewHistory),
+        };
     }
 }

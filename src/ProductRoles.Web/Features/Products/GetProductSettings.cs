@@ -10,7 +10,12 @@ namespace ProductRoles.Web.Features.Products;
 [Requires(Permission.EditProductSettings)]
 public sealed record GetProductSettings(string ProductSlug) : IQuery<ProductSettings>, IProductRequest;
 
-public sealed record ProductSettings(string Name, string? Description, LifecycleStage Stage, int Version);
+public sealed record ProductSettings(string Name, string? Description, LifecycleStage Stage, int Version)
+{
+    /// <summary>The product's id, which names it in the history.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ProductId { get; init; }
+}
 
 public sealed class GetProductSettingsHandler(AppDbContext db, ProductAccessResolver access)
     : IQueryHandler<GetProductSettings, ProductSettings>
@@ -19,7 +24,7 @@ public sealed class GetProductSettingsHandler(AppDbContext db, ProductAccessReso
     {
         var productId = access.Current!.ProductId;
         return await db.Products.AsNoTracking().Where(p => p.Id == productId)
-            .Select(p => new ProductSettings(p.Name, p.Description, p.Stage, p.Version))
+            .Select(p => new ProductSettings(p.Name, p.Description, p.Stage, p.Version) { ProductId = p.Id })
             .SingleAsync(cancellationToken);
     }
 }

@@ -86,7 +86,7 @@ public sealed class ActivityRecorder
 
     // Bookkeeping columns and [NotAudited] ones (rank keys) are not news to a reader of the history:
     // this is the one place that decides which changes are.
-    private static bool IsAudited(IReadOnlyPropertyBase property) =>
+    public static bool IsAudited(IReadOnlyPropertyBase property) =>
         !IgnoredProperties.Contains(property.Name)
         && property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) != true;
 
@@ -185,7 +185,7 @@ public sealed class ActivityRecorder
     }
 
     // What a reader calls a row: its history label, or a person's display name.
-    private static string? LabelOf(object? entity) => entity switch
+    public static string? LabelOf(object? entity) => entity switch
     {
         IAudited audited => audited.AuditLabel,
         AppUser user => user.DisplayName,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ProductRoles.Web.Domain;
 
 namespace ProductRoles.Web.Infrastructure.Auditing;
 
@@ -37,7 +38,7 @@ public static class HistoryText
     {
         null => null,
         bool b => b ? "yes" : "no",
-        Enum e => Sentence(e.ToString()),
+        Enum e => EnumText.Of(e),
         DateTime d => d.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC",
         DateTimeOffset d => d.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC",
         DateOnly d => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
@@ -47,13 +48,6 @@ public static class HistoryText
 
     /// <summary>A referenced row that no longer exists: named by its key.</summary>
     public static string Missing(object key) => "#" + Convert.ToString(key, CultureInfo.InvariantCulture);
-
-    // "InProgress" → "In progress", "ScrumMaster" → "Scrum master".
-    private static string Sentence(string name)
-    {
-        var words = Words(name);
-        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..].ToLowerInvariant();
-    }
 
     // Splits PascalCase at each capital that starts a word, keeping acronyms whole ("SEPAPayment" → "SEPA Payment").
     private static string Words(string name)

@@ -19,27 +19,19 @@ public sealed class LoginModel : AppPageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, outcome) = await TrySendAsync(new SignIn(Input.Email ?? "", Input.Password ?? ""));
-        if (!ok)
-        {
-            return Page();
-        }
-
-        switch (outcome)
-        {
-            case SignInOutcome.SignedIn:
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new SignIn(Input.Email ?? "", Input.Password ?? ""),
+            outcome => (null, outcome == SignInOutcome.SignedIn
                 // Only ever return to a page of this app: an absolute or protocol-relative URL goes home.
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, "This account is locked after 5 failed sign-ins. Try again in 15 minutes.");
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, "The email or password is not right.");
-                break;
-        }
+                ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/")
+                : Refused(outcome)),
+            onFailure: () => Task.CompletedTask);
 
+    private IActionResult Refused(SignInOutcome outcome)
+    {
+        ModelState.AddModelError(string.Empty, outcome == SignInOutcome.LockedOut
+            ? "This account is locked after 5 failed sign-ins. Try again in 15 minutes."
+            : "The email or password is not right.");
         return Page();
     }
 

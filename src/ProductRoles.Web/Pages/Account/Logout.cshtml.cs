@@ -13,7 +13,7 @@ public sealed class LogoutModel : AppPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await Sender.Send(new SignOut(), HttpContext.RequestAborted);
+        await Sender.Send(new SignOut(), Aborted);
         return RedirectToPage();
     }
 }

@@ -14,20 +14,12 @@ public sealed class ProductsModel : AppPageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, slug) = await TrySendAsync(new CreateProduct(Input.Name ?? "", Input.Slug ?? "", Input.Stage, Input.Description));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new CreateProduct(Input.Name ?? "", Input.Slug ?? "", Input.Stage, Input.Description),
+            slug => ($"{Input.Name} was created. Give people their roles in it.", RedirectToPage("/Products/Members", new { slug })),
+            onFailure: LoadAsync);
 
-        TempData["Flash"] = $"{Input.Name} was created. Give people their roles in it.";
-        return RedirectToPage("/Products/Members", new { slug });
-    }
-
-    private async Task LoadAsync() => Products = await Sender.Send(new GetAllProducts(), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Products = await Sender.Send(new GetAllProducts(), Aborted);
 
     public sealed class ProductInput
     {

@@ -13,21 +13,16 @@ public sealed class UsersModel : AppPageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new CreateUser(Input.Email ?? "", Input.DisplayName ?? "", Input.Password ?? "", Input.IsAdministrator));
-        if (!ok)
-        {
-            Input.Password = null;
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new CreateUser(Input.Email ?? "", Input.DisplayName ?? "", Input.Password ?? "", Input.IsAdministrator),
+            _ => ($"{Input.Email} can now sign in.", RedirectToPage()),
+            onFailure: () =>
+            {
+                Input.Password = null;
+                return LoadAsync();
+            });
 
-        TempData["Flash"] = $"{Input.Email} can now sign in.";
-        return RedirectToPage();
-    }
-
-    private async Task LoadAsync() => Users = await Sender.Send(new GetUsers(), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Users = await Sender.Send(new GetUsers(), Aborted);
 
     public sealed class UserInput
     {

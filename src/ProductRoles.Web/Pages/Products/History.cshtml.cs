@@ -9,5 +9,5 @@ public sealed class HistoryModel : ProductPageModel
     public HistoryPage? History { get; private set; }
 
     public async Task OnGetAsync([FromQuery(Name = "p")] int page = 1) =>
-        History = await Sender.Send(new GetProductHistory(Slug, page), HttpContext.RequestAborted);
+        History = await Sender.Send(new GetProductHistory(Slug, page), Aborted);
 }

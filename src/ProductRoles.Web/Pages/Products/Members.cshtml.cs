@@ -18,33 +18,14 @@ public sealed class MembersModel : ProductPageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostSetRoleAsync()
-    {
-        var (ok, _) = await TrySendAsync(new SetMemberRole(Slug, Input.Email ?? "", Input.Role));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostSetRoleAsync() =>
+        SendAndRedirectAsync(new SetMemberRole(Slug, Input.Email ?? "", Input.Role),
+            _ => ($"{Input.Email} is now {Input.Role.Display()}.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
-        TempData["Flash"] = $"{Input.Email} is now {Input.Role.Display()}.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostRemoveAsync(string userId) =>
+        SendAndRedirectAsync(new RemoveMember(Slug, userId), _ => ("Member removed.", RedirectToPage(new { slug = Slug })), LoadAsync, prefix: "");
 
-    public async Task<IActionResult> OnPostRemoveAsync(string userId)
-    {
-        var (ok, _) = await TrySendAsync(new RemoveMember(Slug, userId), prefix: "");
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = "Member removed.";
-        return RedirectToPage(new { slug = Slug });
-    }
-
-    private async Task LoadAsync() => Data = await Sender.Send(new GetProductMembers(Slug), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Data = await Sender.Send(new GetProductMembers(Slug), Aborted);
 
     public sealed class MemberInput
     {

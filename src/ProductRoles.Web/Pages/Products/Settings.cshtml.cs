@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.Products;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Products;
 
-public sealed class SettingsModel(ProductAccessResolver access) : ProductPageModel
+public sealed class SettingsModel : ProductPageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -16,32 +15,20 @@ public sealed class SettingsModel(ProductAccessResolver access) : ProductPageMod
 
     public async Task OnGetAsync()
     {
-        var settings = await Sender.Send(new GetProductSettings(Slug), HttpContext.RequestAborted);
+        var settings = await LoadAsync();
         Input = new SettingsInput { Name = settings.Name, Description = settings.Description, Stage = settings.Stage, Version = settings.Version };
-        await LoadHistoryAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditProductSettings(Slug, Input.Name ?? "", Input.Description, Input.Stage, Input.Version),
+            _ => ("Settings saved.", RedirectToPage(new { slug = Slug })), LoadAsync);
+
+    private async Task<ProductSettings> LoadAsync()
     {
-        var (ok, _) = await TrySendAsync(new EditProductSettings(Slug, Input.Name ?? "", Input.Description, Input.Stage, Input.Version));
-        if (!ok)
-        {
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            await LoadHistoryAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = "Settings saved.";
-        return RedirectToPage(new { slug = Slug });
+        var settings = await Sender.Send(new GetProductSettings(Slug), Aborted);
+        History = await Sender.Send(GetEntityHistory.Of<Product>(Slug, settings.ProductId), Aborted);
+        return settings;
     }
-
-    private async Task LoadHistoryAsync() =>
-        History = await Sender.Send(new GetEntityHistory(Slug, nameof(Product), access.Current!.ProductId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            HttpContext.RequestAborted);
 
     public sealed class SettingsInput
     {

@@ -11,7 +11,14 @@ namespace ProductRoles.Web.Features.ProductManager.Goals;
 [Requires(Permission.ViewStrategy)]
 public sealed record GetGoal(string ProductSlug, int GoalId) : IQuery<GoalDetail>, IProductRequest;
 
-public sealed record GoalDetail(GoalView Goal, IReadOnlyList<GoalOption> CompanyGoals);
+public sealed record GoalDetail(GoalView Goal, IReadOnlyList<GoalOption> CompanyGoals)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+
+    /// <summary>Whether the caller may read its history.</summary>
+    public bool CanSeeHistory { get; init; }
+}
 
 public sealed class GetGoalHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetGoal, GoalDetail>
 {
@@ -23,6 +30,9 @@ public sealed class GetGoalHandler(AppDbContext db, ProductAccessResolver access
         var companyGoals = await db.Goals.AsNoTracking()
             .Where(g => g.ProductId == productId && g.Level == GoalLevel.Company && !g.IsArchived && g.Id != query.GoalId)
             .OrderBy(g => g.Title).Select(g => new GoalOption(g.Id, g.Title)).ToListAsync(cancellationToken);
-        return new GoalDetail(goal, companyGoals);
+        return new GoalDetail(goal, companyGoals)
+        {
+            CanEdit = access.Current!.Can(Permission.EditStrategy), CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+        };
     }
 }

@@ -11,7 +11,11 @@ namespace ProductRoles.Web.Features.ProductManager.Goals;
 [Requires(Permission.ViewStrategy)]
 public sealed record GetGoals(string ProductSlug, bool IncludeArchived = false) : IQuery<GoalList>, IProductRequest;
 
-public sealed record GoalList(IReadOnlyList<GoalView> Goals, IReadOnlyList<GoalOption> CompanyGoals, int ArchivedCount);
+public sealed record GoalList(IReadOnlyList<GoalView> Goals, IReadOnlyList<GoalOption> CompanyGoals, int ArchivedCount)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+}
 
 public sealed record GoalOption(int Id, string Title);
 
@@ -36,7 +40,7 @@ public sealed class GetGoalsHandler(AppDbContext db, ProductAccessResolver acces
         var goals = await GoalQueries.Load(db, productId, query.IncludeArchived ? null : false, cancellationToken);
         var companyGoals = goals.Where(g => g.Level == GoalLevel.Company && !g.IsArchived).Select(g => new GoalOption(g.Id, g.Title)).ToList();
         var archived = await db.Goals.CountAsync(g => g.ProductId == productId && g.IsArchived, cancellationToken);
-        return new GoalList(goals, companyGoals, archived);
+        return new GoalList(goals, companyGoals, archived) { CanEdit = access.Current!.Can(Permission.EditStrategy) };
     }
 }
 

@@ -10,14 +10,20 @@ namespace ProductRoles.Web.Features.ProductManager.Research;
 
 /// <summary>The competitors view: each competitor's strengths, weaknesses and positioning.</summary>
 [Requires(Permission.ViewStrategy)]
-public sealed record GetCompetitors(string ProductSlug) : IQuery<IReadOnlyList<CompetitorView>>, IProductRequest;
+public sealed record GetCompetitors(string ProductSlug) : IQuery<CompetitorList>, IProductRequest;
+
+public sealed record CompetitorList(IReadOnlyList<CompetitorView> Competitors)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+}
 
 public sealed record CompetitorView(int Id, string Name, string Strengths, string Weaknesses, string Positioning, int Version, int InsightCount);
 
 public sealed class GetCompetitorsHandler(AppDbContext db, ProductAccessResolver access)
-    : IQueryHandler<GetCompetitors, IReadOnlyList<CompetitorView>>
+    : IQueryHandler<GetCompetitors, CompetitorList>
 {
-    public async ValueTask<IReadOnlyList<CompetitorView>> Handle(GetCompetitors query, CancellationToken cancellationToken)
+    public async ValueTask<CompetitorList> Handle(GetCompetitors query, CancellationToken cancellationToken)
     {
         var productId = access.Current!.ProductId;
         var competitors = await db.Competitors.AsNoTracking().Where(c => c.ProductId == productId).OrderBy(c => c.Name)
@@ -25,8 +31,11 @@ public sealed class GetCompetitorsHandler(AppDbContext db, ProductAccessResolver
         var competitorInsights = await db.Insights.AsNoTracking()
             .Where(i => i.ProductId == productId && i.Kind == InsightKind.Competitor).Select(i => i.Title + " " + i.Tags)
             .ToListAsync(cancellationToken);
-        return competitors.Select(c => new CompetitorView(c.Id, c.Name, c.Strengths, c.Weaknesses, c.Positioning, c.Version,
-            competitorInsights.Count(t => t.Contains(c.Name, StringComparison.OrdinalIgnoreCase)))).ToList();
+        return new CompetitorList([.. competitors.Select(c => new CompetitorView(c.Id, c.Name, c.Strengths, c.Weaknesses, c.Positioning, c.Version,
+            competitorInsights.Count(t => t.Contains(c.Name, StringComparison.OrdinalIgnoreCase))))])
+        {
+            CanEdit = access.Current!.Can(Permission.EditStrategy),
+        };
     }
 }
 

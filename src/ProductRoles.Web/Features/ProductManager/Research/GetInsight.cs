@@ -10,7 +10,14 @@ namespace ProductRoles.Web.Features.ProductManager.Research;
 [Requires(Permission.ViewStrategy)]
 public sealed record GetInsight(string ProductSlug, int InsightId) : IQuery<InsightDetail>, IProductRequest;
 
-public sealed record InsightDetail(InsightView Insight, IReadOnlyList<LinkedRoadmapItem> RoadmapItems);
+public sealed record InsightDetail(InsightView Insight, IReadOnlyList<LinkedRoadmapItem> RoadmapItems)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+
+    /// <summary>Whether the caller may read its history.</summary>
+    public bool CanSeeHistory { get; init; }
+}
 
 public sealed record LinkedRoadmapItem(int Id, string Title);
 
@@ -23,6 +30,9 @@ public sealed class GetInsightHandler(AppDbContext db, ProductAccessResolver acc
             ?? throw new NotFoundException();
         var items = await db.RoadmapItemInsights.AsNoTracking().Where(l => l.InsightId == insight.Id)
             .Select(l => new LinkedRoadmapItem(l.RoadmapItemId, l.RoadmapItem!.Title)).ToListAsync(cancellationToken);
-        return new InsightDetail(GetInsightsHandler.ToView(insight), items);
+        return new InsightDetail(GetInsightsHandler.ToView(insight), items)
+        {
+            CanEdit = access.Current!.Can(Permission.EditStrategy), CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+        };
     }
 }

@@ -12,7 +12,11 @@ namespace ProductRoles.Web.Features.ProductManager.Research;
 public sealed record GetInsights(string ProductSlug, InsightKind? Kind = null, string? Tag = null, string? Search = null, bool OpportunitiesOnly = false)
     : IQuery<InsightList>, IProductRequest;
 
-public sealed record InsightList(IReadOnlyList<InsightView> Insights, IReadOnlyList<string> AllTags, int Total, int OpportunityCount);
+public sealed record InsightList(IReadOnlyList<InsightView> Insights, IReadOnlyList<string> AllTags, int Total, int OpportunityCount)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+}
 
 public sealed record InsightView(
     int Id, InsightKind Kind, string Title, string Summary, string? Source, DateOnly ObservedOn, IReadOnlyList<string> Tags,
@@ -56,7 +60,10 @@ public sealed class GetInsightsHandler(AppDbContext db, ProductAccessResolver ac
             .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToList();
         return new InsightList(insights.Select(ToView).ToList(), tags,
-            await all.CountAsync(cancellationToken), await all.CountAsync(i => i.IsOpportunity, cancellationToken));
+            await all.CountAsync(cancellationToken), await all.CountAsync(i => i.IsOpportunity, cancellationToken))
+        {
+            CanEdit = access.Current!.Can(Permission.EditStrategy),
+        };
     }
 
     public static InsightView ToView(Insight i) =>

@@ -18,7 +18,11 @@ public enum RoadmapSort
 public sealed record GetRoadmapBoard(string ProductSlug, RoadmapSort Sort = RoadmapSort.Rank) : IQuery<RoadmapBoard>, IProductRequest;
 
 public sealed record RoadmapBoard(
-    IReadOnlyList<RoadmapColumn> Columns, int OpenFeedback, DateTime? PublishedAt, string? PublishedBy, bool HasUnpublishedChanges);
+    IReadOnlyList<RoadmapColumn> Columns, int OpenFeedback, DateTime? PublishedAt, string? PublishedBy, bool HasUnpublishedChanges)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+}
 
 public sealed record RoadmapColumn(RoadmapHorizon Horizon, IReadOnlyList<RoadmapCard> Items);
 
@@ -45,7 +49,10 @@ public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductAccessResolve
             .Select(p => new { p.PublishedAt, p.PublishedBy }).FirstOrDefaultAsync(cancellationToken);
         var lastEdit = items.Count == 0 ? (DateTime?)null : items.Max(i => i.UpdatedAt);
         return new RoadmapBoard(columns, items.Sum(i => i.Card.OpenFeedback), published?.PublishedAt, published?.PublishedBy,
-            published is null ? items.Count > 0 : lastEdit > published.PublishedAt);
+            published is null ? items.Count > 0 : lastEdit > published.PublishedAt)
+        {
+            CanEdit = access.Current!.Can(Permission.EditStrategy),
+        };
     }
 }
 

@@ -16,7 +16,20 @@ public sealed record GetRoadmapItem(string ProductSlug, int ItemId) : IQuery<Roa
 public sealed record RoadmapItemDetail(
     int Id, string Title, string Outcome, RoadmapHorizon Horizon, string? TargetQuarter, RoadmapItemStatus Status,
     int Reach, decimal Impact, int Confidence, decimal Effort, double Score, string? Notes, int Version,
-    IReadOnlyList<LinkedGoal> Goals, IReadOnlyList<LinkedInsight> Insights, IReadOnlyList<FeedbackView> Feedback);
+    IReadOnlyList<LinkedGoal> Goals, IReadOnlyList<LinkedInsight> Insights, IReadOnlyList<FeedbackView> Feedback)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+
+    /// <summary>Whether the caller may resolve feedback on it.</summary>
+    public bool CanResolve { get; init; }
+
+    /// <summary>Whether the caller may give feedback on it.</summary>
+    public bool CanGiveFeedback { get; init; }
+
+    /// <summary>Whether the caller may read its history.</summary>
+    public bool CanSeeHistory { get; init; }
+}
 
 public sealed record LinkedGoal(int Id, string Title);
 
@@ -39,7 +52,13 @@ public sealed class GetRoadmapItemHandler(AppDbContext db, ProductAccessResolver
             .OrderBy(l => l.Insight!.Title).Select(l => new LinkedInsight(l.InsightId, l.Insight!.Kind, l.Insight.Title)).ToListAsync(cancellationToken);
         var feedback = await FeedbackQueries.Views(db.RoadmapFeedback.Where(f => f.RoadmapItemId == item.Id), cancellationToken);
         return new RoadmapItemDetail(item.Id, item.Title, item.Outcome, item.Horizon, item.TargetQuarter, item.Status, item.Reach,
-            item.Impact, item.Confidence, item.Effort, item.Score, item.Notes, item.Version, goals, insights, feedback);
+            item.Impact, item.Confidence, item.Effort, item.Score, item.Notes, item.Version, goals, insights, feedback)
+        {
+            CanEdit = access.Current.Can(Permission.EditStrategy),
+            CanResolve = access.Current.Can(Permission.ResolveRoadmapFeedback),
+            CanGiveFeedback = access.Current.Can(Permission.GiveRoadmapFeedback),
+            CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+        };
     }
 }
 

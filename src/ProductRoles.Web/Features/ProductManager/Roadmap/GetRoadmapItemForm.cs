@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -25,16 +24,4 @@ public sealed class GetRoadmapItemOptionsHandler(AppDbContext db, ProductAccessR
             .OrderByDescending(i => i.ObservedOn).Select(i => new LinkedInsight(i.Id, i.Kind, i.Title)).ToListAsync(cancellationToken);
         return new RoadmapItemOptions(goals, insights);
     }
-}
-
-/// <summary>Readable names for the kinds of insight.</summary>
-public static class InsightKinds
-{
-    public static string Display(this InsightKind kind) => kind switch
-    {
-        InsightKind.MarketTrend => "Market trend",
-        InsightKind.CustomerInterview => "Customer interview",
-        InsightKind.SupportSignal => "Support signal",
-        _ => kind.ToString(),
-    };
 }

@@ -10,12 +10,18 @@ namespace ProductRoles.Web.Features.ProductManager.RoadmapFeedback;
 /// <summary>All feedback about the roadmap, open first; optionally only one status.</summary>
 [Requires(Permission.ViewStrategy)]
 public sealed record GetRoadmapFeedback(string ProductSlug, RoadmapFeedbackStatus? Status = null)
-    : IQuery<IReadOnlyList<FeedbackView>>, IProductRequest;
+    : IQuery<RoadmapFeedbackList>, IProductRequest;
+
+public sealed record RoadmapFeedbackList(IReadOnlyList<FeedbackView> Items)
+{
+    /// <summary>Whether the caller may resolve the feedback.</summary>
+    public bool CanResolve { get; init; }
+}
 
 public sealed class GetRoadmapFeedbackHandler(AppDbContext db, ProductAccessResolver access)
-    : IQueryHandler<GetRoadmapFeedback, IReadOnlyList<FeedbackView>>
+    : IQueryHandler<GetRoadmapFeedback, RoadmapFeedbackList>
 {
-    public async ValueTask<IReadOnlyList<FeedbackView>> Handle(GetRoadmapFeedback query, CancellationToken cancellationToken)
+    public async ValueTask<RoadmapFeedbackList> Handle(GetRoadmapFeedback query, CancellationToken cancellationToken)
     {
         var productId = access.Current!.ProductId;
         var feedback = db.RoadmapFeedback.Where(f => f.ProductId == productId);
@@ -24,6 +30,9 @@ public sealed class GetRoadmapFeedbackHandler(AppDbContext db, ProductAccessReso
             feedback = feedback.Where(f => f.Status == status);
         }
 
-        return await FeedbackQueries.Views(feedback, cancellationToken);
+        return new RoadmapFeedbackList(await FeedbackQueries.Views(feedback, cancellationToken))
+        {
+            CanResolve = access.Current.Can(Permission.ResolveRoadmapFeedback),
+        };
     }
 }

@@ -12,7 +12,11 @@ public sealed record GetVision(string ProductSlug) : IQuery<VisionBoard>, IProdu
 
 public sealed record VisionBoard(
     int? Id, string Statement, string TargetGroup, string Needs, string ProductDetails, string BusinessGoals,
-    DateTime? UpdatedAt, int Version, IReadOnlyList<VisionRevisionSummary> Revisions);
+    DateTime? UpdatedAt, int Version, IReadOnlyList<VisionRevisionSummary> Revisions)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+}
 
 public sealed record VisionRevisionSummary(int Number, DateTime SavedAt, string SavedBy);
 
@@ -24,13 +28,13 @@ public sealed class GetVisionHandler(AppDbContext db, ProductAccessResolver acce
         var vision = await db.ProductVisions.AsNoTracking().SingleOrDefaultAsync(v => v.ProductId == productId, cancellationToken);
         if (vision is null)
         {
-            return new VisionBoard(null, "", "", "", "", "", null, 0, []);
+            return new VisionBoard(null, "", "", "", "", "", null, 0, []) { CanEdit = access.Current.Can(Permission.EditStrategy) };
         }
 
         var revisions = await db.ProductVisionRevisions.AsNoTracking().Where(r => r.ProductVisionId == vision.Id)
             .OrderByDescending(r => r.Number).Select(r => new VisionRevisionSummary(r.Number, r.SavedAt, r.SavedBy))
             .ToListAsync(cancellationToken);
         return new VisionBoard(vision.Id, vision.Statement, vision.TargetGroup, vision.Needs, vision.ProductDetails,
-            vision.BusinessGoals, vision.UpdatedAt, vision.Version, revisions);
+            vision.BusinessGoals, vision.UpdatedAt, vision.Version, revisions) { CanEdit = access.Current.Can(Permission.EditStrategy) };
     }
 }

@@ -36,12 +36,6 @@ public static partial class BacklogRules
         Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };
-
-    public static string Display(this BacklogItemStatus status) => status switch
-    {
-        BacklogItemStatus.InProgress => "In progress",
-        _ => status.ToString(),
-    };
 }
 
 /// <summary>The badge colour of a backlog status on pages.</summary>

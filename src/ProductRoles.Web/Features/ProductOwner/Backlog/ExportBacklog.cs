@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;

@@ -25,7 +25,17 @@ public sealed record GetBacklog(string ProductSlug, BacklogFilter Filter, int Pa
 
 public sealed record BacklogPage(
     IReadOnlyList<BacklogRow> Items, int Page, int PageCount, int Total, int PageSize, IReadOnlyList<string> AllTags,
-    IReadOnlyList<RoadmapOption> RoadmapItems);
+    IReadOnlyList<RoadmapOption> RoadmapItems)
+{
+    /// <summary>Whether the caller may reorder this list: the right to order the backlog, and the whole backlog shown (a filtered list has gaps).</summary>
+    public bool CanOrder { get; init; }
+
+    /// <summary>Whether the caller may edit items (bulk edit).</summary>
+    public bool CanEdit { get; init; }
+
+    /// <summary>Whether the caller may add items.</summary>
+    public bool CanCreate { get; init; }
+}
 
 /// <summary>A roadmap item as filters and bulk edit offer it.</summary>
 public sealed record RoadmapOption(int Id, string Title);
@@ -74,7 +84,13 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver acc
         // Positions are the place in the whole backlog; with a filter on they are only shown relative.
         var list = rows.Select((r, n) => new BacklogRow(r.Id, offset + n + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
             r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount)).ToList();
-        return new BacklogPage(list, page, pageCount, total, PageSize, tags, roadmap);
+        var current = access.Current!;
+        return new BacklogPage(list, page, pageCount, total, PageSize, tags, roadmap)
+        {
+            CanOrder = current.Can(Permission.OrderBacklog) && query.Filter.IsEmpty,
+            CanEdit = current.Can(Permission.EditBacklogItems),
+            CanCreate = current.Can(Permission.CreateBacklogItems),
+        };
     }
 
     public static IQueryable<BacklogItem> Filtered(IQueryable<BacklogItem> items, BacklogFilter filter)

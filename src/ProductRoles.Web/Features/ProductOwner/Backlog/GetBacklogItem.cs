@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Research;
+using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
@@ -17,12 +19,25 @@ public sealed record BacklogItemDetails(
     BacklogItemStatus Status, int Position, int Total, int? RoadmapItemId, IReadOnlyList<string> Tags,
     IReadOnlyList<CriterionView> AcceptanceCriteria, IReadOnlyList<LinkedFeedback> SourceFeedback,
     RoadmapLink? Roadmap, DoneRecordView? DoneRecord, IReadOnlyList<CommentView> Comments, IReadOnlyList<MentionableMember> Members,
-    DateTime CreatedAt, DateTime UpdatedAt, int Version);
+    DateTime CreatedAt, DateTime UpdatedAt, int Version)
+{
+    /// <summary>Whether the caller may edit the item.</summary>
+    public bool CanEdit { get; init; }
+
+    /// <summary>Whether the caller may move it in the backlog.</summary>
+    public bool CanOrder { get; init; }
+
+    /// <summary>Whether the caller may comment on it.</summary>
+    public bool CanComment { get; init; }
+
+    /// <summary>Whether the caller may read its history.</summary>
+    public bool CanSeeHistory { get; init; }
+}
 
 /// <summary>The roadmap item a backlog item serves, with the market insights behind it.</summary>
-public sealed record RoadmapLink(int Id, string Title, string Status, IReadOnlyList<InsightLink> Insights);
+public sealed record RoadmapLink(int Id, string Title, RoadmapItemStatus Status, IReadOnlyList<InsightLink> Insights);
 
-public sealed record InsightLink(int Id, string Title, string Kind);
+public sealed record InsightLink(int Id, string Title, InsightKind Kind);
 
 public sealed record CriterionView(int Id, string Text, bool IsMet);
 
@@ -63,14 +78,20 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver
             .Select(c => new CommentView(c.Id, c.AuthorName, c.Text, c.CreatedAt)).Take(500).ToListAsync(cancellationToken);
         var roadmap = item.RoadmapItemId is null ? null : await db.RoadmapItems.AsNoTracking()
             .Where(r => r.Id == item.RoadmapItemId && r.ProductId == productId)
-            .Select(r => new RoadmapLink(r.Id, r.Title, r.Status.ToString(),
-                r.Insights.Select(l => new InsightLink(l.Insight!.Id, l.Insight.Title, l.Insight.Kind.ToString())).ToList()))
+            .Select(r => new RoadmapLink(r.Id, r.Title, r.Status,
+                r.Insights.Select(l => new InsightLink(l.Insight!.Id, l.Insight.Title, l.Insight.Kind)).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
         var members = comments.Count == 0 ? [] : await MembersAsync(db, productId, cancellationToken);
 
         return new BacklogItemDetails(item.Id, item.Type, item.Title, item.AsA, item.IWant, item.SoThat, item.Description, item.Estimate,
             item.Status, position, total, item.RoadmapItemId, item.Tags, item.Criteria, item.Feedback, roadmap, done, comments, members,
-            item.CreatedAt, item.UpdatedAt, item.Version);
+            item.CreatedAt, item.UpdatedAt, item.Version)
+        {
+            CanEdit = access.Current.Can(Permission.EditBacklogItems),
+            CanOrder = access.Current.Can(Permission.OrderBacklog),
+            CanComment = access.Current.Can(Permission.CommentOnBacklogItems),
+            CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+        };
     }
 
     public static async Task<IReadOnlyList<MentionableMember>> MembersAsync(AppDbContext db, int productId, CancellationToken cancellationToken) =>

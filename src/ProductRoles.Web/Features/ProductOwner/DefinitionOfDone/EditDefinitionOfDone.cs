@@ -34,13 +34,14 @@ public sealed class EditDefinitionOfDoneHandler(AppDbContext db, ProductAccessRe
     {
         var productId = access.Current!.ProductId;
         var current = await db.DefinitionOfDoneVersions.Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
-            .Select(v => new { v.Number, Criteria = v.Criteria.OrderBy(c => c.Position).Select(c => c.Text).ToList() })
+            .Select(v => new { v.Number, v.CreatedBy, v.CreatedAt, Criteria = v.Criteria.OrderBy(c => c.Position).Select(c => c.Text).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         var currentNumber = current?.Number ?? 0;
         var lines = BacklogRules.ParseLines(command.Criteria);
         if (currentNumber != command.BasedOnNumber)
         {
-            throw Conflict(lines, current?.Criteria ?? [], currentNumber);
+            throw Conflict(lines, current?.Criteria ?? [], currentNumber,
+                current is null ? null : new ConflictingSave(current.CreatedBy, current.CreatedAt, [new ConflictingChange("criteria", null, string.Join("; ", current.Criteria))]));
         }
 
         if (current is not null && current.Criteria.SequenceEqual(lines, StringComparer.Ordinal))
@@ -64,12 +65,12 @@ public sealed class EditDefinitionOfDoneHandler(AppDbContext db, ProductAccessRe
         catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex))
         {
             // Someone saved version n+1 between our read and our write.
-            throw Conflict(lines, [], currentNumber + 1);
+            throw Conflict(lines, [], currentNumber + 1, null);
         }
 
         return version.Number;
     }
 
-    private static ConcurrencyConflictException Conflict(IReadOnlyList<string> yours, IReadOnlyList<string> theirs, int number) =>
-        new([new ConflictingValue("Criteria", string.Join("; ", yours), theirs.Count == 0 ? "(a newer version)" : string.Join("; ", theirs))], number);
+    private static ConcurrencyConflictException Conflict(IReadOnlyList<string> yours, IReadOnlyList<string> theirs, int number, ConflictingSave? save) =>
+        new([new ConflictingValue("Criteria", "criteria", string.Join("; ", yours), theirs.Count == 0 ? "(a newer version)" : string.Join("; ", theirs))], number, save);
 }

@@ -10,7 +10,11 @@ namespace ProductRoles.Web.Features.ProductOwner.DefinitionOfDone;
 [Requires(Permission.ViewBacklog)]
 public sealed record GetDefinitionOfDone(string ProductSlug) : IQuery<DefinitionOfDoneView>, IProductRequest;
 
-public sealed record DefinitionOfDoneView(DoDVersionView? Current, IReadOnlyList<DoDVersionView> Earlier);
+public sealed record DefinitionOfDoneView(DoDVersionView? Current, IReadOnlyList<DoDVersionView> Earlier)
+{
+    /// <summary>Whether the caller may change it (the permission table, for the caller's role).</summary>
+    public bool CanEdit { get; init; }
+}
 
 public sealed record DoDVersionView(int Id, int Number, DateTime CreatedAt, string CreatedBy, IReadOnlyList<string> Criteria);
 
@@ -25,6 +29,9 @@ public sealed class GetDefinitionOfDoneHandler(AppDbContext db, ProductAccessRes
             .Select(v => new DoDVersionView(v.Id, v.Number, v.CreatedAt, v.CreatedBy,
                 v.Criteria.OrderBy(c => c.Position).Select(c => c.Text).ToList()))
             .ToListAsync(cancellationToken);
-        return new DefinitionOfDoneView(versions.FirstOrDefault(), versions.Skip(1).ToList());
+        return new DefinitionOfDoneView(versions.FirstOrDefault(), versions.Skip(1).ToList())
+        {
+            CanEdit = access.Current.Can(Permission.EditDefinitionOfDone),
+        };
     }
 }

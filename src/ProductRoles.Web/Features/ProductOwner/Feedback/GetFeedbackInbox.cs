@@ -12,7 +12,11 @@ namespace ProductRoles.Web.Features.ProductOwner.Feedback;
 public sealed record GetFeedbackInbox(string ProductSlug, FeedbackStatus? Status, FeedbackSourceKind? Source, string? Text, int Page = 1)
     : IQuery<FeedbackInbox>, IProductRequest;
 
-public sealed record FeedbackInbox(IReadOnlyList<FeedbackRow> Items, int Page, int PageCount, int Total, IReadOnlyDictionary<FeedbackStatus, int> CountsByStatus);
+public sealed record FeedbackInbox(IReadOnlyList<FeedbackRow> Items, int Page, int PageCount, int Total, IReadOnlyDictionary<FeedbackStatus, int> CountsByStatus)
+{
+    /// <summary>Whether the caller may record feedback.</summary>
+    public bool CanAdd { get; init; }
+}
 
 public sealed record FeedbackRow(
     int Id, FeedbackSourceKind SourceKind, string SourceName, string? Account, string Text, DateOnly ReceivedOn, string Tags,
@@ -53,6 +57,6 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductAccessResolv
         var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(f => new FeedbackRow(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status, f.BacklogLinks.Count))
             .ToListAsync(cancellationToken);
-        return new FeedbackInbox(rows, page, pageCount, total, counts);
+        return new FeedbackInbox(rows, page, pageCount, total, counts) { CanAdd = access.Current.Can(Permission.AddCustomerFeedback) };
     }
 }

@@ -14,7 +14,14 @@ public sealed record GetFeedbackItem(string ProductSlug, int FeedbackId) : IQuer
 
 public sealed record FeedbackDetails(
     int Id, FeedbackSourceKind SourceKind, string SourceName, string? Account, string Text, DateOnly ReceivedOn, string Tags,
-    FeedbackStatus Status, int? DuplicateOfId, int Version, IReadOnlyList<LinkedBacklogItem> BacklogItems);
+    FeedbackStatus Status, int? DuplicateOfId, int Version, IReadOnlyList<LinkedBacklogItem> BacklogItems)
+{
+    /// <summary>Whether the caller may triage it.</summary>
+    public bool CanTriage { get; init; }
+
+    /// <summary>Whether the caller may turn it into backlog items.</summary>
+    public bool CanCreate { get; init; }
+}
 
 public sealed record LinkedBacklogItem(int Id, BacklogItemType Type, string Title, BacklogItemStatus Status);
 
@@ -23,12 +30,17 @@ public sealed class GetFeedbackItemHandler(AppDbContext db, ProductAccessResolve
     public async ValueTask<FeedbackDetails> Handle(GetFeedbackItem query, CancellationToken cancellationToken)
     {
         var productId = access.Current!.ProductId;
-        return await db.FeedbackItems.AsNoTracking().Where(f => f.Id == query.FeedbackId && f.ProductId == productId)
+        var details = await db.FeedbackItems.AsNoTracking().Where(f => f.Id == query.FeedbackId && f.ProductId == productId)
             .Select(f => new FeedbackDetails(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status,
                 f.DuplicateOfId, f.Version,
                 f.BacklogLinks.OrderBy(l => l.BacklogItem!.Rank)
                     .Select(l => new LinkedBacklogItem(l.BacklogItem!.Id, l.BacklogItem.Type, l.BacklogItem.Title, l.BacklogItem.Status)).ToList()))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+        return details with
+        {
+            CanTriage = access.Current.Can(Permission.TriageCustomerFeedback),
+            CanCreate = access.Current.Can(Permission.CreateBacklogItems),
+        };
     }
 }
 

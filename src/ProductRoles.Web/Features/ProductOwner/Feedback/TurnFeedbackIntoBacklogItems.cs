@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
@@ -57,7 +58,7 @@ public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, Product
                     command.Type == BacklogItemType.Story ? command.AsA : null,
                     command.Type == BacklogItemType.Story ? want : null,
                     command.Type == BacklogItemType.Story ? command.SoThat : null,
-                    $"From {FeedbackItem.Display(feedback.SourceKind).ToLowerInvariant()} feedback by {feedback.SourceName}"
+                    $"From {feedback.SourceKind.Display().ToLowerInvariant()} feedback by {feedback.SourceName}"
                     + (feedback.Account is null ? "" : $" ({feedback.Account})") + ":\n\n" + quote,
                     null, BacklogItemStatus.New, feedback.Tags, null, null), now, keys[n]);
                 item.SourceFeedback.Add(new BacklogItemFeedbackLink { FeedbackItem = feedback });

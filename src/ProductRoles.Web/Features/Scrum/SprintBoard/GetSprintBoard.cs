@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
@@ -11,8 +12,11 @@ namespace ProductRoles.Web.Features.Scrum.SprintBoard;
 
 public enum BoardColumn
 {
+    [Display(Name = "To do")]
     ToDo,
+    [Display(Name = "In progress")]
     InProgress,
+    [Display(Name = "Done")]
     Done,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,9 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 /// <summary>Where the items not done go when a sprint closes: the product owner's choice.</summary>
 public enum UnfinishedWork
 {
+    [Display(Name = "Return to backlog")]
     ReturnToBacklog,
+    [Display(Name = "Move to next sprint")]
     MoveToNextSprint,
 }
 

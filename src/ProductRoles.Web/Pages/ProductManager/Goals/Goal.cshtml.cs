@@ -1,18 +1,13 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Goals;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Goals;
 
-public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, IGoalForm
+public sealed class GoalModel : ProductItemPageModel, IGoalForm
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public GoalInput Input { get; set; } = new();
 
@@ -20,7 +15,6 @@ public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, 
     public KeyResultInput KeyResult { get; set; } = new();
 
     public GoalDetail? Detail { get; private set; }
-    public bool CanEdit { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<GoalOption> CompanyGoals => Detail?.CompanyGoals ?? [];
 
@@ -34,40 +28,18 @@ public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, 
         };
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync()
     {
         ModelState.Remove("KeyResult.KeyResultId");
-        var (ok, _) = await TrySendAsync(new SaveGoal(Slug, Id, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = "Goal saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
+        return SendAndRedirectAsync(new SaveGoal(Slug, Id, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, Input.Version),
+            _ => ("Goal saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
     }
 
-    public async Task<IActionResult> OnPostKeyResultAsync()
-    {
-        var (ok, _) = await TrySendAsync(new SaveKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
-            KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version), "KeyResult");
-        if (!ok)
-        {
-            await LoadAsync();
-            var goal = Detail!.Goal;
-            Input = new GoalInput { Title = goal.Title, Description = goal.Description, Level = goal.Level, CompanyGoalId = goal.CompanyGoalId, Version = goal.Version };
-            return Page();
-        }
-
-        TempData["Flash"] = KeyResult.KeyResultId == 0 ? "Key result added." : "Key result saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostKeyResultAsync() =>
+        SendAndRedirectAsync(new SaveKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
+                KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version),
+            _ => (KeyResult.KeyResultId == 0 ? "Key result added." : "Key result saved.", RedirectToPage(new { slug = Slug, id = Id })),
+            OnGetAsync, prefix: "KeyResult");
 
     /// <summary>The values a key result form shows: what was just posted for that form, else what is stored.</summary>
     public KeyResultInput KeyResultFor(KeyResultView? stored)
@@ -89,11 +61,10 @@ public sealed class GoalModel(ProductAccessResolver access) : ProductPageModel, 
 
     private async Task LoadAsync()
     {
-        Detail = await Sender.Send(new GetGoal(Slug, Id), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
-        if (access.Current.Can(Permission.ViewHistory))
+        Detail = await Sender.Send(new GetGoal(Slug, Id), Aborted);
+        if (Detail.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(Goal), Id.ToString(CultureInfo.InvariantCulture)), HttpContext.RequestAborted);
+            History = await Sender.Send(GetEntityHistory.Of<Goal>(Slug, Id), Aborted);
         }
     }
 }

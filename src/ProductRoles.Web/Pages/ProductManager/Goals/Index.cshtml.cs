@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductManager.Goals;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Goals;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel, IGoalForm
+public sealed class IndexModel : ProductPageModel, IGoalForm
 {
     [BindProperty]
     public GoalInput Input { get; set; } = new();
@@ -14,40 +13,20 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel,
     public bool Archived { get; set; }
 
     public GoalList? List { get; private set; }
-    public bool CanEdit { get; private set; }
     public IReadOnlyList<GoalOption> CompanyGoals => List?.CompanyGoals ?? [];
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new SaveGoal(Slug, 0, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, 0));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new SaveGoal(Slug, 0, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, 0),
+            _ => ($"Goal “{Input.Title?.Trim()}” added.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
-        TempData["Flash"] = $"Goal “{Input.Title?.Trim()}” added.";
-        return RedirectToPage(new { slug = Slug });
-    }
-
-    public async Task<IActionResult> OnPostArchiveAsync(int goalId, bool archive, int version)
-    {
-        var (ok, _) = await TrySendAsync(new SetGoalArchived(Slug, goalId, archive, version));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = archive ? "Goal archived." : "Goal restored.";
-        return RedirectToPage(new { slug = Slug, archived = Archived ? "true" : null });
-    }
+    public Task<IActionResult> OnPostArchiveAsync(int goalId, bool archive, int version) =>
+        SendAndRedirectAsync(new SetGoalArchived(Slug, goalId, archive, version),
+            _ => (archive ? "Goal archived." : "Goal restored.", RedirectToPage(new { slug = Slug, archived = Archived ? "true" : null })), LoadAsync, prefix: "");
 
     private async Task LoadAsync()
     {
-        List = await Sender.Send(new GetGoals(Slug, Archived), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        List = await Sender.Send(new GetGoals(Slug, Archived), Aborted);
     }
 }

@@ -1,33 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductManager.Research;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Research;
 
-public sealed class CompetitorsModel(ProductAccessResolver access) : ProductPageModel
+public sealed class CompetitorsModel : ProductPageModel
 {
     [BindProperty]
     public CompetitorInput Input { get; set; } = new();
 
-    public IReadOnlyList<CompetitorView> Competitors { get; private set; } = [];
-    public bool CanEdit { get; private set; }
+    public CompetitorList? List { get; private set; }
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new SaveCompetitor(Slug, Input.CompetitorId, Input.Name ?? "", Input.Strengths, Input.Weaknesses,
-            Input.Positioning, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"{Input.Name?.Trim()} saved.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new SaveCompetitor(Slug, Input.CompetitorId, Input.Name ?? "", Input.Strengths, Input.Weaknesses, Input.Positioning, Input.Version),
+            _ => ($"{Input.Name?.Trim()} saved.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     /// <summary>One competitor's form (or the add form): the posted values if that form was just rejected.</summary>
     public CompetitorForm FormFor(CompetitorView? stored)
@@ -47,8 +35,7 @@ public sealed class CompetitorsModel(ProductAccessResolver access) : ProductPage
 
     private async Task LoadAsync()
     {
-        Competitors = await Sender.Send(new GetCompetitors(Slug), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        List = await Sender.Send(new GetCompetitors(Slug), Aborted);
     }
 }
 

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Features.ProductManager.Research;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Research;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -21,11 +20,9 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
     public bool Opportunities { get; set; }
 
     public InsightList? List { get; private set; }
-    public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync()
     {
-        List = await Sender.Send(new GetInsights(Slug, Kind, Tag, Q, Opportunities), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        List = await Sender.Send(new GetInsights(Slug, Kind, Tag, Q, Opportunities), Aborted);
     }
 }

@@ -1,22 +1,16 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Research;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Research;
 
-public sealed class InsightModel(ProductAccessResolver access) : ProductPageModel
+public sealed class InsightModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public InsightInput Input { get; set; } = new();
 
     public InsightDetail? Detail { get; private set; }
-    public bool CanEdit { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -25,32 +19,16 @@ public sealed class InsightModel(ProductAccessResolver access) : ProductPageMode
         Input = InsightInput.From(Detail!.Insight);
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(Input.ToCommand(Slug, Id));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = "Insight saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Input.ToCommand(Slug, Id), _ => ("Insight saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
 
     private async Task LoadAsync()
     {
-        Detail = await Sender.Send(new GetInsight(Slug, Id), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
-        if (access.Current.Can(Permission.ViewHistory))
+        Detail = await Sender.Send(new GetInsight(Slug, Id), Aborted);
+        if (Detail.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(Domain.Research.Insight), Id.ToString(CultureInfo.InvariantCulture)),
-                HttpContext.RequestAborted);
+            History = await Sender.Send(GetEntityHistory.Of<Domain.Research.Insight>(Slug, Id),
+                Aborted);
         }
     }
 }

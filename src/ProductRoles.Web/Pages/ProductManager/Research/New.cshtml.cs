@@ -10,17 +10,9 @@ public sealed class NewModel : ProductPageModel
     public InsightInput Input { get; set; } = new();
 
     public async Task OnGetAsync() =>
-        Input = new InsightInput { ObservedOn = await Sender.Send(new NewInsightForm(Slug), HttpContext.RequestAborted) };
+        Input = new InsightInput { ObservedOn = await Sender.Send(new NewInsightForm(Slug), Aborted) };
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, id) = await TrySendAsync(Input.ToCommand(Slug, 0));
-        if (!ok)
-        {
-            return Page();
-        }
-
-        TempData["Flash"] = "Insight saved.";
-        return RedirectToPage("/ProductManager/Research/Insight", new { slug = Slug, id });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Input.ToCommand(Slug, 0),
+            id => ("Insight saved.", RedirectToPage("/ProductManager/Research/Insight", new { slug = Slug, id })), onFailure: () => Task.CompletedTask);
 }

@@ -4,11 +4,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Roadmap;
 
-public sealed class EditModel : ProductPageModel
+public sealed class EditModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public RoadmapItemInput Input { get; set; } = new();
 
@@ -21,28 +18,14 @@ public sealed class EditModel : ProductPageModel
         Input = RoadmapItemInput.From(item);
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(Input.ToCommand(Slug, Id));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = "Roadmap item saved.";
-        return RedirectToPage("/ProductManager/Roadmap/Item", new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Input.ToCommand(Slug, Id),
+            _ => ("Roadmap item saved.", RedirectToPage("/ProductManager/Roadmap/Item", new { slug = Slug, id = Id })), LoadAsync);
 
     private async Task<RoadmapItemDetail> LoadAsync()
     {
-        Options = await Sender.Send(new GetRoadmapItemOptions(Slug), HttpContext.RequestAborted);
-        var item = await Sender.Send(new GetRoadmapItem(Slug, Id), HttpContext.RequestAborted);
+        Options = await Sender.Send(new GetRoadmapItemOptions(Slug), Aborted);
+        var item = await Sender.Send(new GetRoadmapItem(Slug, Id), Aborted);
         Title = item.Title;
         return item;
     }

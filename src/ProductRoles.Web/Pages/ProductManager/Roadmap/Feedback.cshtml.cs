@@ -1,23 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Roadmap;
-using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Features.ProductManager.RoadmapFeedback;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Roadmap;
 
-public sealed class FeedbackModel(ProductAccessResolver access) : ProductPageModel
+public sealed class FeedbackModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public RoadmapFeedbackStatus? Status { get; set; }
 
-    public IReadOnlyList<FeedbackView> Items { get; private set; } = [];
-    public bool CanResolve { get; private set; }
+    public RoadmapFeedbackList? List { get; private set; }
 
-    public async Task OnGetAsync()
-    {
-        Items = await Sender.Send(new GetRoadmapFeedback(Slug, Status), HttpContext.RequestAborted);
-        CanResolve = access.Current!.Can(Permission.ResolveRoadmapFeedback);
-    }
+    public async Task OnGetAsync() => List = await Sender.Send(new GetRoadmapFeedback(Slug, Status), Aborted);
 }

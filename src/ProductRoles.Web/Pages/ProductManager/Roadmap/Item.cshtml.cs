@@ -1,19 +1,15 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Features.ProductManager.RoadmapFeedback;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Roadmap;
 
-public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
+public sealed class ItemModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public FeedbackInput Feedback { get; set; } = new();
 
@@ -21,51 +17,31 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
     public ResolveInput Resolve { get; set; } = new();
 
     public RoadmapItemDetail? Item { get; private set; }
-    public bool CanEdit { get; private set; }
-    public bool CanResolve { get; private set; }
-    public bool CanGiveFeedback { get; private set; }
     public int? ResolveErrorsFor { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostFeedbackAsync()
-    {
-        var (ok, _) = await TrySendAsync(new GiveRoadmapFeedback(Slug, Id, Feedback.Kind, Feedback.Body ?? ""), "Feedback");
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostFeedbackAsync() =>
+        SendAndRedirectAsync(new GiveRoadmapFeedback(Slug, Id, Feedback.Kind, Feedback.Body ?? ""),
+            _ => ("Thank you: your feedback is with the product manager.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync, prefix: "Feedback");
 
-        TempData["Flash"] = "Thank you: your feedback is with the product manager.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
-
-    public async Task<IActionResult> OnPostResolveAsync()
-    {
-        var (ok, _) = await TrySendAsync(new ResolveRoadmapFeedback(Slug, Resolve.FeedbackId, Resolve.Status, Resolve.Answer, Resolve.Version), "Resolve");
-        if (!ok)
-        {
-            ResolveErrorsFor = Resolve.FeedbackId;
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"Feedback marked {Resolve.Status.ToString().ToLowerInvariant()}.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostResolveAsync() =>
+        SendAndRedirectAsync(new ResolveRoadmapFeedback(Slug, Resolve.FeedbackId, Resolve.Status, Resolve.Answer, Resolve.Version),
+            _ => ($"Feedback marked {Resolve.Status.Display().ToLowerInvariant()}.", RedirectToPage(new { slug = Slug, id = Id })),
+            onFailure: () =>
+            {
+                ResolveErrorsFor = Resolve.FeedbackId;
+                return LoadAsync();
+            },
+            prefix: "Resolve");
 
     private async Task LoadAsync()
     {
-        Item = await Sender.Send(new GetRoadmapItem(Slug, Id), HttpContext.RequestAborted);
-        var current = access.Current!;
-        CanEdit = current.Can(Permission.EditStrategy);
-        CanResolve = current.Can(Permission.ResolveRoadmapFeedback);
-        CanGiveFeedback = current.Can(Permission.GiveRoadmapFeedback);
-        if (current.Can(Permission.ViewHistory))
+        Item = await Sender.Send(new GetRoadmapItem(Slug, Id), Aborted);
+        if (Item.CanSeeHistory)
         {
-            History = await Sender.Send(new GetEntityHistory(Slug, nameof(RoadmapItem), Id.ToString(CultureInfo.InvariantCulture)), HttpContext.RequestAborted);
+            History = await Sender.Send(GetEntityHistory.Of<RoadmapItem>(Slug, Id), Aborted);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Infrastructure.Web;
 
@@ -13,18 +14,9 @@ public sealed class NewModel : ProductPageModel
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, id) = await TrySendAsync(Input.ToCommand(Slug, 0));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Input.ToCommand(Slug, 0),
+            id => ($"“{Input.Title?.Trim()}” added to {Input.Horizon.Display()}.", RedirectToPage("/ProductManager/Roadmap/Item", new { slug = Slug, id })), LoadAsync);
 
-        TempData["Flash"] = $"“{Input.Title?.Trim()}” added to {Input.Horizon}.";
-        return RedirectToPage("/ProductManager/Roadmap/Item", new { slug = Slug, id });
-    }
-
-    private async Task LoadAsync() => Options = await Sender.Send(new GetRoadmapItemOptions(Slug), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Options = await Sender.Send(new GetRoadmapItemOptions(Slug), Aborted);
 }

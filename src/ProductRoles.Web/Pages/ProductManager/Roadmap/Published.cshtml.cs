@@ -8,5 +8,5 @@ public sealed class PublishedModel : ProductPageModel
     public PublishedRoadmapView? Roadmap { get; private set; }
 
     public async Task OnGetAsync() =>
-        Roadmap = await Sender.Send(new GetPublishedRoadmap(Slug), HttpContext.RequestAborted);
+        Roadmap = await Sender.Send(new GetPublishedRoadmap(Slug), Aborted);
 }

@@ -8,5 +8,5 @@ public sealed class TimelineModel : ProductPageModel
     public IReadOnlyList<TimelineQuarter> Quarters { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Quarters = await Sender.Send(new GetRoadmapTimeline(Slug), HttpContext.RequestAborted);
+        Quarters = await Sender.Send(new GetRoadmapTimeline(Slug), Aborted);
 }

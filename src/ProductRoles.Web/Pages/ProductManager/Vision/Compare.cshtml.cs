@@ -16,7 +16,7 @@ public sealed class CompareModel : ProductPageModel
     public VisionComparison? Comparison { get; private set; }
 
     public async Task OnGetAsync() =>
-        Comparison = await Sender.Send(new CompareVisionRevisions(Slug, From, To), HttpContext.RequestAborted);
+        Comparison = await Sender.Send(new CompareVisionRevisions(Slug, From, To), Aborted);
 
     /// <summary>Segments without whitespace between elements, so the text reads exactly as written; text is encoded.</summary>
     public static IHtmlContent Render(IReadOnlyList<DiffSegment> segments)

@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductManager.Vision;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductManager.Vision;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty]
     public VisionInput Input { get; set; } = new();
 
     public VisionBoard? Board { get; private set; }
-    public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -23,29 +21,13 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
         };
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, revision) = await TrySendAsync(new EditVision(Slug, Input.Statement ?? "", Input.TargetGroup, Input.Needs,
-            Input.ProductDetails, Input.BusinessGoals, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = $"Vision saved as revision {revision}.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditVision(Slug, Input.Statement ?? "", Input.TargetGroup, Input.Needs, Input.ProductDetails, Input.BusinessGoals, Input.Version),
+            revision => ($"Vision saved as revision {revision}.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     private async Task LoadAsync()
     {
-        Board = await Sender.Send(new GetVision(Slug), HttpContext.RequestAborted);
-        CanEdit = access.Current!.Can(Permission.EditStrategy);
+        Board = await Sender.Send(new GetVision(Slug), Aborted);
     }
 
     public sealed class VisionInput

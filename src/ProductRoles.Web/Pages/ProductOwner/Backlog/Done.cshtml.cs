@@ -4,11 +4,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class DoneModel : ProductPageModel
+public sealed class DoneModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public DoneChecklistInput Done { get; set; } = new();
 
@@ -16,24 +13,15 @@ public sealed class DoneModel : ProductPageModel
 
     public bool Posted { get; private set; }
 
-    public async Task OnGetAsync() => Checklist = await Sender.Send(new GetDoneChecklist(Slug, Id), HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Checklist = await Sender.Send(new GetDoneChecklist(Slug, Id), Aborted);
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(Done.ToCommand(Slug, Id), "Done");
-        if (!ok)
-        {
-            Posted = true;
-            if (Conflict is not null)
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Done.ToCommand(Slug, Id),
+            _ => ($"#{Id} is Done.", RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id })),
+            onFailure: () =>
             {
-                Done.Version = Conflict.CurrentVersion;
-            }
-
-            Checklist = await Sender.Send(new GetDoneChecklist(Slug, Id), HttpContext.RequestAborted);
-            return Page();
-        }
-
-        TempData["Flash"] = $"#{Id} is Done.";
-        return RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id });
-    }
+                Posted = true;
+                return OnGetAsync();
+            },
+            prefix: "Done");
 }

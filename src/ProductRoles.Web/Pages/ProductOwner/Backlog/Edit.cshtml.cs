@@ -4,17 +4,18 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class EditModel : ProductPageModel
+public sealed class EditModel : ProductItemPageModel, IBacklogItemForm
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public BacklogItemInput Input { get; set; } = new();
 
+    public IReadOnlyList<RoadmapOption> RoadmapChoices { get; private set; } = [];
+
+    public bool AllowDone => Input.Status == Domain.Backlog.BacklogItemStatus.Done;
+
     public async Task OnGetAsync()
     {
-        var item = await Sender.Send(new GetBacklogItemForEdit(Slug, Id), HttpContext.RequestAborted);
+        var item = await Sender.Send(new GetBacklogItemForEdit(Slug, Id), Aborted);
         Input = new BacklogItemInput
         {
             Type = item.Type, Title = item.Title, AsA = item.AsA, IWant = item.IWant, SoThat = item.SoThat, Description = item.Description,
@@ -25,24 +26,9 @@ public sealed class EditModel : ProductPageModel
         await LoadRoadmapChoicesAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, _) = await TrySendAsync(new EditBacklogItem(Slug, Id, Input.ToFields(), Input.Version));
-        if (!ok)
-        {
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditBacklogItem(Slug, Id, Input.ToFields(), Input.Version),
+            _ => ($"#{Id} saved.", RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id })), LoadRoadmapChoicesAsync);
 
-            await LoadRoadmapChoicesAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"#{Id} saved.";
-        return RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id = Id });
-    }
-
-    private async Task LoadRoadmapChoicesAsync() =>
-        ViewData["RoadmapChoices"] = await Sender.Send(new GetRoadmapChoices(Slug), HttpContext.RequestAborted);
+    private async Task LoadRoadmapChoicesAsync() => RoadmapChoices = await Sender.Send(new GetRoadmapChoices(Slug), Aborted);
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public BacklogItemStatus? Status { get; set; }
@@ -30,52 +29,32 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
 
     public BacklogFilter Filter => new(Status, Type, Tag, RoadmapItemId, Text);
 
-    public bool CanOrder => access.Current?.Can(Permission.OrderBacklog) == true && Filter.IsEmpty;
-
-    public bool CanEdit => access.Current?.Can(Permission.EditBacklogItems) == true;
-
-    public bool CanCreate => access.Current?.Can(Permission.CreateBacklogItems) == true;
-
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostMoveAsync(int itemId, BacklogMove move, int? position, string? reason)
-    {
-        var (ok, result) = await TrySendAsync(new MoveBacklogItem(Slug, itemId, move, position, reason), "");
-        if (!ok)
-        {
-            MoveErrorsToSummary();
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostMoveAsync(int itemId, BacklogMove move, int? position, string? reason) =>
+        SendAndRedirectAsync(new MoveBacklogItem(Slug, itemId, move, position, reason),
+            moved => (moved.From == moved.To ? $"#{itemId} stays at position {moved.To}." : $"#{itemId} moved from position {moved.From} to {moved.To}.",
+                RedirectToPage(new { slug = Slug, p = (moved.To - 1) / GetBacklogHandler.PageSize + 1 })),
+            ShowListAgainAsync, prefix: "");
 
-        TempData["Flash"] = result!.From == result.To ? $"#{itemId} stays at position {result.To}." : $"#{itemId} moved from position {result.From} to {result.To}.";
-        return RedirectToPage(new { slug = Slug, p = (result.To - 1) / GetBacklogHandler.PageSize + 1 });
-    }
-
-    public async Task<IActionResult> OnPostBulkAsync(List<int> ids, string? addTag, BacklogItemStatus? bulkStatus, int? bulkRoadmapItemId, bool clearRoadmapItem)
-    {
-        var (ok, count) = await TrySendAsync(new BulkEditBacklogItems(Slug, ids, addTag, bulkStatus, bulkRoadmapItemId, clearRoadmapItem), "");
-        if (!ok)
-        {
-            MoveErrorsToSummary();
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"{count} item{(count == 1 ? "" : "s")} changed.";
-        return RedirectToPage(new { slug = Slug, Status, Type, Tag, roadmap = RoadmapItemId, q = Text, p = PageNumber });
-    }
+    public Task<IActionResult> OnPostBulkAsync(List<int> ids, string? addTag, BacklogItemStatus? bulkStatus, int? bulkRoadmapItemId, bool clearRoadmapItem) =>
+        SendAndRedirectAsync(new BulkEditBacklogItems(Slug, ids, addTag, bulkStatus, bulkRoadmapItemId, clearRoadmapItem),
+            count => ($"{count} item{(count == 1 ? "" : "s")} changed.",
+                RedirectToPage(new { slug = Slug, Status, Type, Tag, roadmap = RoadmapItemId, q = Text, p = PageNumber })),
+            ShowListAgainAsync, prefix: "");
 
     private async Task LoadAsync() =>
-        Backlog = await Sender.Send(new GetBacklog(Slug, Filter, Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+        Backlog = await Sender.Send(new GetBacklog(Slug, Filter, Math.Max(1, PageNumber)), Aborted);
 
     /// <summary>The list's forms have no single field to stand beside, so their messages go above the list.</summary>
-    private void MoveErrorsToSummary()
+    private Task ShowListAgainAsync()
     {
         var messages = ModelState.Where(e => e.Key.Length > 0).SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).ToList();
         foreach (var message in messages)
         {
             ModelState.AddModelError(string.Empty, message);
         }
+
+        return LoadAsync();
     }
 }

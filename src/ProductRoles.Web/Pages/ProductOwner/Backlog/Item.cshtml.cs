@@ -2,16 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
+public sealed class ItemModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
-
     [BindProperty]
     public string? Comment { get; set; }
 
@@ -19,64 +15,32 @@ public sealed class ItemModel(ProductAccessResolver access) : ProductPageModel
 
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
-    public bool CanEdit => access.Current?.Can(Permission.EditBacklogItems) == true;
-
-    public bool CanOrder => access.Current?.Can(Permission.OrderBacklog) == true;
-
-    public bool CanComment => access.Current?.Can(Permission.CommentOnBacklogItems) == true;
-
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostCommentAsync()
-    {
-        var (ok, _) = await TrySendAsync(new AddBacklogComment(Slug, Id, Comment ?? ""), "");
-        if (!ok)
-        {
-            // The command calls it Text; the form calls it Comment.
-            foreach (var error in ModelState[nameof(AddBacklogComment.Text)]?.Errors.ToList() ?? [])
+    public Task<IActionResult> OnPostCommentAsync() =>
+        SendAndRedirectAsync(new AddBacklogComment(Slug, Id, Comment ?? ""),
+            _ => ("Comment added.", RedirectToPage(null, null, new { slug = Slug, id = Id }, "comments")),
+            onFailure: () =>
             {
-                ModelState.AddModelError(nameof(Comment), error.ErrorMessage);
-            }
+                ShowErrorsAt(nameof(AddBacklogComment.Text), nameof(Comment));
+                return LoadAsync();
+            },
+            prefix: "");
 
-            await LoadAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostTickAsync(List<int> met, int version) =>
+        SendAndRedirectAsync(new TickAcceptanceCriteria(Slug, Id, met, version),
+            _ => ("Acceptance criteria saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync, prefix: "");
 
-        TempData["Flash"] = "Comment added.";
-        return RedirectToPage(null, null, new { slug = Slug, id = Id }, "comments");
-    }
-
-    public async Task<IActionResult> OnPostTickAsync(List<int> met, int version)
-    {
-        var (ok, _) = await TrySendAsync(new TickAcceptanceCriteria(Slug, Id, met, version), "");
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = "Acceptance criteria saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
-
-    public async Task<IActionResult> OnPostMoveAsync(BacklogMove move, int? position, string? reason)
-    {
-        var (ok, result) = await TrySendAsync(new MoveBacklogItem(Slug, Id, move, position, reason), "Move");
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = result!.From == result.To ? $"Stays at position {result.To}." : $"Moved from position {result.From} to {result.To}.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostMoveAsync(BacklogMove move, int? position, string? reason) =>
+        SendAndRedirectAsync(new MoveBacklogItem(Slug, Id, move, position, reason),
+            moved => (moved.From == moved.To ? $"Stays at position {moved.To}." : $"Moved from position {moved.From} to {moved.To}.",
+                RedirectToPage(new { slug = Slug, id = Id })),
+            LoadAsync, prefix: "Move");
 
     private async Task LoadAsync()
     {
-        Item = await Sender.Send(new GetBacklogItem(Slug, Id), HttpContext.RequestAborted);
-        var history = await Sender.Send(new GetEntityHistory(Slug, nameof(BacklogItem), Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            HttpContext.RequestAborted);
+        Item = await Sender.Send(new GetBacklogItem(Slug, Id), Aborted);
+        var history = await Sender.Send(GetEntityHistory.Of<BacklogItem>(Slug, Id), Aborted);
         // Rank keys are no longer recorded (see NotAuditedAttribute), but rows written before that may still hold them.
         History = history.Where(h => h.Field != nameof(BacklogItem.Rank)).ToList();
     }

@@ -4,41 +4,33 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Backlog;
 
-public sealed class NewModel : ProductPageModel
+public sealed class NewModel : ProductPageModel, IBacklogItemForm
 {
     [BindProperty]
     public BacklogItemInput Input { get; set; } = new();
+
+    public IReadOnlyList<RoadmapOption> RoadmapChoices { get; private set; } = [];
+
+    public bool AllowDone => false;
 
     [BindProperty]
     public bool NewItemsOnTop { get; set; }
 
     public async Task OnGetAsync()
     {
-        NewItemsOnTop = await Sender.Send(new GetBacklogSettings(Slug), HttpContext.RequestAborted);
+        NewItemsOnTop = await Sender.Send(new GetBacklogSettings(Slug), Aborted);
         await LoadRoadmapChoicesAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, id) = await TrySendAsync(new CreateBacklogItem(Slug, Input.ToFields()));
-        if (!ok)
-        {
-            NewItemsOnTop = await Sender.Send(new GetBacklogSettings(Slug), HttpContext.RequestAborted);
-            await LoadRoadmapChoicesAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new CreateBacklogItem(Slug, Input.ToFields()),
+            id => ($"Backlog item #{id} created.", RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id })), OnGetAsync);
 
-        TempData["Flash"] = $"Backlog item #{id} created.";
-        return RedirectToPage("/ProductOwner/Backlog/Item", new { slug = Slug, id });
-    }
+    public Task<IActionResult> OnPostPlacementAsync() =>
+        SendAndRedirectAsync(new SetBacklogSettings(Slug, NewItemsOnTop),
+            _ => (NewItemsOnTop ? "New items now go to the top of the backlog." : "New items now go to the bottom of the backlog.",
+                RedirectToPage(new { slug = Slug })),
+            OnGetAsync, prefix: "");
 
-    public async Task<IActionResult> OnPostPlacementAsync()
-    {
-        await Sender.Send(new SetBacklogSettings(Slug, NewItemsOnTop), HttpContext.RequestAborted);
-        TempData["Flash"] = NewItemsOnTop ? "New items now go to the top of the backlog." : "New items now go to the bottom of the backlog.";
-        return RedirectToPage(new { slug = Slug });
-    }
-
-    private async Task LoadRoadmapChoicesAsync() =>
-        ViewData["RoadmapChoices"] = await Sender.Send(new GetRoadmapChoices(Slug), HttpContext.RequestAborted);
+    private async Task LoadRoadmapChoicesAsync() => RoadmapChoices = await Sender.Send(new GetRoadmapChoices(Slug), Aborted);
 }

@@ -1,18 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductOwner.DefinitionOfDone;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.DefinitionOfDone;
 
-public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
+public sealed class IndexModel : ProductPageModel
 {
     [BindProperty]
     public DoDInput Input { get; set; } = new();
 
     public DefinitionOfDoneView? Definition { get; private set; }
-
-    public bool CanEdit => access.Current?.Can(Permission.EditDefinitionOfDone) == true;
 
     public async Task OnGetAsync()
     {
@@ -24,25 +21,12 @@ public sealed class IndexModel(ProductAccessResolver access) : ProductPageModel
         };
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, number) = await TrySendAsync(new EditDefinitionOfDone(Slug, Input.Criteria, Input.BasedOnNumber));
-        if (!ok)
-        {
-            if (Conflict is not null)
-            {
-                Input.BasedOnNumber = Conflict.CurrentVersion;
-            }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new EditDefinitionOfDone(Slug, Input.Criteria, Input.BasedOnNumber),
+            number => ($"Definition of Done version {number} saved.", RedirectToPage(new { slug = Slug })),
+            LoadAsync, versionField: nameof(DoDInput.BasedOnNumber));
 
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"Definition of Done version {number} saved.";
-        return RedirectToPage(new { slug = Slug });
-    }
-
-    private async Task LoadAsync() => Definition = await Sender.Send(new GetDefinitionOfDone(Slug), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Definition = await Sender.Send(new GetDefinitionOfDone(Slug), Aborted);
 
     public sealed class DoDInput
     {

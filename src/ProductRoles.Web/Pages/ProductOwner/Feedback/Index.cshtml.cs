@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Features.ProductOwner.Feedback;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.ProductOwner.Feedback;
 
-public sealed class IndexModel(ProductAccessResolver access, TimeProvider clock) : ProductPageModel
+public sealed class IndexModel(TimeProvider clock) : ProductPageModel
 {
     [BindProperty(SupportsGet = true)]
     public FeedbackStatus? Status { get; set; }
@@ -25,30 +24,18 @@ public sealed class IndexModel(ProductAccessResolver access, TimeProvider clock)
 
     public FeedbackInbox? Inbox { get; private set; }
 
-    public bool CanAdd => access.Current?.Can(Permission.AddCustomerFeedback) == true;
-
     public async Task OnGetAsync()
     {
         Input.ReceivedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, id) = await TrySendAsync(new RecordFeedback(Slug, Input.SourceKind, Input.SourceName ?? "", Input.Account,
-            Input.Text ?? "", Input.ReceivedOn, Input.Tags));
-        if (!ok)
-        {
-            await LoadAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = $"Feedback #{id} recorded.";
-        return RedirectToPage(new { slug = Slug });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new RecordFeedback(Slug, Input.SourceKind, Input.SourceName ?? "", Input.Account, Input.Text ?? "", Input.ReceivedOn, Input.Tags),
+            id => ($"Feedback #{id} recorded.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     private async Task LoadAsync() =>
-        Inbox = await Sender.Send(new GetFeedbackInbox(Slug, Status, Source, Text, Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+        Inbox = await Sender.Send(new GetFeedbackInbox(Slug, Status, Source, Text, Math.Max(1, PageNumber)), Aborted);
 
     public sealed class FeedbackInput
     {

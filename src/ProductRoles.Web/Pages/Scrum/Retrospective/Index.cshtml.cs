@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.History;
@@ -7,11 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Retrospective;
 
-public sealed class IndexModel : ProductPageModel
+public sealed class IndexModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty]
     public RetrospectiveInput Input { get; set; } = new();
 
@@ -22,70 +18,34 @@ public sealed class IndexModel : ProductPageModel
 
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
-    public static string Label(RetrospectiveActionState state) => state switch
-    {
-        RetrospectiveActionState.InProgress => "In progress",
-        _ => state.ToString(),
-    };
-
     public async Task OnGetAsync()
     {
         await LoadAsync();
         Input = new RetrospectiveInput { WentWell = Data!.WentWell, ToImprove = Data.ToImprove, Version = Data.Version };
     }
 
-    public async Task<IActionResult> OnPostSaveAsync()
+    public Task<IActionResult> OnPostSaveAsync()
     {
         ModelState.Remove("NewAction.Title");
-        var (ok, _) = await TrySendAsync(new SaveRetrospective(Slug, Id, Input.WentWell, Input.ToImprove, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
-
-            return Page();
-        }
-
-        TempData["Flash"] = "Retrospective saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
+        return SendAndRedirectAsync(new SaveRetrospective(Slug, Id, Input.WentWell, Input.ToImprove, Input.Version),
+            _ => ("Retrospective saved.", ThisRetrospective()), LoadAsync);
     }
 
-    public async Task<IActionResult> OnPostAddActionAsync()
-    {
-        var (ok, _) = await TrySendAsync(new AddRetrospectiveAction(Slug, Id, NewAction.Title ?? "", NewAction.OwnerId), prefix: "NewAction");
-        if (!ok)
-        {
-            await LoadAsync();
-            Input = new RetrospectiveInput { WentWell = Data!.WentWell, ToImprove = Data.ToImprove, Version = Data.Version };
-            return Page();
-        }
+    public Task<IActionResult> OnPostAddActionAsync() =>
+        SendAndRedirectAsync(new AddRetrospectiveAction(Slug, Id, NewAction.Title ?? "", NewAction.OwnerId),
+            _ => ("Action item added.", ThisRetrospective()), OnGetAsync, prefix: "NewAction");
 
-        TempData["Flash"] = "Action item added.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostSetStateAsync(int actionId, RetrospectiveActionState state, int version) =>
+        SendAndRedirectAsync(new SetRetrospectiveActionState(Slug, actionId, state, version),
+            _ => ("Action item updated.", ThisRetrospective()), OnGetAsync, prefix: "");
 
-    public async Task<IActionResult> OnPostSetStateAsync(int actionId, RetrospectiveActionState state, int version)
-    {
-        var (ok, _) = await TrySendAsync(new SetRetrospectiveActionState(Slug, actionId, state, version), prefix: "");
-        if (!ok)
-        {
-            await OnGetAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = "Action item updated.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    private RedirectToPageResult ThisRetrospective() => RedirectToPage(new { slug = Slug, id = Id });
 
     private async Task LoadAsync()
     {
-        Data = await Sender.Send(new GetRetrospective(Slug, Id), HttpContext.RequestAborted);
+        Data = await Sender.Send(new GetRetrospective(Slug, Id), Aborted);
         History = Data.RetrospectiveId is { } retroId
-            ? await Sender.Send(new GetEntityHistory(Slug, nameof(Domain.Sprints.Retrospective), retroId.ToString(CultureInfo.InvariantCulture)),
-                HttpContext.RequestAborted)
+            ? await Sender.Send(GetEntityHistory.Of<Domain.Sprints.Retrospective>(Slug, retroId), Aborted)
             : [];
     }
 

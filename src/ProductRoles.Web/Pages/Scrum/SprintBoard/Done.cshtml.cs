@@ -6,11 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 namespace ProductRoles.Web.Pages.Scrum.SprintBoard;
 
 /// <summary>Moving a card to Done: the Definition of Done checklist (which also records the sprint's progress for the burndown).</summary>
-public sealed class DoneModel : ProductPageModel
+public sealed class DoneModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "itemId")]
     public int ItemId { get; set; }
 
@@ -24,32 +21,24 @@ public sealed class DoneModel : ProductPageModel
     public async Task OnGetAsync()
     {
         // The board is the sprint's: refuse items that aren't on it before showing the checklist.
-        var board = await Sender.Send(new GetSprintBoard(Slug, Id), HttpContext.RequestAborted);
+        var board = await Sender.Send(new GetSprintBoard(Slug, Id), Aborted);
         if (board.Cards.All(c => c.BacklogItemId != ItemId))
         {
             throw new Infrastructure.Pipeline.NotFoundException();
         }
 
-        Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), HttpContext.RequestAborted);
+        Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), Aborted);
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        // The command refuses a card that is not on this board, or whose sprint is not active.
-        var (ok, _) = await TrySendAsync(Done.ToCommand(Slug, ItemId) with { FromSprintId = Id }, "Done");
-        if (!ok)
-        {
-            Posted = true;
-            if (Conflict is not null)
+    // The command refuses a card that is not on this board, or whose sprint is not active.
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(Done.ToCommand(Slug, ItemId) with { FromSprintId = Id },
+            _ => ($"#{ItemId} is Done: it met the Definition of Done and is part of the increment.",
+                RedirectToPage("/Scrum/SprintBoard/Index", null, new { slug = Slug, id = Id }, "card-" + ItemId)),
+            onFailure: async () =>
             {
-                Done.Version = Conflict.CurrentVersion;
-            }
-
-            Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), HttpContext.RequestAborted);
-            return Page();
-        }
-
-        TempData["Flash"] = $"#{ItemId} is Done: it met the Definition of Done and is part of the increment.";
-        return Redirect(Url.Page("/Scrum/SprintBoard/Index", new { slug = Slug, id = Id }) + "#card-" + ItemId);
-    }
+                Posted = true;
+                Checklist = await Sender.Send(new GetDoneChecklist(Slug, ItemId), Aborted);
+            },
+            prefix: "Done");
 }

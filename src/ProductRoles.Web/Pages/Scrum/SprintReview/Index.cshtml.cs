@@ -4,11 +4,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.SprintReview;
 
-public sealed class IndexModel : ProductPageModel
+public sealed class IndexModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
 
@@ -23,49 +20,21 @@ public sealed class IndexModel : ProductPageModel
         Input = new ReviewInput { GoalMet = Data!.GoalMet, Notes = Data.Notes, Version = Data.Version };
     }
 
-    public async Task<IActionResult> OnPostRecordAsync()
-    {
-        var (ok, _) = await TrySendAsync(new RecordSprintReview(Slug, Id, Input.GoalMet, Input.Notes, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
+    public Task<IActionResult> OnPostRecordAsync() =>
+        SendAndRedirectAsync(new RecordSprintReview(Slug, Id, Input.GoalMet, Input.Notes, Input.Version),
+            _ => ("Sprint review saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
+
+    public Task<IActionResult> OnPostFeedbackAsync() =>
+        SendAndRedirectAsync(new GiveSprintReviewFeedback(Slug, Id, FeedbackText ?? ""),
+            _ => ("Thank you: your feedback went to the product owner.", RedirectToPage(new { slug = Slug, id = Id })),
+            onFailure: () =>
             {
-                Input.Version = Conflict.CurrentVersion;
-            }
+                ShowErrorsAt(nameof(GiveSprintReviewFeedback.Text), nameof(FeedbackText));
+                return OnGetAsync();
+            },
+            prefix: "");
 
-            return Page();
-        }
-
-        TempData["Flash"] = "Sprint review saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
-
-    public async Task<IActionResult> OnPostFeedbackAsync()
-    {
-        var (ok, _) = await TrySendAsync(new GiveSprintReviewFeedback(Slug, Id, FeedbackText ?? ""), prefix: "");
-        if (!ok)
-        {
-            // The validator names the field "Text"; show it beside this form's field.
-            if (ModelState.TryGetValue("Text", out var entry))
-            {
-                foreach (var error in entry.Errors)
-                {
-                    ModelState.AddModelError(nameof(FeedbackText), error.ErrorMessage);
-                }
-
-                ModelState.Remove("Text");
-            }
-
-            await OnGetAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = "Thank you: your feedback went to the product owner.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
-
-    private async Task LoadAsync() => Data = await Sender.Send(new GetSprintReview(Slug, Id), HttpContext.RequestAborted);
+    private async Task LoadAsync() => Data = await Sender.Send(new GetSprintReview(Slug, Id), Aborted);
 
     public sealed class ReviewInput
     {

@@ -7,5 +7,5 @@ public sealed class ListModel : ProductPageModel
 {
     public IReadOnlyList<SprintReviewSummary> Reviews { get; private set; } = [];
 
-    public async Task OnGetAsync() => Reviews = await Sender.Send(new GetSprintReviews(Slug), HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Reviews = await Sender.Send(new GetSprintReviews(Slug), Aborted);
 }

@@ -7,5 +7,5 @@ public sealed class IndexModel : ProductPageModel
 {
     public SprintList? Data { get; private set; }
 
-    public async Task OnGetAsync() => Data = await Sender.Send(new GetSprints(Slug), HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Data = await Sender.Send(new GetSprints(Slug), Aborted);
 }

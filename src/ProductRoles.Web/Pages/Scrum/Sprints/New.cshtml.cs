@@ -12,7 +12,7 @@ public sealed class NewModel(TimeProvider clock) : ProductPageModel
     public async Task OnGetAsync()
     {
         // Only planners may open the form: the list query checks membership, this command's permission is checked on POST.
-        var sprints = await Sender.Send(new GetSprints(Slug), HttpContext.RequestAborted);
+        var sprints = await Sender.Send(new GetSprints(Slug), Aborted);
         if (!sprints.CanPlan)
         {
             throw new Infrastructure.Pipeline.ForbiddenException();
@@ -30,16 +30,8 @@ public sealed class NewModel(TimeProvider clock) : ProductPageModel
         };
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var (ok, id) = await TrySendAsync(new CreateSprint(Slug, Input.Name ?? "", Input.Goal ?? "", Input.StartDate, Input.EndDate,
-            Input.Capacity, Input.AllowOverlap));
-        if (!ok)
-        {
-            return Page();
-        }
-
-        TempData["Flash"] = "Sprint created. Pull items from the product backlog into it.";
-        return RedirectToPage("/Scrum/Sprints/Sprint", new { slug = Slug, id });
-    }
+    public Task<IActionResult> OnPostAsync() =>
+        SendAndRedirectAsync(new CreateSprint(Slug, Input.Name ?? "", Input.Goal ?? "", Input.StartDate, Input.EndDate, Input.Capacity, Input.AllowOverlap),
+            id => ("Sprint created. Pull items from the product backlog into it.", RedirectToPage("/Scrum/Sprints/Sprint", new { slug = Slug, id })),
+            onFailure: () => Task.CompletedTask);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.History;
@@ -7,11 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Sprints;
 
-public sealed class SprintModel : ProductPageModel
+public sealed class SprintModel : ProductItemPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "id")]
-    public int Id { get; set; }
-
     [BindProperty]
     public SprintFormInput Input { get; set; } = new();
 
@@ -30,64 +26,28 @@ public sealed class SprintModel : ProductPageModel
         };
     }
 
-    public async Task<IActionResult> OnPostEditAsync()
-    {
-        var (ok, _) = await TrySendAsync(new EditSprint(Slug, Id, Input.Name ?? "", Input.Goal ?? "", Input.StartDate, Input.EndDate,
-            Input.Capacity, Input.AllowOverlap, Input.Version));
-        if (!ok)
-        {
-            await LoadAsync();
-            if (Conflict is not null)
-            {
-                Input.Version = Conflict.CurrentVersion;
-            }
+    public Task<IActionResult> OnPostEditAsync() =>
+        SendAndRedirectAsync(new EditSprint(Slug, Id, Input.Name ?? "", Input.Goal ?? "", Input.StartDate, Input.EndDate, Input.Capacity, Input.AllowOverlap, Input.Version),
+            _ => ("Sprint saved.", ThisSprint()), LoadAsync);
 
-            return Page();
-        }
+    public Task<IActionResult> OnPostStartAsync(int version) =>
+        SendAndRedirectAsync(new StartSprint(Slug, Id, version), _ => ("Sprint started. The team now works from its sprint backlog.", ThisSprint()), OnGetAsync, prefix: "");
 
-        TempData["Flash"] = "Sprint saved.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostPlanAsync(int backlogItemId) =>
+        SendAndRedirectAsync(new PlanSprintItem(Slug, Id, backlogItemId), _ => ($"#{backlogItemId} pulled into the sprint.", ThisSprint()), OnGetAsync, prefix: "");
 
-    public async Task<IActionResult> OnPostStartAsync(int version)
-    {
-        var (ok, _) = await TrySendAsync(new StartSprint(Slug, Id, version), prefix: "");
-        if (!ok)
-        {
-            await OnGetAsync();
-            return Page();
-        }
+    public Task<IActionResult> OnPostUnplanAsync(int backlogItemId) =>
+        SendAndRedirectAsync(new UnplanSprintItem(Slug, Id, backlogItemId), _ => ($"#{backlogItemId} taken out of the sprint.", ThisSprint()), OnGetAsync, prefix: "");
 
-        TempData["Flash"] = "Sprint started. The team now works from its sprint backlog.";
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    public Task<IActionResult> OnPostCloseAsync(UnfinishedWork unfinished, int version) =>
+        SendAndRedirectAsync(new CloseSprint(Slug, Id, unfinished, version),
+            _ => ("Sprint closed. Its sprint review is ready for the product owner.", ThisSprint()), OnGetAsync, prefix: "");
 
-    public async Task<IActionResult> OnPostPlanAsync(int backlogItemId) =>
-        await SendAndReturnAsync(new PlanSprintItem(Slug, Id, backlogItemId), $"#{backlogItemId} pulled into the sprint.");
-
-    public async Task<IActionResult> OnPostUnplanAsync(int backlogItemId) =>
-        await SendAndReturnAsync(new UnplanSprintItem(Slug, Id, backlogItemId), $"#{backlogItemId} taken out of the sprint.");
-
-    public async Task<IActionResult> OnPostCloseAsync(UnfinishedWork unfinished, int version) =>
-        await SendAndReturnAsync(new CloseSprint(Slug, Id, unfinished, version), "Sprint closed. Its sprint review is ready for the product owner.");
-
-    private async Task<IActionResult> SendAndReturnAsync(Mediator.ICommand<Mediator.Unit> command, string flash)
-    {
-        var (ok, _) = await TrySendAsync(command, prefix: "");
-        if (!ok)
-        {
-            await OnGetAsync();
-            return Page();
-        }
-
-        TempData["Flash"] = flash;
-        return RedirectToPage(new { slug = Slug, id = Id });
-    }
+    private RedirectToPageResult ThisSprint() => RedirectToPage(new { slug = Slug, id = Id });
 
     private async Task LoadAsync()
     {
-        Data = await Sender.Send(new GetSprint(Slug, Id), HttpContext.RequestAborted);
-        History = await Sender.Send(new GetEntityHistory(Slug, nameof(Sprint), Id.ToString(CultureInfo.InvariantCulture)),
-            HttpContext.RequestAborted);
+        Data = await Sender.Send(new GetSprint(Slug, Id), Aborted);
+        History = await Sender.Send(GetEntityHistory.Of<Sprint>(Slug, Id), Aborted);
     }
 }
