@@ -33,7 +33,7 @@ public sealed record BenchOptions(
     /// <summary>A few seconds, tiny data: proves every figure is produced (a tiny soak too), measures nothing worth quoting.</summary>
     public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null)
     {
-        MeasuredMoves = 4, AdversarialMoves = 100_000, SoakDuration = TimeSpan.FromSeconds(3),
+        MeasuredMoves = 4, AdversarialMoves = 10_000, SoakDuration = TimeSpan.FromSeconds(3),
     };
 
     /// <summary>60 seconds of 10 clients moving items at random to the top, the bottom and random places.</summary>
