@@ -43,7 +43,7 @@ public static class RankAttempts
 
                 return result;
             }
-            catch (DbUpdateException ex) when (IsLostRace(ex) && n < MaxAttempts)
+            catch (Exception ex) when ((IsLostRace(ex) || IsBusy(ex)) && n < MaxAttempts)
             {
                 if (own is not null)
                 {
@@ -60,10 +60,13 @@ public static class RankAttempts
     }
 
     /// <summary>A row changed since it was read, or a key was taken meanwhile (the unique index refused it).</summary>
-    public static bool IsLostRace(DbUpdateException ex) => ex is DbUpdateConcurrencyException || ex.InnerException switch
+    public static bool IsLostRace(Exception ex) => ex is DbUpdateConcurrencyException || (ex is DbUpdateException && ex.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
         Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
-    };
+    });
+
+    // SQLite gave up waiting for the write lock (SQLITE_BUSY / SQLITE_LOCKED, after its busy timeout): try again.
+    private static bool IsBusy(Exception ex) => (ex as SqliteException ?? ex.InnerException as SqliteException) is { SqliteErrorCode: 5 or 6 };
 }
