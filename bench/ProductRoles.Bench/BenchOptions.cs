@@ -7,17 +7,40 @@ public sealed record BenchOptions(
     string Mode, int Concurrency, TimeSpan Warmup, TimeSpan Round, int Rounds,
     int LargeItems, int SmallItems, int RankMoves, int RoadmapItems, int IncrementSize, string? JsonPath, string? DumpFolder = null)
 {
+    /// <summary>Moves measured one by one for the rows each writes (random places and the ends).</summary>
+    public int MeasuredMoves { get; init; } = 100;
+
+    /// <summary>Moves per adversarial pattern, in memory.</summary>
+    public int AdversarialMoves { get; init; } = 100_000;
+
+    /// <summary>How long the move soak runs (zero: not at all) and with how many clients.</summary>
+    public TimeSpan SoakDuration { get; init; }
+
+    public int SoakClients { get; init; } = 10;
+
+    /// <summary>Only the move soak (<c>--soak-moves</c>): no page measurements.</summary>
+    public bool SoakOnly { get; init; }
+
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --soak-moves [--soak-seconds N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
     public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null);
 
     /// <summary>The sizes with shorter rounds: within about 5 minutes on 2 cores.</summary>
-    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null);
+    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null) { MeasuredMoves = 40 };
 
-    /// <summary>A few seconds, tiny data: proves every figure is produced, measures nothing worth quoting.</summary>
-    public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null);
+    /// <summary>A few seconds, tiny data: proves every figure is produced (a tiny soak too), measures nothing worth quoting.</summary>
+    public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null)
+    {
+        MeasuredMoves = 4, AdversarialMoves = 10_000, SoakDuration = TimeSpan.FromSeconds(3),
+    };
+
+    /// <summary>60 seconds of 10 clients moving items at random to the top, the bottom and random places.</summary>
+    public static BenchOptions SoakMoves { get; } = new("soak-moves", 10, TimeSpan.Zero, TimeSpan.Zero, 0, 10_000, 100, 0, 12, 4, null)
+    {
+        SoakDuration = TimeSpan.FromSeconds(60), SoakOnly = true,
+    };
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -25,6 +48,7 @@ public sealed record BenchOptions(
         string? json = null;
         string? dump = null;
         int? concurrency = null;
+        int? soakSeconds = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -34,6 +58,12 @@ public sealed record BenchOptions(
                     break;
                 case "--smoke":
                     options = Smoke;
+                    break;
+                case "--soak-moves":
+                    options = SoakMoves;
+                    break;
+                case "--soak-seconds" when i + 1 < args.Count:
+                    soakSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--json" when i + 1 < args.Count:
                     json = args[++i];
@@ -49,6 +79,10 @@ public sealed record BenchOptions(
             }
         }
 
-        return options with { JsonPath = json, DumpFolder = dump, Concurrency = concurrency ?? options.Concurrency };
+        return options with
+        {
+            JsonPath = json, DumpFolder = dump, Concurrency = concurrency ?? options.Concurrency,
+            SoakDuration = soakSeconds is { } s ? TimeSpan.FromSeconds(s) : options.SoakDuration,
+        };
     }
 }

@@ -31,6 +31,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var large = await app.CreateProductAsync("Bench large product", LargeSlug, owner, ProductRole.ProductOwner);
         var small = await app.CreateProductAsync("Bench small product", SmallSlug, owner, ProductRole.ProductOwner);
         var text = new TextGenerator(6);
+        if (options.SoakOnly)
+        {
+            await GenerateBacklogAsync(app, large, options.LargeItems, text);
+            await SoakAsync(app, large, report);
+            return report;
+        }
+
         await GenerateHistoryAsync(app, large, owner, options.LargeItems, text);
         await GenerateHistoryAsync(app, small, owner, options.SmallItems, text);
         await GenerateBacklogAsync(app, large, options.LargeItems, text);
@@ -87,13 +94,15 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             $"/p/{{slug}}/backlog/export, all {options.LargeItems:N0} items as CSV", exportApp, exportRaw);
         report.Pages.Add(export);
 
-        var (backlogRows, activityRows, moveStatements) = await MeasureReorderAsync(app, cookie, large, options.Mode == "smoke" ? 2 : 5);
+        var (backlogRows, backlogRowsP99, activityRows, moveStatements) = await MeasureReorderAsync(app, cookie, large, options.MeasuredMoves);
         report.Details["reorder"] = new JsonObject
         {
+            ["moves"] = options.MeasuredMoves,
             ["backlog_rows_written_per_move_max"] = backlogRows,
+            ["backlog_rows_written_per_move_p99"] = backlogRowsP99,
             ["activity_rows_written_per_move_max"] = activityRows,
             ["sql_statements_per_move_max"] = moveStatements,
-            ["how"] = "POST /p/{slug}/backlog?handler=Move (ToPosition, random) as the product owner; rows compared before and after",
+            ["how"] = "POST /p/{slug}/backlog?handler=Move as the product owner (60 % to a random position, 20 % Top, 20 % Bottom, random items); rows compared before and after",
         };
 
         // The roadmap board as the product manager sees it (every card with its move buttons), and the
@@ -120,6 +129,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         report.Add("sql_statements_backlog_page_n100", backlogStatementsSmall, "≤ 5", v => v <= 5);
         report.Add("sql_statements_backlog_page_n10000", backlogStatementsLarge, "= n100", v => v == backlogStatementsSmall);
         report.Add("rows_written_per_reorder", backlogRows, "1", v => v == 1);
+        report.Add("backlog_rows_written_per_move_p99", backlogRowsP99, "1", v => v == 1);
+        AddAdversarialMoves(report);
         report.Add("activity_rows_written_per_reorder", activityRows);
         report.Add("rank_key_p99_length_after_10000_moves", RankKeyP99AfterMoves(options.LargeItems, options.RankMoves, report.Details), "≤ 32", v => v <= 32);
         report.Add("roadmap_board_vs_raw_ratio", roadmap.Ratio);
@@ -130,6 +141,11 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         report.Add("history_first_screen_vs_raw_ratio", history.Ratio);
         report.Add("sql_statements_history_page_n100", historyStatementsSmall, "≤ 5", v => v <= 5);
         report.Add("sql_statements_history_page_n10000", historyStatementsLarge, "= n100", v => v == historyStatementsSmall);
+        if (options.SoakDuration > TimeSpan.Zero)
+        {
+            await SoakAsync(app, large, report);
+        }
+
         return report;
     }
 
@@ -173,9 +189,10 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
     /// Moves random items to random positions through the page's own form, and compares the
     /// product's backlog rows (id, rank, version) and history rows before and after each move.
     /// </summary>
-    private async Task<(double BacklogRows, double ActivityRows, double Statements)> MeasureReorderAsync(
+    private async Task<(double BacklogRows, double BacklogRowsP99, double ActivityRows, double Statements)> MeasureReorderAsync(
         AppUnderTest app, string cookie, int productId, int moves)
     {
+        var rowsPerMove = new List<int>(moves);
         using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
         var random = new Random(moves);
         double maxBacklog = 0, maxActivity = 0, maxStatements = 0;
@@ -188,12 +205,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
             var (before, activitiesBefore) = await SnapshotAsync(app, productId);
             var itemId = before.Keys.ElementAt(random.Next(before.Count));
+            var kind = move % 5;
             using var post = new HttpRequestMessage(HttpMethod.Post, $"p/{LargeSlug}/backlog?handler=Move")
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["itemId"] = itemId.ToString(CultureInfo.InvariantCulture),
-                    ["move"] = "ToPosition",
+                    ["move"] = kind == 3 ? "Top" : kind == 4 ? "Bottom" : "ToPosition",
                     ["position"] = (random.Next(before.Count) + 1).ToString(CultureInfo.InvariantCulture),
                     ["reason"] = "Benchmark move",
                     ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
@@ -211,12 +229,15 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             var (after, activitiesAfter) = await SnapshotAsync(app, productId);
             var changed = after.Count(a => !before.TryGetValue(a.Key, out var b) || b != a.Value) + before.Keys.Count(k => !after.ContainsKey(k));
             maxBacklog = Math.Max(maxBacklog, changed);
+            rowsPerMove.Add(changed);
             maxActivity = Math.Max(maxActivity, activitiesAfter - activitiesBefore);
             maxStatements = Math.Max(maxStatements, statements);
         }
 
-        Log($"reorder: at most {maxBacklog} backlog row(s), {maxActivity} history row(s), {maxStatements} statements per move");
-        return (maxBacklog, maxActivity, maxStatements);
+        rowsPerMove.Sort();
+        var p99 = rowsPerMove[Math.Min(rowsPerMove.Count - 1, (int)Math.Ceiling(0.99 * rowsPerMove.Count) - 1)];
+        Log($"reorder: at most {maxBacklog} backlog row(s) (p99 {p99}), {maxActivity} history row(s), {maxStatements} statements per move");
+        return (maxBacklog, p99, maxActivity, maxStatements);
     }
 
     private static Task<(Dictionary<int, (string Rank, int Version)> Items, int Activities)> SnapshotAsync(AppUnderTest app, int productId) =>
@@ -308,6 +329,63 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             Median(rawRounds, r => r.RequestsPerSecond), Median(rawRounds, r => r.P50Ms), Median(rawRounds, r => r.P99Ms),
             Median(rawRounds, r => r.AllocatedBytesPerRequest), rawRounds[^1].ResponseBytes, Median(rawRounds, r => r.CpuMsPerRequest),
             [.. appRounds.Zip(rawRounds, (a, r) => r.RequestsPerSecond == 0 ? 0 : a.RequestsPerSecond / r.RequestsPerSecond)]);
+    }
+
+    /// <summary>
+    /// Each adversarial pattern's longest key after its moves (in memory, exactly as the move
+    /// commands place keys), the rows a move wrote at the 99th percentile, and the most rows a
+    /// re-spreading move wrote.
+    /// </summary>
+    private void AddAdversarialMoves(BenchReport report)
+    {
+        var details = new JsonObject();
+        var longest = 0;
+        var maxRows = 0;
+        double p99 = 0;
+        foreach (var pattern in Enum.GetValues<MovePattern>())
+        {
+            var result = AdversarialMoves.Run(pattern, 10_000, options.AdversarialMoves);
+            var name = Snake(pattern.ToString());
+            details[name] = new JsonObject
+            {
+                ["items"] = result.Keys.Count,
+                ["max_length"] = result.MaxLength,
+                ["respreads"] = result.Respreads,
+                ["max_rows_written_by_a_move"] = result.MaxRowsWritten,
+            };
+            report.Add($"rank_key_max_length_after_100000_adversarial_moves_{name}", result.MaxLength, $"≤ {RankKey.RespreadLength}", v => v <= RankKey.RespreadLength);
+            longest = Math.Max(longest, result.MaxLength);
+            maxRows = Math.Max(maxRows, result.MaxRowsWritten);
+            p99 = Math.Max(p99, result.RowsWrittenP99);
+            Log($"{options.AdversarialMoves:N0} moves {name}: longest key {result.MaxLength}, {result.Respreads} re-spreads writing at most {result.MaxRowsWritten} rows");
+        }
+
+        details["source"] = "AdversarialMoves: RankNeighbourhood.Place, what MoveBacklogItem and MoveRoadmapItem write, in memory, from RankKey.Spread";
+        details["moves_per_pattern"] = options.AdversarialMoves;
+        report.Details["rank_key_max_length_after_100000_adversarial_moves"] = details;
+        report.Add("rank_key_max_length_after_100000_adversarial_moves", longest, $"≤ {RankKey.RespreadLength}", v => v <= RankKey.RespreadLength);
+        report.Add("rank_rows_written_per_adversarial_move_p99", p99, "1", v => v == 1);
+        report.Add("backlog_rows_written_by_rebalancing_move_max", maxRows);
+    }
+
+    private static string Snake(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>The move soak against the real app: 0 answers other than 2xx/3xx is the target.</summary>
+    private async Task SoakAsync(AppUnderTest app, int productId, BenchReport report)
+    {
+        var ids = await app.WithDbAsync(db => db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId).Select(i => i.Id).ToListAsync());
+        Log($"soak: {options.SoakClients} clients moving {ids.Count:N0} items for {options.SoakDuration.TotalSeconds:F0} s");
+        var soak = await SoakMoves.RunAsync(app, OwnerEmail, LargeSlug, ids, options.SoakClients, options.SoakDuration);
+        var longest = await app.WithDbAsync(db => db.BacklogItems.Where(i => i.ProductId == productId).MaxAsync(i => i.Rank.Length));
+        Log($"soak: {soak.Total:N0} moves: {soak.Ok2xx} 2xx, {soak.Redirect3xx} 3xx, {soak.Client4xx} 4xx, {soak.Server5xx} 5xx, {soak.NoAnswer} unanswered; longest key {longest}");
+        var details = soak.ToJson();
+        details["longest_key_after"] = longest;
+        report.Details["soak_moves"] = details;
+        report.Add("soak_moves_total", soak.Total);
+        report.Add("soak_moves_responses_2xx_3xx", soak.Ok2xx + soak.Redirect3xx);
+        report.Add("soak_moves_responses_not_2xx_3xx", soak.NotOk, "0", v => v == 0);
+        report.Add("soak_moves_rank_key_max_length", longest, $"≤ {RankKey.RespreadLength}", v => v <= RankKey.RespreadLength);
     }
 
     /// <summary>

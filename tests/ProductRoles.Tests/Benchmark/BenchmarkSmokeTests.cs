@@ -15,6 +15,12 @@ public sealed class BenchmarkSmokeTests
         "sql_statements_backlog_page_n100", "sql_statements_backlog_page_n10000",
         "rows_written_per_reorder", "rank_key_p99_length_after_10000_moves",
         "roadmap_board_vs_raw_ratio", "sprint_review_vs_raw_ratio", "allocated_bytes_per_request",
+        "rank_key_max_length_after_100000_adversarial_moves",
+        "rank_key_max_length_after_100000_adversarial_moves_all_top", "rank_key_max_length_after_100000_adversarial_moves_all_bottom",
+        "rank_key_max_length_after_100000_adversarial_moves_all_into_one_gap", "rank_key_max_length_after_100000_adversarial_moves_alternating_ends",
+        "rank_key_max_length_after_100000_adversarial_moves_random",
+        "backlog_rows_written_per_move_p99", "backlog_rows_written_by_rebalancing_move_max",
+        "soak_moves_total", "soak_moves_responses_not_2xx_3xx",
     ];
 
     [Fact]
@@ -41,6 +47,9 @@ public sealed class BenchmarkSmokeTests
             }
         }
 
+        // The tiny soak ran through the app's move form, and every answer was a 2xx or a 3xx.
+        Assert.True(json["soak_moves_total"]!.GetValue<double>() > 0, "The soak made no moves.");
+        Assert.Equal(0, json["soak_moves_responses_not_2xx_3xx"]!.GetValue<double>());
         Assert.Contains("figure", report.ToTable(), StringComparison.Ordinal);
     }
 

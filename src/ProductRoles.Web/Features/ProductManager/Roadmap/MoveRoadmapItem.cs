@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -13,8 +14,9 @@ namespace ProductRoles.Web.Features.ProductManager.Roadmap;
 /// <summary>
 /// The product manager moves an item on the board: into <paramref name="Horizon"/>, just before the
 /// item <paramref name="BeforeItemId"/> (or to the end when null). Drag and drop and the move
-/// up / down / to top buttons all send this. Only the moved item's row is written: it gets a rank
-/// key between its new neighbours. The item's history says where it went, e.g. "2 in Next → 1 in Now".
+/// up / down / to top buttons all send this. Usually only the moved item's row is written: it gets a
+/// rank key between its new neighbours (after many moves into one gap, a few neighbours' keys are
+/// spread out in the same transaction). The item's history says where it went, e.g. "2 in Next → 1 in Now".
 /// </summary>
 [Requires(Permission.EditStrategy)]
 public sealed record MoveRoadmapItem(string ProductSlug, int ItemId, RoadmapHorizon Horizon, int? BeforeItemId, int Version)
@@ -35,6 +37,12 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
     public async ValueTask<Unit> Handle(MoveRoadmapItem command, CancellationToken cancellationToken)
     {
         var productId = access.Current!.ProductId;
+        // A neighbour re-spread by someone else's move meanwhile: read the board again and redo.
+        return await RankAttempts.RunAsync(db, () => TryMoveAsync(productId, command, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Unit> TryMoveAsync(int productId, MoveRoadmapItem command, CancellationToken cancellationToken)
+    {
         var item = await db.RoadmapItems.SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
             ?? throw new NotFoundException();
         db.ExpectVersion(item, command.Version);
@@ -43,25 +51,21 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
         var source = item.Horizon == command.Horizon ? target : await RoadmapRanking.Ordered(db, productId, item.Horizon, cancellationToken);
         var from = source.FindIndex(i => i.Id == item.Id) + 1;
         var others = target.Where(i => i.Id != item.Id).ToList();
-        string rank;
-        int to;
+        int gap;
         if (command.BeforeItemId is { } beforeId)
         {
-            var index = others.FindIndex(i => i.Id == beforeId);
-            if (index < 0)
+            gap = others.FindIndex(i => i.Id == beforeId);
+            if (gap < 0)
             {
                 throw RequestValidationException.For(nameof(MoveRoadmapItem.BeforeItemId), "That item is not in this horizon any more; reload the board.");
             }
-
-            rank = RankKey.Between(index == 0 ? null : others[index - 1].Rank, others[index].Rank);
-            to = index + 1;
         }
         else
         {
-            rank = RankKey.Between(others.Count == 0 ? null : others[^1].Rank, null);
-            to = others.Count + 1;
+            gap = others.Count;
         }
 
+        var to = gap + 1;
         if (item.Horizon == command.Horizon && to == from)
         {
             // Dropped where it was: nothing moved, so nothing to write or to record.
@@ -69,9 +73,11 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
         }
 
         // Positions are 1-based within a horizon, as the board shows them: "2 in Next → 1 in Now".
+        var placement = RankNeighbourhood.Place(others.ConvertAll(i => i.Rank), gap, item.Rank);
+        await RoadmapRanking.RewriteAsync(db, others, gap, placement, cancellationToken);
         db.RecordMove(item, Place(from, item.Horizon), Place(to, command.Horizon));
         item.Horizon = command.Horizon;
-        item.Rank = rank;
+        item.Rank = placement.Key;
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
         return Unit.Value;

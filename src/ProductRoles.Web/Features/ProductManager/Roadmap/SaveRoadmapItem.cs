@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -114,5 +115,21 @@ public static class RoadmapRanking
     {
         var ordered = await Ordered(db, productId, horizon, cancellationToken);
         return RankKey.Between(ordered.Count == 0 ? null : ordered[^1].Rank, null);
+    }
+
+    /// <summary>
+    /// Writes a re-spread's new keys to the neighbours around <paramref name="gap"/> in
+    /// <paramref name="others"/> (nothing for a plain move), each only while it still holds the key read.
+    /// </summary>
+    public static async Task RewriteAsync(AppDbContext db, List<(int Id, string Rank)> others, int gap, RankPlacement placement, CancellationToken cancellationToken)
+    {
+        var rewrites = others.Take(gap).TakeLast(placement.BelowKeys.Count).Zip(placement.BelowKeys)
+            .Concat(others.Skip(gap).Take(placement.AboveKeys.Count).Zip(placement.AboveKeys));
+        foreach (var ((id, old), key) in rewrites)
+        {
+            var written = await db.RoadmapItems.Where(i => i.Id == id && i.Rank == old)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Rank, key), cancellationToken);
+            RankRewrites.EnsureOne(written);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Ranking;
+using ProductRoles.Web.Infrastructure.Leases;
 
 namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 
@@ -44,10 +45,18 @@ public static class BacklogRebalancing
     }
 }
 
-/// <summary>The background step: looks for long keys now and then and rebalances only when some exist.</summary>
-public sealed class BacklogRankRebalancer(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<BacklogRankRebalancer> logger)
+/// <summary>
+/// The background step: looks for long keys now and then and rebalances only when some exist. Moves
+/// never wait for it (a move re-spreads its own neighbourhood when it must); it only tidies up. It
+/// runs on one app instance at a time: each tick first takes or renews the lease in the database.
+/// </summary>
+public sealed class BacklogRankRebalancer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<BacklogRankRebalancer> logger)
     : BackgroundService
 {
+    public const string LeaseName = "backlog-rank-rebalance";
+
+    private readonly string _holder = DatabaseLease.NewHolder();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMinutes(configuration.GetValue("Backlog:RebalanceMinutes", 10.0));
@@ -57,7 +66,14 @@ public sealed class BacklogRankRebalancer(IServiceScopeFactory scopes, IConfigur
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var rebalanced = await BacklogRebalancing.RebalanceAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                // Held for two ticks: renewed every tick while this instance lives, taken over soon after it dies.
+                if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, interval * 2, clock.GetUtcNow().UtcDateTime, stoppingToken))
+                {
+                    continue;
+                }
+
+                var rebalanced = await BacklogRebalancing.RebalanceAsync(db, stoppingToken);
                 if (rebalanced > 0)
                 {
                     logger.LogInformation("Rebalanced the backlog rank keys of {Count} products", rebalanced);
@@ -67,6 +83,22 @@ public sealed class BacklogRankRebalancer(IServiceScopeFactory scopes, IConfigur
             {
                 logger.LogWarning(ex, "Rebalancing backlog rank keys failed; trying again at the next tick");
             }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await DatabaseLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), LeaseName, _holder,
+                clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The lease then simply expires.
+            logger.LogDebug(ex, "Could not release the rank rebalance lease");
         }
     }
 }

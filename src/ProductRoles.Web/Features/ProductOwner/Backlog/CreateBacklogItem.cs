@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
@@ -68,14 +69,14 @@ public sealed class CreateBacklogItemHandler(AppDbContext db, ProductAccessResol
         for (var attempt = 1; ; attempt++)
         {
             var item = BacklogItemWriter.New(productId, command.Fields, clock.GetUtcNow().UtcDateTime,
-                await BacklogRanking.NewItemKeyAsync(db, productId, onTop, cancellationToken));
+                await BacklogOrder.NewItemKeyAsync(db, productId, onTop, cancellationToken));
             db.BacklogItems.Add(item);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return item.Id;
             }
-            catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex) && attempt < BacklogRanking.MaxAttempts)
+            catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex) && attempt < RankAttempts.MaxAttempts)
             {
                 db.ChangeTracker.Clear();
             }

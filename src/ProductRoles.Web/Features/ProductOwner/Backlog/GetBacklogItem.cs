@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
@@ -68,7 +69,7 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
 
-        var position = await BacklogRanking.PositionOfAsync(db, productId, item.Rank, cancellationToken);
+        var position = await BacklogOrder.PositionOfAsync(db, productId, item.Rank, cancellationToken);
         var total = await db.BacklogItems.CountAsync(i => i.ProductId == productId, cancellationToken);
         var done = await db.BacklogItemDoneChecks.AsNoTracking().Where(d => d.BacklogItemId == item.Id).OrderByDescending(d => d.Id)
             .Select(d => new DoneRecordView(d.DefinitionOfDoneNumber, d.CheckedAt, d.CheckedBy,

@@ -4,7 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
-using ProductRoles.Web.Domain.Ranking;
+using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -21,8 +21,9 @@ public enum BacklogMove
 
 /// <summary>
 /// The product owner moves one backlog item: up, down, to the top, to the bottom or to position N
-/// (drag-and-drop sends the same command with the drop position). Only the moved item's row is
-/// written: it gets a rank key between its new neighbours. The move and its reason go into the
+/// (drag-and-drop sends the same command with the drop position). Usually only the moved item's row
+/// is written: it gets a rank key between its new neighbours (after many moves into one gap, a few
+/// neighbours' keys are spread out in the same transaction, see <see cref="BacklogOrder.PlaceAsync"/>). The move and its reason go into the
 /// item's history.
 /// </summary>
 [Requires(Permission.OrderBacklog)]
@@ -51,25 +52,15 @@ public sealed class MoveBacklogItemHandler(AppDbContext db, ProductAccessResolve
     public async ValueTask<MoveResult> Handle(MoveBacklogItem command, CancellationToken cancellationToken)
     {
         var productId = access.Current!.ProductId;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryMoveAsync(productId, command, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex) && attempt < BacklogRanking.MaxAttempts)
-            {
-                // Someone else took the same key between the same neighbours: read the neighbours again.
-                db.ChangeTracker.Clear();
-            }
-        }
+        // Two moves at once (of the same item, or into the same gap): the loser re-reads and moves again.
+        return await RankAttempts.RunAsync(db, () => TryMoveAsync(productId, command, cancellationToken), cancellationToken);
     }
 
     private async Task<MoveResult> TryMoveAsync(int productId, MoveBacklogItem command, CancellationToken cancellationToken)
     {
         var item = await db.BacklogItems.SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
             ?? throw new NotFoundException();
-        var from = await BacklogRanking.PositionOfAsync(db, productId, item.Rank, cancellationToken);
+        var from = await BacklogOrder.PositionOfAsync(db, productId, item.Rank, cancellationToken);
         var others = db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId && i.Id != item.Id);
         var total = await others.CountAsync(cancellationToken) + 1;
 
@@ -92,12 +83,8 @@ public sealed class MoveBacklogItemHandler(AppDbContext db, ProductAccessResolve
             return new MoveResult(from, to);
         }
 
-        // Neighbours at the new place, counted in the list without the moved item.
-        var neighbours = await others.OrderBy(i => i.Rank).Skip(Math.Max(0, to - 2)).Take(to == 1 ? 1 : 2)
-            .Select(i => i.Rank).ToListAsync(cancellationToken);
-        var before = to == 1 ? null : neighbours.ElementAtOrDefault(0);
-        var after = to == 1 ? neighbours.ElementAtOrDefault(0) : neighbours.ElementAtOrDefault(1);
-        item.Rank = RankKey.Between(before, after);
+        // The gap at the new place, counted in the list without the moved item.
+        item.Rank = (await BacklogOrder.PlaceAsync(db, productId, item.Id, item.Rank, to - 1, total - 1, cancellationToken)).Key;
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
 
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Feedback;
@@ -49,7 +50,7 @@ public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, Product
         {
             var feedback = await db.FeedbackItems.SingleOrDefaultAsync(f => f.Id == command.FeedbackId && f.ProductId == productId, cancellationToken)
                 ?? throw new NotFoundException();
-            var keys = await BacklogRanking.NewItemKeysAsync(db, productId, onTop, lines.Count, cancellationToken);
+            var keys = await BacklogOrder.NewItemKeysAsync(db, productId, onTop, lines.Count, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var quote = "> " + feedback.Text.ReplaceLineEndings("\n> ");
             var items = lines.Select((want, n) =>
@@ -72,7 +73,7 @@ public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, Product
                 await db.SaveChangesAsync(cancellationToken);
                 return items.Select(i => i.Id).ToList();
             }
-            catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex) && attempt < BacklogRanking.MaxAttempts)
+            catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex) && attempt < RankAttempts.MaxAttempts)
             {
                 db.ChangeTracker.Clear();
             }

@@ -3,8 +3,8 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Sprints;
-using ProductRoles.Web.Features.ProductOwner.Backlog;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -55,7 +55,7 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductAccessResolver ac
         db.ExpectVersion(sprint, command.Version);
         var unfinishedCount = sprint.UnfinishedItems().Count;
         var keys = next is null
-            ? await BacklogRanking.NewItemKeysAsync(db, productId, onTop: true, unfinishedCount, cancellationToken)
+            ? await BacklogOrder.NewItemKeysAsync(db, productId, onTop: true, unfinishedCount, cancellationToken)
             : [];
         var closing = sprint.Close(now, next, keys);
         var committed = closing.CommittedPoints;
