@@ -9,6 +9,9 @@ namespace ProductRoles.Web.Pages.Account;
 [EnableRateLimiting(IdentityServices.LoginRateLimitPolicy)]
 public sealed class LoginModel : AppPageModel
 {
+    public const string RefusedMessage =
+        "The email or password is not right, or the account is locked for 15 minutes after 5 failed sign-ins.";
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -27,19 +30,15 @@ public sealed class LoginModel : AppPageModel
             return Page();
         }
 
-        switch (outcome)
+        if (outcome == SignInOutcome.SignedIn)
         {
-            case SignInOutcome.SignedIn:
-                // Only ever return to a page of this app: an absolute or protocol-relative URL goes home.
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, "This account is locked after 5 failed sign-ins. Try again in 15 minutes.");
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, "The email or password is not right.");
-                break;
+            // Only ever return to a page of this app: an absolute or protocol-relative URL goes home.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
+        // One answer for an unknown email, a wrong password and a locked account alike, so that the
+        // page never tells anyone which accounts exist.
+        ModelState.AddModelError(string.Empty, RefusedMessage);
         return Page();
     }
 
