@@ -37,9 +37,10 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 }
 
 /// <remarks>
-/// Every attempt costs the same work, whatever the email: one user lookup, one password hash
-/// check (against a stand-in hash for an unknown email, before the lockout is looked at) and one
-/// failure-counting UPDATE. Failures are counted by <see cref="FailedSignIns"/> with conditional
+/// A refusal costs the same work whatever the email: one user lookup, one password hash check
+/// (against a stand-in hash for an unknown email, and before the lockout is looked at), one read
+/// and one UPDATE (matching no row for an unknown email or a locked account; only a counted failure
+/// writes). Failures are counted by <see cref="FailedSignIns"/> with conditional
 /// UPDATEs in the database, so concurrent wrong guesses can neither be lost nor pass the limit.
 /// </remarks>
 public sealed class SignInHandler(
