@@ -30,17 +30,18 @@ public sealed class SprintBoardDragJourney(BrowserApp app)
 
         // The move form asks first (as a form with data-confirm does): saying no leaves the card where it was.
         await dev.EvaluateAsync(askFirst);
-        var prompts = new List<string>();
+        var prompted = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Dismiss(object? sender, IDialog dialog)
         {
-            prompts.Add(dialog.Message);
+            prompted.TrySetResult(dialog.Message);
             _ = dialog.DismissAsync();
         }
 
         dev.Dialog += Dismiss;
         await card.DragToAsync(toDo);
+        // The prompt arrives from the browser on its own; waiting for it is part of the drop, not a timing check.
+        Assert.Equal(Ask, await prompted.Task.WaitAsync(TimeSpan.FromSeconds(15)));
         await Assertions.Expect(card).ToBeVisibleAsync();
-        Assert.Equal([Ask], prompts);
         await dev.ReloadAsync();
         await Assertions.Expect(inProgress.Locator($"#card-{cardId}")).ToBeVisibleAsync();
         dev.Dialog -= Dismiss;
