@@ -11,7 +11,11 @@ using ProductRoles.Web.Infrastructure.Security;
 namespace ProductRoles.Web.Features.Account;
 
 /// <summary>Signs a user in with email and password; five wrong passwords lock the account for 15 minutes.</summary>
-public sealed record SignIn(string Email, string Password) : ICommand<SignInOutcome>, IAnonymousRequest
+/// <remarks>
+/// Outside the unit of work's transaction: on SQLite that would hold the write lock through the
+/// password hash and queue every sign-in behind the others. Each write here is one statement.
+/// </remarks>
+public sealed record SignIn(string Email, string Password) : ICommand<SignInOutcome>, IAnonymousRequest, IWritesAtomicallyItself
 {
     public override string ToString() => $"SignIn {{ Email = {Email} }}";
 }
