@@ -1,5 +1,7 @@
 # Builds and runs ProductRoles; docker-compose.yml runs it against SQL Server.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build runs `npm ci` for the front-end packages (package.json beside the web project).
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ProductRoles.Web/ProductRoles.Web.csproj src/ProductRoles.Web/

@@ -20,7 +20,7 @@ namespace ProductRoles.Bench;
 /// </summary>
 public sealed partial class AppUnderTest : WebApplicationFactory<Program>
 {
-    public const string Password = "Bench-password-2026";
+    public const string Password = "Bench-harbour-lantern-2026";
 
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"productroles-bench-{Guid.NewGuid():N}.db");
 

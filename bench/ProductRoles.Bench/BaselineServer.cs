@@ -229,10 +229,10 @@ public sealed partial class BaselineServer : IAsyncDisposable
         var e = HtmlEncoder.Default;
         var access = caller.Access;
         var style = pageStyle is null ? null : "    <link rel=\"stylesheet\" href=\"" + Versioned(_webRoot, pageStyle) + "\" />\n";
-        var script = pageScript is null ? null : "    <script src=\"" + Versioned(_webRoot, pageScript) + "\" defer></script>\n";
+        var script = pageScript is null ? null : "    <script type=\"module\" src=\"" + Versioned(_webRoot, pageScript) + "\"></script>\n";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>")
             .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
-            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script src=\"").Append(_scriptHref).Append("\" defer></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
             .Append("            <div class=\"account\">\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
             .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                ").Append(TokenInput(http)).Append("</form>\n            </div>\n    </header>\n")

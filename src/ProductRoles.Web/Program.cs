@@ -54,10 +54,13 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AllowAnonymousToPage("/Error");
-}).AddMvcOptions(o => o.Filters.Add<RequestOutcomePageFilter>());
+}).AddMvcOptions(o => o.Filters.Add<RequestOutcomePageFilter>())
+    .AddCookieTempDataProvider(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "ProductRoles.Antiforgery";
+    // Secure whenever the request came over HTTPS, as the login cookie is (the default sets no flag at all).
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     o.HeaderName = "X-CSRF-TOKEN";
 });
 builder.Services.AddApi();

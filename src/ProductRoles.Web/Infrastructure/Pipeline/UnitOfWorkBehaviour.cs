@@ -27,6 +27,11 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(AppDbContext db, Do
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (message is IWritesAtomicallyItself)
+        {
+            return await next(message, cancellationToken);
+        }
+
         if (db.Database.CurrentTransaction is not null)
         {
             // A command sent from inside another joins its transaction; the outer one dispatches the events.

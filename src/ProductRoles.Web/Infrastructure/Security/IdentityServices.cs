@@ -9,7 +9,10 @@ public static class IdentityServices
 {
     public const string LoginRateLimitPolicy = "login";
 
-    /// <summary>Identity with cookie login: 12-character passwords, lockout after 5 failures, server-side sessions.</summary>
+    /// <summary>
+    /// Identity with cookie login: passwords of 12 characters that are hard to guess, lockout after
+    /// 5 failures (counted by the sign-in itself, see <c>FailedSignIns</c>), server-side sessions.
+    /// </summary>
     public static IServiceCollection AddAppIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -24,6 +27,7 @@ public static class IdentityServices
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
 
@@ -61,6 +65,14 @@ public static class IdentityServices
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                // Tell the client when it may try again: the rest of the current window, in whole seconds.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             // Only posting the login form counts: a client may look at the page as often as it likes.
             o.AddPolicy(LoginRateLimitPolicy, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(

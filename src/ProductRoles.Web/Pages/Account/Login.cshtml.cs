@@ -9,6 +9,9 @@ namespace ProductRoles.Web.Pages.Account;
 [EnableRateLimiting(IdentityServices.LoginRateLimitPolicy)]
 public sealed class LoginModel : AppPageModel
 {
+    public const string RefusedMessage =
+        "The email or password is not right, or the account is locked for 15 minutes after 5 failed sign-ins.";
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -24,14 +27,14 @@ public sealed class LoginModel : AppPageModel
             outcome => (null, outcome == SignInOutcome.SignedIn
                 // Only ever return to a page of this app: an absolute or protocol-relative URL goes home.
                 ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/")
-                : Refused(outcome)),
+                : Refused()),
             onFailure: () => Task.CompletedTask);
 
-    private IActionResult Refused(SignInOutcome outcome)
+    private IActionResult Refused()
     {
-        ModelState.AddModelError(string.Empty, outcome == SignInOutcome.LockedOut
-            ? "This account is locked after 5 failed sign-ins. Try again in 15 minutes."
-            : "The email or password is not right.");
+        // One answer for an unknown email, a wrong password and a locked account alike, so that the
+        // page never tells anyone which accounts exist.
+        ModelState.AddModelError(string.Empty, RefusedMessage);
         return Page();
     }
 

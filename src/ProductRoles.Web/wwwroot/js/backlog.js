@@ -1,87 +1,34 @@
-// Drag-and-drop ordering for the product backlog. It only enhances the no-JS forms: a drop fills in
-// the dragged row's own "to position" form and submits it, so the server runs the same move command.
-(() => {
-    const table = document.querySelector('table.po-backlog[data-can-order="true"]');
-    if (!table) {
-        return;
-    }
+// Product backlog: drag a row to a new place. The drop fills in the row's own "to position" form,
+// so the server runs the same move command as the buttons, which work without JavaScript.
+import { sortableLists, submitMove } from "./sortable-lists.js";
 
-    let dragged = null;
+const table = document.querySelector('table.po-backlog[data-can-order="true"]');
+if (table) {
+    const body = table.tBodies[0];
     // On later pages a zone above the table takes a row straight to the top of the whole backlog.
-    const topZone = document.querySelector('.po-drop-top');
-    const rows = () => Array.from(table.tBodies[0].rows);
-    const clearMarks = () => rows().forEach(r => r.classList.remove('po-drop-before', 'po-drop-after'));
-    const isAfter = (row, event) => {
-        const box = row.getBoundingClientRect();
-        return event.clientY > box.top + box.height / 2;
+    const topZone = document.querySelector(".po-drop-top");
+    topZone?.removeAttribute("hidden");
+
+    const moveTo = (row, position) => {
+        const form = row.querySelector("form.po-move");
+        submitMove(form, { position: String(position) }, form.querySelector('button[value="ToPosition"]'));
+        return true;
     };
 
-    table.addEventListener('dragstart', event => {
-        dragged = event.target.closest('tr[data-item-id]');
-        if (!dragged) {
-            return;
-        }
-        dragged.classList.add('po-dragging');
-        event.dataTransfer.effectAllowed = 'move';
-        event.dataTransfer.setData('text/plain', dragged.dataset.itemId);
-    });
-
-    table.addEventListener('dragend', () => {
-        dragged?.classList.remove('po-dragging');
-        dragged = null;
-        clearMarks();
-        topZone?.classList.remove('po-drop-active');
-    });
-
-    const moveTo = (to) => {
-        const form = dragged.querySelector('form.po-move');
-        form.querySelector('input[name="position"]').value = String(to);
-        form.requestSubmit(form.querySelector('button[value="ToPosition"]'));
-    };
-
-    if (topZone) {
-        topZone.hidden = false;
-        topZone.addEventListener('dragover', event => {
-            if (dragged) {
-                event.preventDefault();
-                topZone.classList.add('po-drop-active');
+    sortableLists([body, topZone].filter(Boolean), {
+        items: "tr[data-item-id]",
+        group: { name: "backlog", pull: true, put: true },
+        onDrop: ({ item, to, before, after }) => {
+            if (to === topZone) {
+                return moveTo(item, 1);
             }
-        });
-        topZone.addEventListener('dragleave', () => topZone.classList.remove('po-drop-active'));
-        topZone.addEventListener('drop', event => {
-            if (dragged) {
-                event.preventDefault();
-                moveTo(1);
-            }
-        });
-    }
-
-    table.addEventListener('dragover', event => {
-        const row = event.target.closest('tr[data-item-id]');
-        if (!dragged || !row || row === dragged) {
-            return;
-        }
-        event.preventDefault();
-        clearMarks();
-        row.classList.add(isAfter(row, event) ? 'po-drop-after' : 'po-drop-before');
+            const from = Number(item.dataset.position);
+            // Positions count the list without the moved row: moved down, it takes the place of the
+            // row now above it; moved up, the place of the row now below it.
+            const target = after && Number(after.dataset.position) > from
+                ? Number(after.dataset.position)
+                : Number(before?.dataset.position ?? from);
+            return target !== from && moveTo(item, target);
+        },
     });
-
-    table.addEventListener('drop', event => {
-        const row = event.target.closest('tr[data-item-id]');
-        if (!dragged || !row || row === dragged) {
-            return;
-        }
-        event.preventDefault();
-        const from = Number(dragged.dataset.position);
-        let to = Number(row.dataset.position) + (isAfter(row, event) ? 1 : 0);
-        // Positions count the list without the moved item once it has left its old place.
-        if (from < to) {
-            to -= 1;
-        }
-        clearMarks();
-        if (to === from) {
-            return;
-        }
-        moveTo(to);
-    });
-})();
+}

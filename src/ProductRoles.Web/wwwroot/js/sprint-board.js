@@ -1,62 +1,30 @@
-// Sprint backlog board: drag a card to another column. Without JavaScript the card's own buttons do
-// the same; this only submits those forms (or follows the Done link to the Definition of Done checklist).
-(function () {
-    "use strict";
-    var board = document.querySelector(".board[data-board='movable']");
-    if (!board) {
-        return;
-    }
+// Sprint backlog board: drag a card to another column. The drop uses the card's own controls, which
+// work without JavaScript: it submits the card's move form for that column, or follows its Done link
+// to the Definition of Done checklist.
+import { sortableLists, submitMove } from "./sortable-lists.js";
 
-    var dragged = null;
-
-    board.addEventListener("dragstart", function (event) {
-        var card = event.target.closest ? event.target.closest(".board-card[draggable='true']") : null;
-        if (!card) {
-            return;
-        }
-        dragged = card;
-        card.classList.add("dragging");
-        event.dataTransfer.effectAllowed = "move";
-        event.dataTransfer.setData("text/plain", card.getAttribute("data-item"));
-    });
-
-    board.addEventListener("dragend", function () {
-        if (dragged) {
-            dragged.classList.remove("dragging");
-        }
-        dragged = null;
-        board.querySelectorAll(".drop-target").forEach(function (c) { c.classList.remove("drop-target"); });
-    });
-
-    board.querySelectorAll(".board-column").forEach(function (column) {
-        column.addEventListener("dragover", function (event) {
-            if (!dragged || dragged.closest(".board-column") === column) {
-                return;
+const board = document.querySelector(".board[data-board='movable']");
+if (board) {
+    sortableLists(Array.from(board.querySelectorAll(".board-cards")), {
+        items: ".board-card[draggable='true']",
+        group: "sprint-board",
+        // Order within a column means nothing here: only a move to another column counts.
+        sort: false,
+        onDrop: ({ item, from, to }) => {
+            const target = to.closest(".board-column").dataset.column;
+            if (from === to) {
+                return false;
             }
-            event.preventDefault();
-            column.classList.add("drop-target");
-        });
-        column.addEventListener("dragleave", function (event) {
-            if (!column.contains(event.relatedTarget)) {
-                column.classList.remove("drop-target");
-            }
-        });
-        column.addEventListener("drop", function (event) {
-            event.preventDefault();
-            column.classList.remove("drop-target");
-            if (!dragged) {
-                return;
-            }
-            var target = column.getAttribute("data-column");
-            var control = dragged.querySelector("[data-move='" + target + "']");
+            const control = item.querySelector(`[data-move='${target}']`);
             if (!control) {
-                return;
+                return false;
             }
-            if (control.tagName === "A") {
+            if (control instanceof HTMLAnchorElement) {
                 window.location.assign(control.href);
             } else {
-                control.submit();
+                submitMove(control, {});
             }
-        });
+            return true;
+        },
     });
-})();
+}
