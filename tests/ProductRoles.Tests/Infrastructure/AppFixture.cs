@@ -116,6 +116,9 @@ public sealed class AppFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>The demo product's id, for the tests about the demo seed.</summary>
+    public Task<int> DemoProductIdAsync() => QueryAsync(db => db.Products.Where(p => p.Slug == DemoSlug).Select(p => p.Id).SingleAsync());
+
     public Task<int> ActivityCountAsync(string slug) =>
         QueryAsync(db => db.Activities.CountAsync(a => db.Products.Any(p => p.Slug == slug && p.Id == a.ProductId)));
 }

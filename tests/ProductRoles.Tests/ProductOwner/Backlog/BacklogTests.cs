@@ -16,7 +16,7 @@ public sealed class BacklogTests(AppFixture app)
     [Fact]
     public async Task The_demo_backlog_has_150_items_of_every_type_and_a_Definition_of_Done_of_six_to_eight_criteria()
     {
-        var demo = await app.QueryAsync(db => db.Products.Where(p => p.Slug == AppFixture.DemoSlug).Select(p => p.Id).SingleAsync());
+        var demo = await app.DemoProductIdAsync();
         var types = await app.QueryAsync(db => db.BacklogItems.Where(i => i.ProductId == demo)
             .GroupBy(i => i.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
         Assert.True(types.Sum(t => t.Count) >= 150);
