@@ -22,9 +22,10 @@ public sealed class GoalBuilder(TestProduct product, string title)
         return this;
     }
 
+    /// <summary>A key result due in six months, currently at <paramref name="current"/> (the baseline if not given).</summary>
     public GoalBuilder WithKeyResult(string metric, decimal baseline, decimal target, decimal? current = null)
     {
-        _keyResults.Add((metric, baseline, target, current));
+        _keyResults.Add((metric, baseline, target, current ?? baseline));
         return this;
     }
 

@@ -1,291 +1,256 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Tests.Infrastructure.TestData;
 using ProductRoles.Web.Domain;
-using ProductRoles.Web.Domain.Goals;
-using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.ProductManager.Goals;
 using ProductRoles.Web.Features.ProductManager.Research;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
-using ProductRoles.Web.Features.ProductManager.RoadmapFeedback;
 using ProductRoles.Web.Features.ProductManager.Vision;
 using ProductRoles.Web.Infrastructure.Pipeline;
 
-namespace ProductRoles.Tests.ProductManager;
+namespace ProductRoles.Tests.ProductManager.Roadmap;
 
+/// <summary>The roadmap: RICE scores, moves, publishing and who sees what, each test in a product of its own.</summary>
 [Collection(AppCollection.Name)]
-public sealed class ProductManagerHandlerTests(AppFixture app)
+public sealed class RoadmapTests(AppFixture app)
 {
-    private const string Slug = AppFixture.DemoSlug;
+    private Task<TestProduct> NewProductAsync() => app.NewProduct("Roadmap").BuildAsync();
 
-    [Fact]
-    public async Task Saving_the_vision_adds_a_revision_and_the_comparison_marks_the_changed_words()
-    {
-        var board = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetVision(Slug)));
-        var number = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new EditVision(Slug, board.Statement, board.TargetGroup,
-            board.Needs + "\n- Pay in their own currency", board.ProductDetails, board.BusinessGoals, board.Version)));
+    private Task<List<Activity>> NewActivitiesAsync(TestProduct product, long after) =>
+        app.QueryAsync(db => db.Activities.AsNoTracking().Where(a => a.ProductId == product.Id && a.Id > after).OrderBy(a => a.Id).ToListAsync());
 
-        Assert.Equal(board.Revisions.Count + 1, number);
-        var comparison = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new CompareVisionRevisions(Slug, number - 1, number)));
-        var needs = comparison.Sections.Single(x => x.Section == "Needs");
-        Assert.True(needs.Changed);
-        Assert.Contains(needs.Segments, x => x.Kind == DiffKind.Added && x.Text.Contains("own currency", StringComparison.Ordinal));
-        Assert.False(comparison.Sections.Single(x => x.Section == "Vision statement").Changed);
-    }
+    private Task<long> LastActivityAsync() => app.QueryAsync(db => db.Activities.MaxAsync(a => a.Id));
 
-    [Fact]
-    public async Task A_vision_saved_from_an_old_version_is_a_conflict_and_writes_nothing()
-    {
-        var board = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetVision(Slug)));
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new EditVision(Slug, board.Statement, board.TargetGroup, board.Needs,
-            board.ProductDetails, board.BusinessGoals + " ", board.Version)));
-        var revisions = await app.QueryAsync(db => db.ProductVisionRevisions.CountAsync());
-
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => app.AsUserAsync(AppFixture.Pm, async s =>
-            await s.Send(new EditVision(Slug, "Stale statement", null, null, null, null, board.Version))));
-        Assert.Equal(revisions, await app.QueryAsync(db => db.ProductVisionRevisions.CountAsync()));
-    }
-
-    [Fact]
-    public async Task Only_the_product_manager_edits_the_vision()
-    {
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Po, async s =>
-            await s.Send(new EditVision(Slug, "The PO's vision", null, null, null, null, 0))));
-        await Assert.ThrowsAsync<NotFoundException>(() => app.AsUserAsync(AppFixture.Outsider, async s =>
-            await s.Send(new GetVision(Slug))));
-    }
-
-    [Fact]
-    public void Word_diff_keeps_unchanged_words_and_marks_removed_and_added_ones()
-    {
-        var segments = WordDiff.Compare("pay in one step", "pay in two steps");
-        Assert.Equal("pay in", segments[0].Text);
-        Assert.Contains(segments, x => x.Kind == DiffKind.Removed && x.Text.Contains("one", StringComparison.Ordinal));
-        Assert.Contains(segments, x => x.Kind == DiffKind.Added && x.Text.Contains("two steps", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_product_goal_links_to_a_company_goal_and_its_progress_follows_its_key_results()
-    {
-        var goals = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetGoals(Slug)));
-        var company = goals.CompanyGoals.First();
-        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveGoal(Slug, 0, "Shorter refunds queue", null, GoalLevel.Product, company.Id, 0)));
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveKeyResult(Slug, id, 0, "Refund queue (h)", 48, 8, 28, new DateOnly(2027, 6, 30), 0)));
-
-        var detail = await app.AsUserAsync(AppFixture.Po, s => s.Send(new GetGoal(Slug, id)));
-        Assert.Equal(company.Title, detail.Goal.CompanyGoalTitle);
-        Assert.Equal(50, detail.Goal.KeyResults.Single().Progress);
-        Assert.Equal(50, detail.Goal.Progress);
-    }
-
-    [Fact]
-    public async Task Key_results_need_a_metric_a_target_unlike_the_baseline_and_a_sane_due_date()
-    {
-        var goalId = await app.QueryAsync(db => db.Goals.Select(g => g.Id).FirstAsync());
-        var ex = await Assert.ThrowsAsync<RequestValidationException>(() => app.AsUserAsync(AppFixture.Pm, async s =>
-            await s.Send(new SaveKeyResult(Slug, goalId, 0, "", 5, 5, null, new DateOnly(1990, 1, 1), 0))));
-        Assert.Contains("Metric", ex.Errors.Keys);
-        Assert.Contains("Target", ex.Errors.Keys);
-        Assert.Contains("Current", ex.Errors.Keys);
-        Assert.Contains("DueOn", ex.Errors.Keys);
-    }
-
-    [Fact]
-    public async Task Archived_goals_leave_the_list_until_asked_for()
-    {
-        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveGoal(Slug, 0, "Goal to archive", null, GoalLevel.Product, null, 0)));
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SetGoalArchived(Slug, id, true, 0)));
-
-        Assert.DoesNotContain((await app.AsUserAsync(AppFixture.Dev, s => s.Send(new GetGoals(Slug)))).Goals, g => g.Id == id);
-        Assert.Contains((await app.AsUserAsync(AppFixture.Dev, s => s.Send(new GetGoals(Slug, true)))).Goals, g => g.Id == id && g.IsArchived);
-    }
-
-    [Fact]
-    public async Task Insights_are_found_by_kind_tag_words_and_opportunity()
-    {
-        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveInsight(Slug, 0, InsightKind.Survey, "Shoppers like zebra-striped buttons",
-            "A *surprising* survey result about quokkas.", "Survey 99", new DateOnly(2026, 10, 1), "Design, Quirky", true, 0)));
-
-        async Task<IReadOnlyList<int>> Find(GetInsights q) => (await app.AsUserAsync(AppFixture.Sm, s => s.Send(q))).Insights.Select(i => i.Id).ToList();
-        Assert.Contains(id, await Find(new GetInsights(Slug, Search: "quokkas survey")));
-        Assert.Contains(id, await Find(new GetInsights(Slug, Tag: "quirky")));
-        Assert.Contains(id, await Find(new GetInsights(Slug, Kind: InsightKind.Survey, OpportunitiesOnly: true)));
-        Assert.DoesNotContain(id, await Find(new GetInsights(Slug, Kind: InsightKind.Analytics)));
-        Assert.DoesNotContain(id, await Find(new GetInsights(Slug, Tag: "quirk")));
-        Assert.DoesNotContain(id, await Find(new GetInsights(Slug, Search: "quokkas%")));
-    }
-
-    [Fact]
-    public async Task An_insight_dated_in_the_future_or_without_a_summary_is_refused()
-    {
-        var ex = await Assert.ThrowsAsync<RequestValidationException>(() => app.AsUserAsync(AppFixture.Pm, async s =>
-            await s.Send(new SaveInsight(Slug, 0, InsightKind.Analytics, "Future", "", null, new DateOnly(2099, 1, 1), null, false, 0))));
-        Assert.Contains("ObservedOn", ex.Errors.Keys);
-        Assert.Contains("Summary", ex.Errors.Keys);
-    }
-
-    [Fact]
-    public async Task Competitor_names_are_unique_per_product()
-    {
-        var ex = await Assert.ThrowsAsync<RequestValidationException>(() => app.AsUserAsync(AppFixture.Pm, async s =>
-            await s.Send(new SaveCompetitor(Slug, 0, "cartflow", "x", "y", "z", 0))));
-        Assert.Contains("Name", ex.Errors.Keys);
-    }
+    private static List<int> CardIds(AngleSharp.Html.Dom.IHtmlDocument board, RoadmapHorizon horizon) =>
+        [.. board.QuerySelectorAll($"[data-horizon='{horizon}'] .roadmap-card").Select(c => int.Parse(c.GetAttribute("data-id")!, CultureInfo.InvariantCulture))];
 
     [Fact]
     public async Task A_roadmap_item_computes_its_RICE_score_and_links_goals_and_insights()
     {
-        var goalId = await app.QueryAsync(db => db.Goals.Where(g => g.Level == GoalLevel.Product).Select(g => g.Id).FirstAsync());
-        var insightId = await app.QueryAsync(db => db.Insights.Select(i => i.Id).FirstAsync());
-        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, 0, "Scored item", "An outcome", RoadmapHorizon.Later,
-            "2027-q3", RoadmapItemStatus.Planned, 1000, 2, 80, 4, "secret note", [goalId], [insightId], 0)));
+        var product = await NewProductAsync();
+        var goalId = await product.Goal("Faster checkout").CreateAsync();
+        var insightId = await product.Insight("Shoppers give up at the address form").CreateAsync();
+        await product.RoadmapItem("Already there").CreateAsync();
+        var id = await product.RoadmapItem("Scored item").Outcome("An outcome").Quarter("2027-q3").Rice(1000, 2, 80, 4).Notes("secret note")
+            .ForGoals(goalId).FromInsights(insightId).CreateAsync();
 
-        var item = await app.AsUserAsync(AppFixture.Po, s => s.Send(new GetRoadmapItem(Slug, id)));
+        var item = await product.AskAsync(AppFixture.Po, new GetRoadmapItem(product.Slug, id));
         Assert.Equal(400, item.Score);
         Assert.Equal("2027-Q3", item.TargetQuarter);
         Assert.Equal(goalId, item.Goals.Single().Id);
         Assert.Equal(insightId, item.Insights.Single().Id);
-        var board = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetRoadmapBoard(Slug)));
+        var board = await product.AskAsync(AppFixture.Pm, new GetRoadmapBoard(product.Slug));
         Assert.Equal(id, board.Columns.Single(c => c.Horizon == RoadmapHorizon.Later).Items[^1].Id);
     }
 
     [Fact]
     public async Task RICE_inputs_out_of_range_and_a_bad_quarter_are_refused_beside_their_fields()
     {
-        var ex = await Assert.ThrowsAsync<RequestValidationException>(() => app.AsUserAsync(AppFixture.Pm, async s =>
-            await s.Send(new SaveRoadmapItem(Slug, 0, "Bad", "Outcome", RoadmapHorizon.Now, "Q1 2027", RoadmapItemStatus.Planned,
-                -1, 1.5m, 101, 0, null, [], [], 0))));
+        var product = await NewProductAsync();
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            product.RoadmapItem("Bad").In(RoadmapHorizon.Now).Quarter("Q1 2027").Rice(-1, 1.5m, 101, 0).CreateAsync());
         Assert.Equal(["Confidence", "Effort", "Impact", "Reach", "TargetQuarter"], ex.Errors.Keys.Order().ToArray());
+        Assert.All((await product.AskAsync(AppFixture.Pm, new GetRoadmapBoard(product.Slug))).Columns, c => Assert.Empty(c.Items));
     }
 
     [Fact]
     public async Task Moving_an_item_writes_only_its_own_row_with_a_rank_between_its_new_neighbours()
     {
+        var product = await NewProductAsync();
+        var slug = product.Slug;
         var ids = new List<int>();
         foreach (var title in new[] { "Move A", "Move B", "Move C" })
         {
-            ids.Add(await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, 0, title, "Outcome", RoadmapHorizon.Next, null,
-                RoadmapItemStatus.Planned, 10, 1, 50, 1, null, [], [], 0))));
+            ids.Add(await product.RoadmapItem(title).In(RoadmapHorizon.Next).CreateAsync());
         }
 
-        var before = await app.QueryAsync(db => db.RoadmapItems.AsNoTracking().Where(i => i.Horizon == RoadmapHorizon.Next)
-            .ToDictionaryAsync(i => i.Id, i => (i.Rank, i.Version)));
-        var positionInNext = await app.QueryAsync(db => db.RoadmapItems
-            .CountAsync(i => i.Horizon == RoadmapHorizon.Next && db.Products.Any(p => p.Slug == Slug && p.Id == i.ProductId)));
-        var lastActivity = await app.QueryAsync(db => db.Activities.MaxAsync(a => a.Id));
+        Task<Dictionary<int, (string Rank, int Version)>> NextAsync() => app.QueryAsync(db => db.RoadmapItems.AsNoTracking()
+            .Where(i => i.ProductId == product.Id && i.Horizon == RoadmapHorizon.Next).ToDictionaryAsync(i => i.Id, i => (i.Rank, i.Version)));
+        var before = await NextAsync();
+        var lastActivity = await LastActivityAsync();
 
         // C moves before B (the "Up" button), then to Now by drag.
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new MoveRoadmapItem(Slug, ids[2], RoadmapHorizon.Next, ids[1], before[ids[2]].Version)));
+        await product.SendAsync(AppFixture.Pm, new MoveRoadmapItem(slug, ids[2], RoadmapHorizon.Next, ids[1], before[ids[2]].Version));
 
-        var after = await app.QueryAsync(db => db.RoadmapItems.AsNoTracking().Where(i => i.Horizon == RoadmapHorizon.Next)
-            .ToDictionaryAsync(i => i.Id, i => (i.Rank, i.Version)));
+        var after = await NextAsync();
         Assert.Single(after, kv => before[kv.Key] != kv.Value);
         Assert.True(string.CompareOrdinal(after[ids[0]].Rank, after[ids[2]].Rank) < 0);
         Assert.True(string.CompareOrdinal(after[ids[2]].Rank, after[ids[1]].Rank) < 0);
         // One readable row per move, and never the raw rank key.
-        var up = Assert.Single(await NewActivitiesAsync(lastActivity));
-        Assert.Equal(("Moved", "Position", $"{positionInNext} in Next", $"{positionInNext - 1} in Next"), (up.Action, up.Field, up.OldValue, up.NewValue));
+        var up = Assert.Single(await NewActivitiesAsync(product, lastActivity));
+        Assert.Equal(("Moved", "Position", "3 in Next", "2 in Next"), (up.Action, up.Field, up.OldValue, up.NewValue));
         Assert.Equal((nameof(RoadmapItem), ids[2].ToString(CultureInfo.InvariantCulture), "Move C"), (up.EntityType, up.EntityId, up.EntityLabel));
 
-        lastActivity = up.Id;
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new MoveRoadmapItem(Slug, ids[2], RoadmapHorizon.Now, null, after[ids[2]].Version)));
-        var board = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetRoadmapBoard(Slug)));
-        var now = board.Columns.Single(c => c.Horizon == RoadmapHorizon.Now).Items;
-        Assert.Equal(ids[2], now[^1].Id);
+        await product.SendAsync(AppFixture.Pm, new MoveRoadmapItem(slug, ids[2], RoadmapHorizon.Now, null, after[ids[2]].Version));
+        var board = await product.AskAsync(AppFixture.Pm, new GetRoadmapBoard(slug));
+        Assert.Equal([ids[2]], board.Columns.Single(c => c.Horizon == RoadmapHorizon.Now).Items.Select(i => i.Id));
         // Into another horizon: still one row, which says both horizons (no separate Horizon or Rank row).
-        var across = Assert.Single(await NewActivitiesAsync(lastActivity));
-        Assert.Equal(("Moved", $"{positionInNext - 1} in Next", $"{now.Count} in Now"), (across.Action, across.OldValue, across.NewValue));
+        var across = Assert.Single(await NewActivitiesAsync(product, up.Id));
+        Assert.Equal(("Moved", "2 in Next", "1 in Now"), (across.Action, across.OldValue, across.NewValue));
     }
 
     [Fact]
     public async Task Dropping_an_item_where_it_already_is_changes_nothing_and_records_nothing()
     {
-        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, 0, "Stays put", "Outcome", RoadmapHorizon.Later, null,
-            RoadmapItemStatus.Planned, 10, 1, 50, 1, null, [], [], 0)));
+        var product = await NewProductAsync();
+        var id = await product.RoadmapItem("Stays put").CreateAsync();
         var before = await app.QueryAsync(db => db.RoadmapItems.AsNoTracking().SingleAsync(i => i.Id == id));
-        var lastActivity = await app.QueryAsync(db => db.Activities.MaxAsync(a => a.Id));
+        var lastActivity = await LastActivityAsync();
 
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new MoveRoadmapItem(Slug, id, RoadmapHorizon.Later, null, before.Version)));
+        await product.SendAsync(AppFixture.Pm, new MoveRoadmapItem(product.Slug, id, RoadmapHorizon.Later, null, before.Version));
 
         var after = await app.QueryAsync(db => db.RoadmapItems.AsNoTracking().SingleAsync(i => i.Id == id));
         Assert.Equal((before.Rank, before.Version), (after.Rank, after.Version));
-        Assert.Empty(await NewActivitiesAsync(lastActivity));
+        Assert.Empty(await NewActivitiesAsync(product, lastActivity));
     }
-
-    private Task<List<Activity>> NewActivitiesAsync(long after) =>
-        app.QueryAsync(db => db.Activities.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).ToListAsync());
 
     [Fact]
     public async Task A_move_from_a_stale_board_is_a_conflict()
     {
-        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, 0, "Stale move", "Outcome", RoadmapHorizon.Later, null,
-            RoadmapItemStatus.Planned, 10, 1, 50, 1, null, [], [], 0)));
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new MoveRoadmapItem(Slug, id, RoadmapHorizon.Next, null, 0)));
+        var product = await NewProductAsync();
+        var id = await product.RoadmapItem("Stale move").CreateAsync();
+        await product.SendAsync(AppFixture.Pm, new MoveRoadmapItem(product.Slug, id, RoadmapHorizon.Next, null, 0));
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => app.AsUserAsync(AppFixture.Pm, async s =>
-            await s.Send(new MoveRoadmapItem(Slug, id, RoadmapHorizon.Now, null, 0))));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            product.SendAsync(AppFixture.Pm, new MoveRoadmapItem(product.Slug, id, RoadmapHorizon.Now, null, 0)));
+        var board = await product.AskAsync(AppFixture.Pm, new GetRoadmapBoard(product.Slug));
+        Assert.Equal([id], board.Columns.Single(c => c.Horizon == RoadmapHorizon.Next).Items.Select(i => i.Id));
     }
 
     [Fact]
     public async Task The_published_roadmap_is_a_snapshot_that_later_draft_edits_do_not_change()
     {
-        var id = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, 0, "Published title", "Published outcome",
-            RoadmapHorizon.Next, null, RoadmapItemStatus.Planned, 10, 1, 50, 1, "internal", [], [], 0)));
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new PublishRoadmap(Slug, "For the board")));
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, id, "Draft title", "Draft outcome",
-            RoadmapHorizon.Next, null, RoadmapItemStatus.Planned, 10, 1, 50, 1, "internal", [], [], 0)));
+        var product = await NewProductAsync();
+        var slug = product.Slug;
+        var id = await product.RoadmapItem("Published title").Outcome("Published outcome").In(RoadmapHorizon.Next).Notes("internal").CreateAsync();
+        await product.SendAsync(AppFixture.Pm, new PublishRoadmap(slug, "For the board"));
+        await product.SendAsync(AppFixture.Pm, new SaveRoadmapItem(slug, id, "Draft title", "Draft outcome",
+            RoadmapHorizon.Next, null, RoadmapItemStatus.Planned, 10, 1, 50, 1, "internal", [], [], 0));
 
-        var published = await app.AsUserAsync(AppFixture.Stakeholder, s => s.Send(new GetPublishedRoadmap(Slug)));
+        var published = await product.AskAsync(AppFixture.Stakeholder, new GetPublishedRoadmap(slug));
         var titles = published!.Columns.SelectMany(c => c.Items).Select(i => i.Title).ToList();
-        Assert.Contains("Published title", titles);
-        Assert.DoesNotContain("Draft title", titles);
+        Assert.Equal(["Published title"], titles);
         Assert.Equal("For the board", published.Note);
-        var board = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetRoadmapBoard(Slug)));
+        var board = await product.AskAsync(AppFixture.Pm, new GetRoadmapBoard(slug));
         Assert.True(board.HasUnpublishedChanges);
     }
 
     [Fact]
     public async Task Stakeholders_read_the_published_roadmap_and_nothing_else_of_the_product_manager_area()
     {
-        await app.AsUserAsync(AppFixture.Stakeholder, s => s.Send(new GetPublishedRoadmap(Slug)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Stakeholder, async s => await s.Send(new GetRoadmapBoard(Slug))));
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Stakeholder, async s => await s.Send(new GetVision(Slug))));
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Stakeholder, async s => await s.Send(new GetInsights(Slug))));
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Stakeholder, async s => await s.Send(new GetGoals(Slug))));
+        var product = await NewProductAsync();
+        var slug = product.Slug;
+        await product.RoadmapItem("Public plan").CreateAsync();
+        await product.SendAsync(AppFixture.Pm, new PublishRoadmap(slug, null));
+
+        Assert.NotNull(await product.AskAsync(AppFixture.Stakeholder, new GetPublishedRoadmap(slug)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => product.AskAsync(AppFixture.Stakeholder, new GetRoadmapBoard(slug)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => product.AskAsync(AppFixture.Stakeholder, new GetVision(slug)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => product.AskAsync(AppFixture.Stakeholder, new GetInsights(slug)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => product.AskAsync(AppFixture.Stakeholder, new GetGoals(slug)));
     }
 
     [Fact]
-    public async Task The_PO_gives_feedback_which_counts_as_open_until_the_PM_resolves_it()
+    public async Task The_roadmap_item_form_shows_RICE_errors_beside_fields_then_adds_the_item_at_the_end_of_its_horizon()
     {
-        var itemId = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveRoadmapItem(Slug, 0, "Feedback target", "Outcome", RoadmapHorizon.Now,
-            null, RoadmapItemStatus.Planned, 10, 1, 50, 1, null, [], [], 0)));
-        var feedbackId = await app.AsUserAsync(AppFixture.Po, s => s.Send(new GiveRoadmapFeedback(Slug, itemId, RoadmapFeedbackKind.Feasibility,
-            "Needs two sprints more than planned.")));
+        var product = await NewProductAsync();
+        await product.Insight("Merchants ask for refunds").CreateAsync();
+        await product.RoadmapItem("Already next").In(RoadmapHorizon.Next).CreateAsync();
+        using var pm = await app.SignInAsync(AppFixture.Pm);
+        var form = await pm.GetPageAsync(product.Url + "/roadmap/new");
+        var insightId = form.QuerySelector("input[name='Input.InsightIds']")!.GetAttribute("value")!;
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Page-made item", ["Input.Outcome"] = "Shoppers smile", ["Input.Horizon"] = "Next", ["Input.TargetQuarter"] = "2027-Q5",
+            ["Input.Reach"] = "500", ["Input.Impact"] = "2", ["Input.Confidence"] = "150", ["Input.Effort"] = "2", ["Input.InsightIds"] = insightId,
+        };
+        using var refused = await pm.SubmitAsync(form, "form.form", values);
+        var again = await TestClient.ParseAsync(refused);
+        Assert.Equal("Confidence is a percentage from 0 to 100.", again.FieldError("Input.Confidence"));
+        Assert.Equal("Write the quarter as year and quarter, e.g. 2027-Q1.", again.FieldError("Input.TargetQuarter"));
+        Assert.Equal("Page-made item", again.QuerySelector("#Input_Title")!.GetAttribute("value"));
 
-        var board = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetRoadmapBoard(Slug)));
-        Assert.Equal(1, board.Columns.SelectMany(c => c.Items).Single(i => i.Id == itemId).OpenFeedback);
+        values["Input.Confidence"] = "50";
+        values["Input.TargetQuarter"] = "2027-Q2";
+        var item = await pm.FollowAsync(await pm.SubmitAsync(again, "form.form", values));
+        Assert.Equal("Page-made item", item.Heading());
+        Assert.Contains("250", item.Text("#rice-heading"), StringComparison.Ordinal);
+        Assert.Contains("Merchants ask for refunds", item.Text("#evidence-heading ~ ul li"), StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Po, async s =>
-            await s.Send(new ResolveRoadmapFeedback(Slug, feedbackId, RoadmapFeedbackStatus.Accepted, null, 0))));
-        var ex = await Assert.ThrowsAsync<RequestValidationException>(() => app.AsUserAsync(AppFixture.Pm, async s =>
-            await s.Send(new ResolveRoadmapFeedback(Slug, feedbackId, RoadmapFeedbackStatus.Declined, "", 0))));
-        Assert.Contains("Answer", ex.Errors.Keys);
-
-        await app.AsUserAsync(AppFixture.Pm, s => s.Send(new ResolveRoadmapFeedback(Slug, feedbackId, RoadmapFeedbackStatus.Answered, "We split it.", 0)));
-        var item = await app.AsUserAsync(AppFixture.Po, s => s.Send(new GetRoadmapItem(Slug, itemId)));
-        var feedback = item.Feedback.Single();
-        Assert.Equal(RoadmapFeedbackStatus.Answered, feedback.Status);
-        Assert.Equal("We split it.", feedback.Answer);
-        Assert.NotNull(feedback.AnsweredBy);
-        Assert.Equal(0, (await app.AsUserAsync(AppFixture.Pm, s => s.Send(new GetRoadmapBoard(Slug)))).Columns.SelectMany(c => c.Items).Single(i => i.Id == itemId).OpenFeedback);
+        var board = await pm.GetPageAsync(product.Url + "/roadmap");
+        Assert.Equal(["Already next", "Page-made item"], board.QuerySelectorAll("[data-horizon='Next'] .roadmap-card h3").Select(h => h.TextContent.Trim()));
     }
 
     [Fact]
-    public async Task Stakeholders_cannot_give_roadmap_feedback()
+    public async Task The_move_up_and_to_top_buttons_reorder_the_board_without_javascript()
     {
-        var itemId = await app.QueryAsync(db => db.RoadmapItems.Select(i => i.Id).FirstAsync());
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Stakeholder, async s =>
-            await s.Send(new GiveRoadmapFeedback(Slug, itemId, RoadmapFeedbackKind.Risk, "From a stakeholder"))));
+        var product = await NewProductAsync();
+        var ids = new List<int>();
+        foreach (var title in new[] { "Button A", "Button B", "Button C" })
+        {
+            ids.Add(await product.RoadmapItem(title).CreateAsync());
+        }
+
+        using var pm = await app.SignInAsync(AppFixture.Pm);
+        var board = await pm.GetPageAsync(product.Url + "/roadmap");
+        var up = board.QuerySelector($"[data-id='{ids[2]}'] .move-controls form:nth-of-type(2)")!;
+        Assert.Contains("Up", up.TextContent, StringComparison.Ordinal);
+        up.SetAttribute("id", "up-form");
+        board = await pm.FollowAsync(await pm.SubmitAsync(board, "#up-form"));
+        Assert.Equal([ids[0], ids[2], ids[1]], CardIds(board, RoadmapHorizon.Later));
+
+        var top = board.QuerySelector($"[data-id='{ids[2]}'] .move-controls form")!;
+        Assert.Contains("To top", top.TextContent, StringComparison.Ordinal);
+        top.SetAttribute("id", "top-form");
+        board = await pm.FollowAsync(await pm.SubmitAsync(board, "#top-form"));
+        Assert.Equal([ids[2], ids[0], ids[1]], CardIds(board, RoadmapHorizon.Later));
+    }
+
+    [Fact]
+    public async Task Moving_a_card_to_another_horizon_shows_in_the_history_as_one_readable_line()
+    {
+        var product = await NewProductAsync();
+        await product.RoadmapItem("Already now").In(RoadmapHorizon.Now).CreateAsync();
+        await product.RoadmapItem("Stays later").CreateAsync();
+        var id = await product.RoadmapItem("Crosses horizons").CreateAsync();
+        using var pm = await app.SignInAsync(AppFixture.Pm);
+        var board = await pm.GetPageAsync(product.Url + "/roadmap");
+        var toNow = board.QuerySelectorAll($"[data-id='{id}'] .move-controls form").Single(f => f.TextContent.Contains("Now", StringComparison.Ordinal));
+        toNow.SetAttribute("id", "now-form");
+        board = await pm.FollowAsync(await pm.SubmitAsync(board, "#now-form"));
+        Assert.Equal(id, CardIds(board, RoadmapHorizon.Now)[^1]);
+
+        var history = await pm.GetPageAsync(product.Url + "/history");
+        var lines = history.QuerySelectorAll(".history li").Select(l => (Text: l.TextContent, Old: l.QuerySelector("del")?.TextContent, New: l.QuerySelector("ins")?.TextContent)).ToList();
+        Assert.Contains("moved roadmap item", lines[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Crosses horizons", lines[0].Text, StringComparison.Ordinal);
+        Assert.Contains(": position", lines[0].Text, StringComparison.Ordinal);
+        Assert.Equal(("2 in Later", "2 in Now"), (lines[0].Old, lines[0].New));
+        // The move is that one line: no raw horizon or rank change of the same card beside it.
+        Assert.Contains("created roadmap item", lines[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Crosses horizons", lines[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stakeholders_see_the_published_roadmap_without_scores_or_notes_and_no_other_product_manager_link()
+    {
+        var product = await NewProductAsync();
+        await product.RoadmapItem("Wallets").In(RoadmapHorizon.Now).Rice(900, 2, 80, 3).Notes("Run it in shadow-mode first").CreateAsync();
+        await product.SendAsync(AppFixture.Pm, new PublishRoadmap(product.Slug, "Quarterly update"));
+        var stakeholder = await app.SharedClientAsync(AppFixture.Stakeholder);
+        var page = await stakeholder.GetPageAsync(product.Url + "/roadmap/published");
+        Assert.Contains("Wallets", Assert.Single(page.QuerySelectorAll(".roadmap-card")).TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("RICE", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("shadow-mode", page.Body.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector($".sidebar a[href='{product.Url}/vision']"));
+        Assert.Null(page.QuerySelector($".sidebar a[href='{product.Url}/roadmap']"));
+
+        var home = await stakeholder.GetPageAsync(product.Url);
+        Assert.Equal(["PublishedRoadmap"], home.QuerySelectorAll(".home-panel").Select(p => p.GetAttribute("data-panel")!));
+        using var board = await stakeholder.GetAsync(product.Url + "/roadmap");
+        Assert.Equal(HttpStatusCode.Forbidden, board.StatusCode);
     }
 }

@@ -1,6 +1,6 @@
 using ProductRoles.Web.Features.ProductManager.Vision;
 
-namespace ProductRoles.Tests.ProductManager;
+namespace ProductRoles.Tests.ProductManager.Vision;
 
 public sealed class WordDiffTests
 {
