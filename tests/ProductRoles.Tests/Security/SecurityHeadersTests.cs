@@ -24,18 +24,19 @@ public sealed class SecurityHeadersTests(AppFixture app)
     [Fact]
     public async Task Pages_behind_login_are_never_stored()
     {
+        var product = await app.NewProduct("Not cached").BuildAsync();
         using var client = await app.SignInAsync(AppFixture.Pm);
-        using var response = await client.GetAsync("/p/acme-checkout");
+        using var response = await client.GetAsync(product.Url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
-    /// <summary>Reads the demo's pages: the fullest the app renders.</summary>
     [Fact]
     public async Task Pages_contain_no_inline_script_or_style()
     {
+        var product = await app.NewProduct("No inline script").BuildAsync();
         using var client = await app.SignInAsync(AppFixture.Admin);
-        foreach (var url in new[] { "/", "/p/acme-checkout", "/p/acme-checkout/members", "/p/acme-checkout/settings", "/admin/products", "/admin/users" })
+        foreach (var url in new[] { "/", product.Url, $"{product.Url}/members", $"{product.Url}/settings", "/admin/products", "/admin/users" })
         {
             var page = await client.GetPageAsync(url);
             Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source), $"{url} has an inline script."));
@@ -47,8 +48,9 @@ public sealed class SecurityHeadersTests(AppFixture app)
     [Fact]
     public async Task Every_form_carries_an_antiforgery_token()
     {
+        var product = await app.NewProduct("Antiforgery forms").BuildAsync();
         using var client = await app.SignInAsync(AppFixture.Admin);
-        foreach (var url in new[] { "/", "/p/acme-checkout/members", "/p/acme-checkout/settings", "/admin/products", "/admin/users" })
+        foreach (var url in new[] { "/", $"{product.Url}/members", $"{product.Url}/settings", "/admin/products", "/admin/users" })
         {
             var page = await client.GetPageAsync(url);
             foreach (var form in page.Forms.Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)))
