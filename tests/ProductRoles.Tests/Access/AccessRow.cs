@@ -2,7 +2,7 @@ using ProductRoles.Tests.Infrastructure;
 
 namespace ProductRoles.Tests.Access;
 
-/// <summary>Who asks: a demo user per role, the administrator, and a member of another product.</summary>
+/// <summary>Who asks: a demo user per role (members of the <see cref="AccessProduct"/>), the administrator, and a member of another product.</summary>
 public enum Who
 {
     Admin,
@@ -21,7 +21,7 @@ public enum Who
 /// <param name="Template">The page's route template as the app declares it, e.g. /p/{slug}/settings.</param>
 /// <param name="Handler">For POSTs, the page handler name (OnPostRemove → "Remove"), or null for OnPost.</param>
 /// <param name="Form">Fields to post; prefer input the handler rejects, so allowed callers get 200 and nothing changes.</param>
-/// <param name="Resolve">Fills route values beyond {slug} (e.g. an item id), from the running app's data.</param>
+/// <param name="Resolve">Fills route values beyond {slug} (e.g. an item id), from the <see cref="AccessProduct"/>.</param>
 public sealed record AccessRow(
     string Method,
     string Template,
@@ -40,7 +40,7 @@ public sealed record AccessRow(
 
     public async Task<string> UrlAsync(AppFixture app)
     {
-        var url = Template.Replace("{slug}", AppFixture.DemoSlug, StringComparison.Ordinal);
+        var url = Template.Replace("{slug}", (await AccessProduct.GetAsync(app)).Product.Slug, StringComparison.Ordinal);
         if (Resolve is not null)
         {
             foreach (var (key, value) in await Resolve(app))

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
 using static ProductRoles.Tests.Access.AccessRow;
 
@@ -52,18 +51,9 @@ public sealed class ProductManagerAccessRows : IAccessRows
     private static Dictionary<string, string> Form(params (string Key, string Value)[] fields) =>
         fields.ToDictionary(f => f.Key, f => f.Value);
 
-    private static Task<IReadOnlyDictionary<string, string>> GoalId(AppFixture app) =>
-        Id(app, db => db.Goals.Where(g => db.Products.Any(p => p.Id == g.ProductId && p.Slug == AppFixture.DemoSlug)).Select(g => g.Id));
+    private static async Task<IReadOnlyDictionary<string, string>> GoalId(AppFixture app) => AccessProduct.Id((await AccessProduct.GetAsync(app)).GoalId);
 
-    private static Task<IReadOnlyDictionary<string, string>> InsightId(AppFixture app) =>
-        Id(app, db => db.Insights.Where(i => db.Products.Any(p => p.Id == i.ProductId && p.Slug == AppFixture.DemoSlug)).Select(i => i.Id));
+    private static async Task<IReadOnlyDictionary<string, string>> InsightId(AppFixture app) => AccessProduct.Id((await AccessProduct.GetAsync(app)).InsightId);
 
-    private static Task<IReadOnlyDictionary<string, string>> ItemId(AppFixture app) =>
-        Id(app, db => db.RoadmapItems.Where(i => db.Products.Any(p => p.Id == i.ProductId && p.Slug == AppFixture.DemoSlug)).Select(i => i.Id));
-
-    private static async Task<IReadOnlyDictionary<string, string>> Id(AppFixture app, Func<ProductRoles.Web.Data.AppDbContext, IQueryable<int>> ids)
-    {
-        var id = await app.QueryAsync(db => ids(db).OrderBy(i => i).FirstAsync());
-        return new Dictionary<string, string> { ["id:int"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-    }
+    private static async Task<IReadOnlyDictionary<string, string>> ItemId(AppFixture app) => AccessProduct.Id((await AccessProduct.GetAsync(app)).RoadmapItemId);
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
-using ProductRoles.Web.Domain.Backlog;
 using static ProductRoles.Tests.Access.AccessRow;
 
 namespace ProductRoles.Tests.Access;
@@ -47,15 +45,7 @@ public sealed class ProductOwnerAccessRows : IAccessRows
         Post("/p/{slug}/definition-of-done", PoOnly, form: new Dictionary<string, string> { ["Input.Criteria"] = "", ["Input.BasedOnNumber"] = "0" }),
     ];
 
-    private static async Task<IReadOnlyDictionary<string, string>> ItemId(AppFixture app) => new Dictionary<string, string>
-    {
-        ["id:int"] = (await app.QueryAsync(db => db.BacklogItems.Where(i => i.Status == BacklogItemStatus.New)
-            .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static async Task<IReadOnlyDictionary<string, string>> ItemId(AppFixture app) => AccessProduct.Id((await AccessProduct.GetAsync(app)).BacklogItemId);
 
-    private static async Task<IReadOnlyDictionary<string, string>> FeedbackId(AppFixture app) => new Dictionary<string, string>
-    {
-        ["id:int"] = (await app.QueryAsync(db => db.FeedbackItems.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync()))
-            .ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static async Task<IReadOnlyDictionary<string, string>> FeedbackId(AppFixture app) => AccessProduct.Id((await AccessProduct.GetAsync(app)).FeedbackId);
 }

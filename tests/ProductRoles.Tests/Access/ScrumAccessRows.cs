@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
-using ProductRoles.Web.Domain.Sprints;
 using static ProductRoles.Tests.Access.AccessRow;
 
 namespace ProductRoles.Tests.Access;
@@ -62,43 +60,17 @@ public sealed class ScrumAccessRows : IAccessRows
         Get("/p/{slug}/reviews", Roles.Members),
     ];
 
-    /// <summary>
-    /// An unfinished item on the active demo sprint. Other tests may have finished every one, so
-    /// when none is left the product owner writes one and plans it into the sprint.
-    /// </summary>
     private static async Task<IReadOnlyDictionary<string, string>> ActiveSprintItem(AppFixture app)
     {
-        var sprintId = await app.QueryAsync(db => db.Sprints
-            .Where(s => s.Product!.Slug == AppFixture.DemoSlug && s.State == SprintState.Active).Select(s => s.Id).FirstAsync());
-        var itemId = await app.QueryAsync(db => db.SprintItems
-            .Where(i => i.SprintId == sprintId && i.Outcome == SprintItemOutcome.InSprint
-                && i.BacklogItem!.Status != ProductRoles.Web.Domain.Backlog.BacklogItemStatus.Done)
-            .OrderByDescending(i => i.Id).Select(i => (int?)i.BacklogItemId).FirstOrDefaultAsync());
-        if (itemId is null)
-        {
-            itemId = await app.AsUserAsync(AppFixture.Po, s => s.Send(new ProductRoles.Web.Features.ProductOwner.Backlog.CreateBacklogItem(
-                AppFixture.DemoSlug, new ProductRoles.Web.Features.ProductOwner.Backlog.BacklogItemFields(
-                    ProductRoles.Web.Domain.Backlog.BacklogItemType.Chore, "Access check item", null, null, null, null, 1,
-                    ProductRoles.Web.Domain.Backlog.BacklogItemStatus.Ready, null, null, null))));
-            await app.AsUserAsync(AppFixture.Po, s => s.Send(new ProductRoles.Web.Features.Scrum.Sprints.PlanSprintItem(AppFixture.DemoSlug, sprintId, itemId.Value)));
-        }
-
+        var product = await AccessProduct.GetAsync(app);
         return new Dictionary<string, string>
         {
-            ["id:int"] = sprintId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["itemId:int"] = itemId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["id:int"] = product.ActiveSprintId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["itemId:int"] = product.ActiveSprintItemId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
-    private static Task<IReadOnlyDictionary<string, string>> ActiveSprint(AppFixture app) => SprintId(app, SprintState.Active);
+    private static async Task<IReadOnlyDictionary<string, string>> ActiveSprint(AppFixture app) => AccessProduct.Id((await AccessProduct.GetAsync(app)).ActiveSprintId);
 
-    private static Task<IReadOnlyDictionary<string, string>> ClosedSprint(AppFixture app) => SprintId(app, SprintState.Closed);
-
-    private static async Task<IReadOnlyDictionary<string, string>> SprintId(AppFixture app, SprintState state)
-    {
-        var id = await app.QueryAsync(db => db.Sprints
-            .Where(s => s.Product!.Slug == AppFixture.DemoSlug && s.State == state)
-            .OrderBy(s => s.StartDate).Select(s => s.Id).FirstAsync());
-        return new Dictionary<string, string> { ["id:int"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-    }
+    private static async Task<IReadOnlyDictionary<string, string>> ClosedSprint(AppFixture app) => AccessProduct.Id((await AccessProduct.GetAsync(app)).ClosedSprintId);
 }

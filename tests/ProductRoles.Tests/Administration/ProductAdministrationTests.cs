@@ -13,9 +13,11 @@ public sealed class ProductAdministrationTests(AppFixture app)
     [Fact]
     public async Task A_slug_already_in_use_is_refused_by_the_handler()
     {
+        var taken = (await app.NewProduct("Original").BuildAsync()).Slug;
         var error = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            app.AsUserAsync(AppFixture.Admin, s => s.Send(new CreateProduct("Copy", AppFixture.DemoSlug, LifecycleStage.Discovery, null))));
-        Assert.Equal("Another product already uses the slug “acme-checkout”.", error.Errors["Slug"].Single());
+            app.AsUserAsync(AppFixture.Admin, s => s.Send(new CreateProduct("Copy", taken, LifecycleStage.Discovery, null))));
+        Assert.Equal($"Another product already uses the slug “{taken}”.", error.Errors["Slug"].Single());
+        Assert.Equal(["Original"], await app.QueryAsync(db => db.Products.Where(p => p.Slug == taken).Select(p => p.Name).ToListAsync()));
     }
 
     [Fact]

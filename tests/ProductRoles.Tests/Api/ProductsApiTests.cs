@@ -3,24 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ProductRoles.Tests.Infrastructure;
 using ProductRoles.Web.Domain;
-using ProductRoles.Web.Features.Administration;
 
 namespace ProductRoles.Tests.Api;
 
 [Collection(AppCollection.Name)]
 public sealed class ProductsApiTests(AppFixture app)
 {
-    private async Task<string> NewProductAsync()
-    {
-        var slug = "api-" + Guid.NewGuid().ToString("N")[..8];
-        await app.AsUserAsync(AppFixture.Admin, async s =>
-        {
-            await s.Send(new CreateProduct("Api Test", slug, LifecycleStage.Discovery, null));
-            await s.Send(new SetMemberRole(slug, AppFixture.Pm, ProductRole.ProductManager));
-            await s.Send(new SetMemberRole(slug, AppFixture.Dev, ProductRole.Developer));
-        });
-        return slug;
-    }
+    private async Task<string> NewProductAsync() =>
+        (await app.NewProduct("Api Test").InStage(LifecycleStage.Discovery)
+            .WithMembers((AppFixture.Pm, ProductRole.ProductManager), (AppFixture.Dev, ProductRole.Developer)).BuildAsync()).Slug;
 
     private static async Task<HttpResponseMessage> PutSettingsAsync(TestClient client, string slug, object body, bool withToken = true)
     {

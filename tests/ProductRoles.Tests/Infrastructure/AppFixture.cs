@@ -11,7 +11,8 @@ namespace ProductRoles.Tests.Infrastructure;
 
 /// <summary>
 /// One running app shared by a test collection: the demo product with a user per role, plus an
-/// "outsider" who belongs only to another product. Tests that change data use names of their own.
+/// "outsider" who belongs only to another product. Tests that change data make a product of their
+/// own (<see cref="NewProduct"/>); only tests about the demo seed read the demo product.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
@@ -53,6 +54,9 @@ public sealed class AppFixture : IAsyncLifetime
     private readonly Dictionary<string, TestClient> _sharedClients = [];
 
     public TestClient CreateClient() => new(Factory);
+
+    /// <summary>A product of the test's own (see <see cref="TestData.ProductBuilder"/>).</summary>
+    public TestData.ProductBuilder NewProduct(string name) => new(this, name);
 
     /// <summary>
     /// A signed-in client kept for the whole collection, for tests that only read or are refused;
@@ -111,6 +115,9 @@ public sealed class AppFixture : IAsyncLifetime
         await using var scope = Factory.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>The demo product's id, for the tests about the demo seed.</summary>
+    public Task<int> DemoProductIdAsync() => QueryAsync(db => db.Products.Where(p => p.Slug == DemoSlug).Select(p => p.Id).SingleAsync());
 
     public Task<int> ActivityCountAsync(string slug) =>
         QueryAsync(db => db.Activities.CountAsync(a => db.Products.Any(p => p.Slug == slug && p.Id == a.ProductId)));

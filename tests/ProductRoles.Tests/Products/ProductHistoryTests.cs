@@ -3,7 +3,6 @@ using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Roadmap;
-using ProductRoles.Web.Features.Administration;
 using ProductRoles.Web.Features.ProductManager.Goals;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
@@ -15,17 +14,8 @@ namespace ProductRoles.Tests.Products;
 [Collection(AppCollection.Name)]
 public sealed class ProductHistoryTests(AppFixture app)
 {
-    private async Task<string> NewProductAsync()
-    {
-        var slug = "history-" + Guid.NewGuid().ToString("N")[..8];
-        await app.AsUserAsync(AppFixture.Admin, async s =>
-        {
-            await s.Send(new CreateProduct("History Test", slug, LifecycleStage.Growth, null));
-            await s.Send(new SetMemberRole(slug, AppFixture.Pm, ProductRole.ProductManager));
-            await s.Send(new SetMemberRole(slug, AppFixture.Po, ProductRole.ProductOwner));
-        });
-        return slug;
-    }
+    private async Task<string> NewProductAsync() =>
+        (await app.NewProduct("History Test").WithMembers((AppFixture.Pm, ProductRole.ProductManager), (AppFixture.Po, ProductRole.ProductOwner)).BuildAsync()).Slug;
 
     private static async Task<List<string>> HistoryLinesAsync(TestClient client, string url)
     {

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
 using ProductRoles.Web.Domain;
-using ProductRoles.Web.Features.Administration;
 using ProductRoles.Web.Features.Products;
 using ProductRoles.Web.Infrastructure.Pipeline;
 
@@ -12,16 +11,8 @@ namespace ProductRoles.Tests.Products;
 public sealed class ProductSettingsTests(AppFixture app)
 {
     /// <summary>A product of this test's own, with the demo PM as its product manager.</summary>
-    private async Task<string> NewProductAsync()
-    {
-        var slug = "settings-" + Guid.NewGuid().ToString("N")[..8];
-        await app.AsUserAsync(AppFixture.Admin, async s =>
-        {
-            await s.Send(new CreateProduct("Settings Test", slug, LifecycleStage.Discovery, null));
-            await s.Send(new SetMemberRole(slug, AppFixture.Pm, ProductRole.ProductManager));
-        });
-        return slug;
-    }
+    private async Task<string> NewProductAsync() =>
+        (await app.NewProduct("Settings Test").InStage(LifecycleStage.Discovery).WithMembers((AppFixture.Pm, ProductRole.ProductManager)).BuildAsync()).Slug;
 
     [Fact]
     public async Task The_PM_moves_the_product_to_launch_and_the_home_page_shifts_its_focus()

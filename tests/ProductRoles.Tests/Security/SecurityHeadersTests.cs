@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
 
 namespace ProductRoles.Tests.Security;
@@ -23,8 +24,9 @@ public sealed class SecurityHeadersTests(AppFixture app)
     [Fact]
     public async Task Pages_behind_login_are_never_stored()
     {
+        var product = await app.NewProduct("Not cached").BuildAsync();
         using var client = await app.SignInAsync(AppFixture.Pm);
-        using var response = await client.GetAsync("/p/acme-checkout");
+        using var response = await client.GetAsync(product.Url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
@@ -32,8 +34,9 @@ public sealed class SecurityHeadersTests(AppFixture app)
     [Fact]
     public async Task Pages_contain_no_inline_script_or_style()
     {
+        var product = await app.NewProduct("No inline script").BuildAsync();
         using var client = await app.SignInAsync(AppFixture.Admin);
-        foreach (var url in new[] { "/", "/p/acme-checkout", "/p/acme-checkout/members", "/p/acme-checkout/settings", "/admin/products", "/admin/users" })
+        foreach (var url in new[] { "/", product.Url, $"{product.Url}/members", $"{product.Url}/settings", "/admin/products", "/admin/users" })
         {
             var page = await client.GetPageAsync(url);
             Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source), $"{url} has an inline script."));
@@ -45,8 +48,9 @@ public sealed class SecurityHeadersTests(AppFixture app)
     [Fact]
     public async Task Every_form_carries_an_antiforgery_token()
     {
+        var product = await app.NewProduct("Antiforgery forms").BuildAsync();
         using var client = await app.SignInAsync(AppFixture.Admin);
-        foreach (var url in new[] { "/", "/p/acme-checkout/members", "/p/acme-checkout/settings", "/admin/products", "/admin/users" })
+        foreach (var url in new[] { "/", $"{product.Url}/members", $"{product.Url}/settings", "/admin/products", "/admin/users" })
         {
             var page = await client.GetPageAsync(url);
             foreach (var form in page.Forms.Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)))
@@ -59,14 +63,16 @@ public sealed class SecurityHeadersTests(AppFixture app)
     [Fact]
     public async Task A_post_without_antiforgery_token_is_refused_and_changes_nothing()
     {
+        var product = await app.NewProduct("Antiforgery").BuildAsync();
         using var client = await app.SignInAsync(AppFixture.Pm);
-        var before = await app.ActivityCountAsync(AppFixture.DemoSlug);
-        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/p/acme-checkout/settings")
+        var before = await app.ActivityCountAsync(product.Slug);
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"{product.Url}/settings")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "Hijacked", ["Input.Version"] = "0" }),
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, await app.ActivityCountAsync(AppFixture.DemoSlug));
+        Assert.Equal(before, await app.ActivityCountAsync(product.Slug));
+        Assert.Equal("Antiforgery", await app.QueryAsync(db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Name).SingleAsync()));
     }
 
     [Fact]

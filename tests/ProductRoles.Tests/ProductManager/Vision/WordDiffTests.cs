@@ -1,6 +1,6 @@
 using ProductRoles.Web.Features.ProductManager.Vision;
 
-namespace ProductRoles.Tests.ProductManager;
+namespace ProductRoles.Tests.ProductManager.Vision;
 
 public sealed class WordDiffTests
 {
@@ -79,5 +79,14 @@ public sealed class WordDiffTests
     {
         Assert.Equal([(DiffKind.Added, "Saved cards\nWallets")], Pairs(WordDiff.Compare("", "Saved cards\nWallets")));
         Assert.Equal([(DiffKind.Removed, "Saved cards")], Pairs(WordDiff.Compare("Saved cards", "")));
+    }
+
+    [Fact]
+    public void Word_diff_keeps_unchanged_words_and_marks_removed_and_added_ones()
+    {
+        var segments = WordDiff.Compare("pay in one step", "pay in two steps");
+        Assert.Equal("pay in", segments[0].Text);
+        Assert.Contains(segments, x => x.Kind == DiffKind.Removed && x.Text.Contains("one", StringComparison.Ordinal));
+        Assert.Contains(segments, x => x.Kind == DiffKind.Added && x.Text.Contains("two steps", StringComparison.Ordinal));
     }
 }

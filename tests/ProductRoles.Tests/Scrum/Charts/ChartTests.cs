@@ -1,6 +1,6 @@
 using ProductRoles.Web.Features.Scrum.Charts;
 
-namespace ProductRoles.Tests.Scrum;
+namespace ProductRoles.Tests.Scrum.Charts;
 
 public sealed class ChartTests
 {

@@ -1,16 +1,14 @@
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
-using ProductRoles.Web.Domain;
+using ProductRoles.Tests.Infrastructure.TestData;
 using ProductRoles.Web.Domain.Backlog;
-using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Domain.Sprints;
-using ProductRoles.Web.Features.Administration;
 using ProductRoles.Web.Features.Scrum.SprintBoard;
 using ProductRoles.Web.Features.Scrum.Sprints;
 using ProductRoles.Web.Infrastructure.Pipeline;
 
-namespace ProductRoles.Tests.Scrum;
+namespace ProductRoles.Tests.Scrum.Sprints;
 
 /// <summary>The current sprint panel on the product home: the demo's active sprint, and products of their own for the rest.</summary>
 [Collection(AppCollection.Name)]
@@ -22,29 +20,16 @@ public sealed class CurrentSprintTests(AppFixture app)
 
     private static IElement? Panel(IParentNode page) => page.QuerySelector(".home-panel[data-panel='CurrentSprint']");
 
-    private async Task<(string Slug, int[] Items)> ProductWithBacklogAsync(string slug, params int[] estimates)
+    private async Task<(TestProduct Product, int[] Items)> ProductWithBacklogAsync(params int[] estimates)
     {
-        await app.AsUserAsync(AppFixture.Admin, async sender =>
+        var product = await app.NewProduct("Home sprint").BuildAsync();
+        var ids = new List<int>();
+        foreach (var (estimate, n) in estimates.Select((e, n) => (e, n)))
         {
-            await sender.Send(new CreateProduct("Home " + slug, slug, LifecycleStage.Growth, null));
-            await sender.Send(new SetMemberRole(slug, AppFixture.Po, ProductRole.ProductOwner));
-            await sender.Send(new SetMemberRole(slug, AppFixture.Sm, ProductRole.ScrumMaster));
-            await sender.Send(new SetMemberRole(slug, AppFixture.Dev, ProductRole.Developer));
-        });
-        var ids = await app.QueryAsync(async db =>
-        {
-            var productId = await db.Products.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync();
-            var ranks = RankKey.Spread(estimates.Length + 1);
-            var rows = estimates.Select((e, n) => new BacklogItem
-            {
-                ProductId = productId, Title = $"Item {n + 1}", Estimate = e, Status = BacklogItemStatus.Ready, Rank = ranks[n + 1],
-                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            }).ToList();
-            db.BacklogItems.AddRange(rows);
-            await db.SaveChangesAsync();
-            return rows.Select(r => r.Id).ToArray();
-        });
-        return (slug, ids);
+            ids.Add(await product.BacklogItem($"Item {n + 1}").Chore().Estimate(estimate).CreateAsync());
+        }
+
+        return (product, [.. ids]);
     }
 
     private Task<int> CreateSprintAsync(string slug, string name, DateOnly start) =>
@@ -55,7 +40,7 @@ public sealed class CurrentSprintTests(AppFixture app)
     private Task<string> UserIdAsync(string email) => app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     [Fact]
-    public async Task A_developer_leads_the_home_page_with_the_demo_sprint_its_goal_days_left_and_points_done_of_committed()
+    public async Task A_developer_leads_the_demo_home_page_with_the_demo_sprint_its_goal_days_left_and_points_done_of_committed()
     {
         // Done means Done in the sprint or by the Definition of Done, as the burndown counts it.
         var expected = await app.QueryAsync(async db =>
@@ -109,7 +94,8 @@ public sealed class CurrentSprintTests(AppFixture app)
     [Fact]
     public async Task Only_the_callers_open_tasks_show_and_the_query_runs_the_same_few_statements_however_many_there_are()
     {
-        var (slug, items) = await ProductWithBacklogAsync("home-sprint-tasks", 5, 3, 2);
+        var (product, items) = await ProductWithBacklogAsync(5, 3, 2);
+        var slug = product.Slug;
         var sprint = await CreateSprintAsync(slug, "Tasks sprint", Today.AddDays(-2));
         foreach (var id in items)
         {
@@ -117,7 +103,7 @@ public sealed class CurrentSprintTests(AppFixture app)
         }
 
         await SendAsync(AppFixture.Sm, new StartSprint(slug, sprint, 0));
-        await app.QueryAsync(db => db.BacklogItems.Where(i => i.Id == items[2]).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, BacklogItemStatus.Done)));
+        await product.MarkDoneAsync(items[2]);
         var dev = await UserIdAsync(AppFixture.Dev);
         var sm = await UserIdAsync(AppFixture.Sm);
         Task<int> AddTaskAsync(int item, string title, string? owner) =>
@@ -165,7 +151,7 @@ public sealed class CurrentSprintTests(AppFixture app)
     [Fact]
     public async Task Without_an_active_sprint_the_panel_names_the_next_planned_one_or_offers_planners_a_new_one()
     {
-        var (slug, _) = await ProductWithBacklogAsync("home-sprint-none", 3);
+        var slug = (await ProductWithBacklogAsync(3)).Product.Slug;
         var dev = await app.SharedClientAsync(AppFixture.Dev);
         var sm = await app.SharedClientAsync(AppFixture.Sm);
 
@@ -187,12 +173,18 @@ public sealed class CurrentSprintTests(AppFixture app)
     [Fact]
     public async Task A_stakeholder_has_no_sprint_panel_and_the_product_manager_finds_it_after_the_roadmap()
     {
+        var (product, items) = await ProductWithBacklogAsync(3);
+        var slug = product.Slug;
+        var sprint = await CreateSprintAsync(slug, "Running", Today.AddDays(-1));
+        await SendAsync(AppFixture.Sm, new PlanSprintItem(slug, sprint, items[0]));
+        await SendAsync(AppFixture.Sm, new StartSprint(slug, sprint, 0));
         var stakeholder = await app.SharedClientAsync(AppFixture.Stakeholder);
-        Assert.Null(Panel(await stakeholder.GetPageAsync("/p/" + Demo)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Stakeholder, s => s.Send(new GetCurrentSprint(Demo)).AsTask()));
+        Assert.Null(Panel(await stakeholder.GetPageAsync("/p/" + slug)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.AsUserAsync(AppFixture.Stakeholder, s => s.Send(new GetCurrentSprint(slug)).AsTask()));
 
         var pm = await app.SharedClientAsync(AppFixture.Pm);
-        var panels = (await pm.GetPageAsync("/p/" + Demo)).QuerySelectorAll(".home-panel").Select(p => p.GetAttribute("data-panel")).ToList();
+        Assert.NotNull(Panel(await pm.GetPageAsync("/p/" + slug)));
+        var panels = (await pm.GetPageAsync("/p/" + slug)).QuerySelectorAll(".home-panel").Select(p => p.GetAttribute("data-panel")).ToList();
         Assert.Equal(panels.IndexOf("Roadmap") + 1, panels.IndexOf("CurrentSprint"));
     }
 }

@@ -1,55 +1,23 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
-using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
-using ProductRoles.Web.Domain.Ranking;
-using ProductRoles.Web.Features.Administration;
-using ProductRoles.Web.Features.ProductOwner.DefinitionOfDone;
-using ProductRoles.Web.Features.Scrum.Sprints;
 
-namespace ProductRoles.Tests.Scrum;
+namespace ProductRoles.Tests.Scrum.SprintBoard;
 
 /// <summary>The board's Done checklist over HTTP: the command, not the page, decides whether the card may move.</summary>
 [Collection(AppCollection.Name)]
 public sealed class SprintBoardDoneTests(AppFixture app)
 {
     /// <summary>A product of its own with a Definition of Done and a sprint holding one planned card (and one item outside it).</summary>
-    private async Task<(string Slug, int Sprint, int Card, int Outside)> BoardAsync(string slug, bool start)
+    private async Task<(string Slug, int Sprint, int Card, int Outside)> BoardAsync(bool start)
     {
-        await app.AsUserAsync(AppFixture.Admin, async sender =>
-        {
-            await sender.Send(new CreateProduct("Board " + slug, slug, LifecycleStage.Growth, null));
-            await sender.Send(new SetMemberRole(slug, AppFixture.Po, ProductRole.ProductOwner));
-            await sender.Send(new SetMemberRole(slug, AppFixture.Dev, ProductRole.Developer));
-        });
-        var ids = await app.QueryAsync(async db =>
-        {
-            var productId = await db.Products.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync();
-            var ranks = RankKey.Spread(3);
-            var rows = new[] { "On the board", "Not planned" }.Select((title, n) => new BacklogItem
-            {
-                ProductId = productId, Title = title, Estimate = 3, Status = BacklogItemStatus.Ready, Rank = ranks[n + 1],
-                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            }).ToList();
-            db.BacklogItems.AddRange(rows);
-            await db.SaveChangesAsync();
-            return rows.Select(r => r.Id).ToArray();
-        });
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var sprint = await app.AsUserAsync(AppFixture.Po, async sender =>
-        {
-            await sender.Send(new EditDefinitionOfDone(slug, "Code reviewed\nTests pass", 0));
-            var id = await sender.Send(new CreateSprint(slug, "Board sprint", "Cards that pay", today, today.AddDays(13), 10, false));
-            await sender.Send(new PlanSprintItem(slug, id, ids[0]));
-            if (start)
-            {
-                await sender.Send(new StartSprint(slug, id, 0));
-            }
-
-            return id;
-        });
-        return (slug, sprint, ids[0], ids[1]);
+        var product = await app.NewProduct("Board").WithDefinitionOfDone("Code reviewed", "Tests pass").BuildAsync();
+        var card = await product.BacklogItem("On the board").Chore().Estimate(3).CreateAsync();
+        var outside = await product.BacklogItem("Not planned").Chore().Estimate(3).CreateAsync();
+        var sprint = product.Sprint("Board sprint").Goal("Cards that pay").Planning(card);
+        var id = await (start ? sprint.Started() : sprint).CreateAsync();
+        return (product.Slug, id, card, outside);
     }
 
     private static Dictionary<string, string> AllTicked => new()
@@ -64,7 +32,7 @@ public sealed class SprintBoardDoneTests(AppFixture app)
     [Fact]
     public async Task A_card_whose_sprint_has_not_started_is_refused_beside_the_checklist_and_stays_undone()
     {
-        var (slug, sprint, card, _) = await BoardAsync("board-done-planned", start: false);
+        var (slug, sprint, card, _) = await BoardAsync(start: false);
         var dev = await app.SharedClientAsync(AppFixture.Dev);
         var form = await dev.GetPageAsync($"/p/{slug}/sprints/{sprint}/board/{card}/done");
         var activity = await app.ActivityCountAsync(slug);
@@ -82,7 +50,7 @@ public sealed class SprintBoardDoneTests(AppFixture app)
     [Fact]
     public async Task An_item_that_is_not_on_the_board_is_not_found_and_stays_undone()
     {
-        var (slug, sprint, card, outside) = await BoardAsync("board-done-outside", start: true);
+        var (slug, sprint, card, outside) = await BoardAsync(start: true);
         var dev = await app.SharedClientAsync(AppFixture.Dev);
         var form = await dev.GetPageAsync($"/p/{slug}/sprints/{sprint}/board/{card}/done");
         var action = (form.QuerySelector("form.form") as AngleSharp.Html.Dom.IHtmlFormElement)!;
@@ -97,7 +65,7 @@ public sealed class SprintBoardDoneTests(AppFixture app)
     [Fact]
     public async Task A_card_of_the_active_sprint_meets_the_definition_of_done_and_burns_down()
     {
-        var (slug, sprint, card, _) = await BoardAsync("board-done-active", start: true);
+        var (slug, sprint, card, _) = await BoardAsync(start: true);
         var dev = await app.SharedClientAsync(AppFixture.Dev);
         var form = await dev.GetPageAsync($"/p/{slug}/sprints/{sprint}/board/{card}/done");
 
