@@ -34,7 +34,14 @@ public sealed class NewModel : ProductPageModel
 
     public async Task<IActionResult> OnPostPlacementAsync()
     {
-        await Sender.Send(new SetBacklogSettings(Slug, NewItemsOnTop), HttpContext.RequestAborted);
+        // A value that is neither top nor bottom is refused with a message, not read as "bottom".
+        var (ok, _) = await TrySendAsync(new SetBacklogSettings(Slug, NewItemsOnTop), prefix: "");
+        if (!ok)
+        {
+            await LoadRoadmapChoicesAsync();
+            return Page();
+        }
+
         TempData["Flash"] = NewItemsOnTop ? "New items now go to the top of the backlog." : "New items now go to the bottom of the backlog.";
         return RedirectToPage(new { slug = Slug });
     }
