@@ -101,6 +101,7 @@ app.UseSerilogRequestLogging(o =>
 });
 // After the request log, so an abandoned request is logged as 499, not as a 500 error.
 app.UseMiddleware<AbortedRequestMiddleware>();
+app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -21,12 +21,8 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = string.Empty;
     public string Explanation { get; private set; } = string.Empty;
 
-    // Whatever the method of the failed request (GET, POST, PUT...), the same page.
-    public void OnGet() => Describe();
-
-    public void OnPost() => Describe();
-
-    private void Describe()
+    // Runs for every method of the failed request (GET, POST, PUT, DELETE...), with or without a handler.
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;

@@ -32,9 +32,23 @@ public static class ShownErrors
         var shown = view.HttpContext.Items[Key] as HashSet<string>;
         return view.ViewData.ModelState
             .Where(entry => entry.Value is { ValidationState: ModelValidationState.Invalid } && shown?.Contains(entry.Key) != true)
-            .SelectMany(entry => entry.Value!.Errors.Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "A value was not accepted." : e.ErrorMessage))
+            .SelectMany(entry => entry.Value!.Errors.Select(e => Describe(entry.Key, e.ErrorMessage)))
             .Distinct()
             .ToList();
+    }
+
+    /// <summary>The message, said of which field when it does not say so itself ("remainingHours" → "Remaining hours").</summary>
+    private static string Describe(string key, string message)
+    {
+        message = string.IsNullOrEmpty(message) ? "This value was not accepted." : message;
+        var name = key[(key.LastIndexOf('.') + 1)..];
+        if (name.Length == 0 || message.Contains(name, StringComparison.OrdinalIgnoreCase))
+        {
+            return message;
+        }
+
+        var words = string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+        return $"{char.ToUpperInvariant(words[0])}{words[1..]}: {message}";
     }
 }
 

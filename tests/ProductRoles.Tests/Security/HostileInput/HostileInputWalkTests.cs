@@ -17,7 +17,8 @@ namespace ProductRoles.Tests.Security.HostileInput;
 /// field, one field at a time, the other fields as the form had them and the antiforgery token kept.
 /// A form or field added tomorrow is walked without new code.
 /// </summary>
-public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHelper output) : IClassFixture<HostileWalkFixture>
+[Collection(HostileCollection.Name)]
+public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHelper output)
 {
     private const string Slug = HostileWalkFixture.Slug;
 

@@ -100,3 +100,10 @@ public sealed class HostileWalkFixture : IAsyncLifetime
         $"history {await db.Activities.CountAsync(a => db.Products.Any(p => p.Slug == Slug && p.Id == a.ProductId))}, " +
         $"users {await db.Users.CountAsync()}, products {await db.Products.CountAsync()}, members {await db.ProductMembers.CountAsync()}");
 }
+
+/// <summary>The hostile tests share the walk's app: it is theirs alone, so what they post never reaches the shared demo app.</summary>
+[CollectionDefinition(Name)]
+public sealed class HostileCollection : ICollectionFixture<HostileWalkFixture>
+{
+    public const string Name = "hostile";
+}
