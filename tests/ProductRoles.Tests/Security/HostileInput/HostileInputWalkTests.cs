@@ -31,6 +31,7 @@ public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHe
         var clock = Stopwatch.StartNew();
         var failures = new List<string>();
         var visits = await CrawlEveryoneAsync();
+        var crawled = clock.Elapsed;
 
         // Each distinct form is walked as the first caller that sees it, on the first page that shows it.
         var forms = new Dictionary<string, (PageVisit Visit, FoundForm Form, List<string> SeenBy)>();
@@ -121,12 +122,12 @@ public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHe
                 }
             }
 
-            // Every other caller who sees the form gets the values that reach validation on every field.
+            // Every other caller who sees the form gets, in every field, the value that passes binding and must be refused by validation.
             foreach (var who in seenBy.Skip(1))
             {
                 foreach (var field in FormWalker.Distinct(first.Fields))
                 {
-                    foreach (var value in HostileValues.Everywhere.Where(v => v.Category is "control characters" or "script injection"))
+                    foreach (var value in HostileValues.Everywhere.Where(v => v.Category is "control characters"))
                     {
                         posts++;
                         using var response = await walk.Clients[who].SendAsync(new HttpRequestMessage(HttpMethod.Post, first.Target) { Content = FormWalker.Body(first, field.Name, value) });
@@ -139,10 +140,12 @@ public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHe
             }
         }
 
+        var walked = clock.Elapsed;
         failures.AddRange(await UnencodedAfterwardsAsync(touched));
         failures.AddRange(await StoredTextBreakingTheRulesAsync());
 
-        output.WriteLine($"Hostile walk: {visits.Count} page visits, {forms.Count} forms, {fields} fields, {posts} posts in {clock.Elapsed.TotalSeconds:0.0} s.");
+        output.WriteLine($"Hostile walk: {visits.Count} page visits, {forms.Count} forms, {fields} fields, {posts} posts in {clock.Elapsed.TotalSeconds:0.0} s " +
+            $"(crawl {crawled.TotalSeconds:0.0} s, posts {(walked - crawled).TotalSeconds:0.0} s, final checks {(clock.Elapsed - walked).TotalSeconds:0.0} s).");
         foreach (var (key, (visit, _, seenBy)) in forms.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {key} on {visit.Url} as {string.Join("/", seenBy)}");

@@ -75,7 +75,7 @@ public static class HostileValues
         FieldClass.Date => Dates,
         FieldClass.Choice => Choices,
         FieldClass.Checkbox => Checkboxes,
-        FieldClass.Hidden => [.. Numbers.Take(4), .. Choices.Take(2), .. Checkboxes],
+        FieldClass.Hidden => [Numbers[0], Numbers[2], Choices[0], .. Checkboxes],
         _ => [],
     });
 }
