@@ -54,8 +54,20 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToFolder("/Account");
     o.Conventions.AllowAnonymousToPage("/Error");
-}).AddMvcOptions(o => o.Filters.Add<RequestOutcomePageFilter>())
-    .AddCookieTempDataProvider(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+}).AddMvcOptions(o =>
+{
+    o.Filters.Add<RequestOutcomePageFilter>();
+    // Checkboxes that post something other than true/false get a message, not a 500 when the page is shown again.
+    o.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+    // Binding messages never repeat the posted value: it can be 100,000 characters or markup.
+    var messages = o.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"{field}: this value cannot be read.");
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "This value cannot be read.");
+    messages.SetUnknownValueIsInvalidAccessor(field => $"{field}: this value cannot be read.");
+    messages.SetValueIsInvalidAccessor(_ => "This value cannot be read.");
+    messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
+    messages.SetValueMustNotBeNullAccessor(field => $"{field} needs a value.");
+}).AddCookieTempDataProvider(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "ProductRoles.Antiforgery";
@@ -89,6 +101,9 @@ app.UseSerilogRequestLogging(o =>
     o.EnrichDiagnosticContext = (diagnostics, http) =>
         diagnostics.Set("User", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null);
 });
+// After the request log, so an abandoned request is logged as 499, not as a 500 error.
+app.UseMiddleware<AbortedRequestMiddleware>();
+app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

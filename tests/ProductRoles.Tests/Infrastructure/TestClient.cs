@@ -26,6 +26,8 @@ public sealed class TestClient : IDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => _http.SendAsync(request, cancellationToken);
+
     /// <summary>GETs a page that must answer 200 and parses it.</summary>
     public async Task<IHtmlDocument> GetPageAsync(string url)
     {

@@ -5,9 +5,10 @@ using ProductRoles.Web.Domain;
 namespace ProductRoles.Web.Infrastructure.Pipeline;
 
 /// <summary>
-/// Runs the request's FluentValidation validators before its handler; failures never reach the database.
-/// A domain rule the handler's entities refuse (<see cref="DomainRuleException"/>) fails the same way,
-/// after the unit of work has rolled back.
+/// Runs the rules every request obeys (<see cref="RequestText"/>: no control characters, broken
+/// characters or unnamed enum values) and then the request's FluentValidation validators before its
+/// handler; failures never reach the database. A domain rule the handler's entities refuse
+/// (<see cref="DomainRuleException"/>) fails the same way, after the unit of work has rolled back.
 /// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
@@ -17,6 +18,17 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         Dictionary<string, List<string>>? errors = null;
+        foreach (var (property, problem) in RequestText.Check(message))
+        {
+            errors ??= [];
+            if (!errors.TryGetValue(property, out var list))
+            {
+                errors[property] = list = [];
+            }
+
+            list.Add(problem);
+        }
+
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);
