@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 
 namespace ProductRoles.Bench;

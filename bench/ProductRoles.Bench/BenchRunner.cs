@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Infrastructure.Web;

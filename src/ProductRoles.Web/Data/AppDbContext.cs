@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data.Auditing;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.DefinitionOfDone;
@@ -10,8 +12,6 @@ using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Domain.Vision;
-using ProductRoles.Web.Infrastructure.Auditing;
-using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Data;
 
@@ -28,7 +28,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     }
 
     /// <summary>Who is saving, for history rows; set each time the context is leased to a request scope.</summary>
-    public ICurrentUser? CurrentUser { get; set; }
+    public IChangeAuthor? CurrentUser { get; set; }
 
     /// <summary>The clock for history rows; set each time the context is leased to a request scope.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Data.Auditing;
 
 namespace ProductRoles.Web.Data;
 
@@ -57,7 +57,7 @@ public static class DataServices
         where TContext : AppDbContext
     {
         var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
-        db.CurrentUser = services.GetService<ICurrentUser>();
+        db.CurrentUser = services.GetService<IChangeAuthor>();
         db.Clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         db.ActivityNote = null;
         if (openConnection)

@@ -7,7 +7,7 @@ public sealed class ProductMember : IAudited
     public int ProductId { get; set; }
     public Product? Product { get; set; }
     public required string UserId { get; set; }
-    public AppUser? User { get; set; }
+    public UserProfile? User { get; set; }
     public ProductRole Role { get; set; }
     public DateTime AddedAt { get; set; }
 

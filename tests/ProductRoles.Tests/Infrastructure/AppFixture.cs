@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.Administration;
 

@@ -6,7 +6,6 @@ using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.ProductManager.Goals;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
-using ProductRoles.Web.Infrastructure.Auditing;
 
 namespace ProductRoles.Tests.Products;
 

@@ -70,7 +70,7 @@ public sealed class BacklogCommentConfiguration : IEntityTypeConfiguration<Backl
     public void Configure(EntityTypeBuilder<BacklogComment> builder)
     {
         builder.Property(c => c.AuthorId).HasMaxLength(450);
-        builder.Property(c => c.AuthorName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.Property(c => c.AuthorName).HasMaxLength(UserProfile.DisplayNameMaxLength);
         builder.Property(c => c.Text).HasMaxLength(BacklogComment.TextMaxLength);
         builder.HasIndex(c => new { c.BacklogItemId, c.Id });
     }

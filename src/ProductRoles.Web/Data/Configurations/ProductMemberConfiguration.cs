@@ -12,6 +12,6 @@ public sealed class ProductMemberConfiguration : IEntityTypeConfiguration<Produc
         builder.Property(m => m.UserEmail).HasMaxLength(256);
         // One role per user per product; the access check looks members up by (product, user).
         builder.HasIndex(m => new { m.ProductId, m.UserId }).IsUnique();
-        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.LinksToUser(m => m.User, m => m.UserId, DeleteBehavior.Cascade);
     }
 }

@@ -42,7 +42,7 @@ public sealed class RetrospectiveActionConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Title).HasMaxLength(RetrospectiveAction.TitleMaxLength);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(a => a.Sprint).WithMany().HasForeignKey(a => a.SprintId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        builder.LinksToUser(a => a.Owner, a => a.OwnerId, DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.ProductId, a.State });
     }
 }
@@ -67,7 +67,7 @@ public sealed class SprintTaskConfiguration : IEntityTypeConfiguration<SprintTas
         builder.Property(t => t.Title).HasMaxLength(SprintTask.TitleMaxLength);
         builder.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(t => t.SprintItem).WithMany(i => i.Tasks).HasForeignKey(t => t.SprintItemId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(t => t.Owner).WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        builder.LinksToUser(t => t.Owner, t => t.OwnerId, DeleteBehavior.SetNull);
     }
 }
 

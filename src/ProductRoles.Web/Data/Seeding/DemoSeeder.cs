@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 
 namespace ProductRoles.Web.Data.Seeding;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Ranking;

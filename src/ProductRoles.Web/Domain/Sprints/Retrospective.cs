@@ -56,7 +56,7 @@ public sealed class RetrospectiveAction : IVersioned, IAudited
 
     public required string Title { get; set; }
     public string? OwnerId { get; set; }
-    public AppUser? Owner { get; set; }
+    public UserProfile? Owner { get; set; }
     public RetrospectiveActionState State { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }

@@ -112,7 +112,7 @@ public sealed class SprintTask : IVersioned, IAudited
     public SprintItem? SprintItem { get; set; }
     public required string Title { get; set; }
     public string? OwnerId { get; set; }
-    public AppUser? Owner { get; set; }
+    public UserProfile? Owner { get; set; }
 
     /// <summary>Hours of work left.</summary>
     public int RemainingHours { get; set; }

@@ -4,7 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Domain;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Domain;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 

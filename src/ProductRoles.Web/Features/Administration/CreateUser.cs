@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Infrastructure.Pipeline;
 
@@ -22,7 +23,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
             .EmailAddress().WithMessage("Enter a valid email address, like name@example.com.")
             .MaximumLength(256);
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the name people will see.")
-            .MaximumLength(AppUser.DisplayNameMaxLength);
+            .MaximumLength(UserProfile.DisplayNameMaxLength);
         RuleFor(c => c.Password).NotEmpty().WithMessage("Enter a password.")
             .MinimumLength(12).WithMessage("Use at least 12 characters for the password.");
     }

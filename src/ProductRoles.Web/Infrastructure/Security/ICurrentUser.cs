@@ -1,12 +1,11 @@
 using System.Security.Claims;
+using ProductRoles.Web.Data.Auditing;
 
 namespace ProductRoles.Web.Infrastructure.Security;
 
 /// <summary>Who is making the current request. Handlers and the DbContext read it; pages never pass it.</summary>
-public interface ICurrentUser
+public interface ICurrentUser : IChangeAuthor
 {
-    string? UserId { get; }
-    string Name { get; }
     bool IsAdministrator { get; }
 }
 

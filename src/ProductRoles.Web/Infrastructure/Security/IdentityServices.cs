@@ -1,7 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Domain;
+using ProductRoles.Web.Data.Auditing;
+using ProductRoles.Web.Data.Identity;
 
 namespace ProductRoles.Web.Infrastructure.Security;
 
@@ -83,6 +84,7 @@ public static class IdentityServices
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IChangeAuthor>(s => s.GetRequiredService<ICurrentUser>());
         services.AddScoped<ProductAccessResolver>();
         return services;
     }

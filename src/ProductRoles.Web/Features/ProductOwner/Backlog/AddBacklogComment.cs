@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
@@ -35,7 +36,7 @@ public sealed class AddBacklogCommentHandler(AppDbContext db, ProductAccessResol
         {
             BacklogItemId = command.ItemId,
             AuthorId = user.UserId!,
-            AuthorName = user.Name.Length > Domain.AppUser.DisplayNameMaxLength ? user.Name[..Domain.AppUser.DisplayNameMaxLength] : user.Name,
+            AuthorName = user.Name.Length > UserProfile.DisplayNameMaxLength ? user.Name[..UserProfile.DisplayNameMaxLength] : user.Name,
             Text = command.Text.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
 using ProductRoles.Web.Features.Scrum.SprintBoard;
 using ProductRoles.Web.Infrastructure.Web;
+using ProductRoles.Web.Pages.ProductOwner.Backlog;
 
 namespace ProductRoles.Web.Pages.Scrum.SprintBoard;
 

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
-using ProductRoles.Web.Infrastructure.Auditing;
-using ProductRoles.Web.Infrastructure.Pipeline;
 
-namespace ProductRoles.Web.Data;
+namespace ProductRoles.Web.Infrastructure.Pipeline;
 
 public static class ConcurrencyExtensions
 {

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
-using ProductRoles.Web.Infrastructure.Security;
 
-namespace ProductRoles.Web.Infrastructure.Auditing;
+namespace ProductRoles.Web.Data.Auditing;
 
 /// <summary>
 /// Turns the change tracker's view of audited entities into history rows, so no feature can forget
@@ -26,7 +26,7 @@ public sealed class ActivityRecorder
 
     public bool HasChanges => _pending.Count > 0;
 
-    public static ActivityRecorder Capture(ChangeTracker tracker, DateTime now, ICurrentUser? user, string? note)
+    public static ActivityRecorder Capture(ChangeTracker tracker, DateTime now, IChangeAuthor? user, string? note)
     {
         var recorder = new ActivityRecorder();
         var described = DescribedByCommand(tracker);
@@ -80,7 +80,7 @@ public sealed class ActivityRecorder
     /// A row a command writes in the words of the user's action (e.g. a move) for an entity that already
     /// exists. Saved with the change, it stands in for that entity's raw field changes (see <see cref="Capture"/>).
     /// </summary>
-    public static Activity Describe(EntityEntry entry, DateTime now, ICurrentUser? user, string action,
+    public static Activity Describe(EntityEntry entry, DateTime now, IChangeAuthor? user, string action,
         string? field, string? oldValue, string? newValue, string? note) =>
         Identify(entry, New(entry, now, user, note, action, field, oldValue, newValue));
 
@@ -114,7 +114,7 @@ public sealed class ActivityRecorder
         return activity;
     }
 
-    private Activity Add(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
+    private Activity Add(EntityEntry entry, DateTime now, IChangeAuthor? user, string? note, string action,
         string? field, string? oldValue, string? newValue)
     {
         var activity = New(entry, now, user, note, action, field, oldValue, newValue);
@@ -188,11 +188,12 @@ public sealed class ActivityRecorder
     public static string? LabelOf(object? entity) => entity switch
     {
         IAudited audited => audited.AuditLabel,
+        UserProfile profile => profile.DisplayName,
         AppUser user => user.DisplayName,
         _ => null,
     };
 
-    private static Activity New(EntityEntry entry, DateTime now, ICurrentUser? user, string? note, string action,
+    private static Activity New(EntityEntry entry, DateTime now, IChangeAuthor? user, string? note, string action,
         string? field, string? oldValue, string? newValue) =>
         new()
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ProductRoles.Web.Domain;
 
-namespace ProductRoles.Web.Infrastructure.Auditing;
+namespace ProductRoles.Web.Domain;
 
 /// <summary>
 /// How history reads: the one place that turns property names, type names and stored values into the

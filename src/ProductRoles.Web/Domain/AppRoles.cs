@@ -1,13 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ProductRoles.Web.Domain;
-
-public sealed class AppUser : IdentityUser
-{
-    public const int DisplayNameMaxLength = 100;
-
-    public required string DisplayName { get; set; }
-}
 
 public static class AppRoles
 {
