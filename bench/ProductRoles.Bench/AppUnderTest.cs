@@ -144,7 +144,7 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
             throw new InvalidOperationException("The login form has no antiforgery token.");
         }
 
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Input.Email"] = email,
             ["Input.Password"] = Password,

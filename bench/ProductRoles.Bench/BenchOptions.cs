@@ -75,7 +75,7 @@ public sealed record BenchOptions(
                     concurrency = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: {Usage}");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: {Usage}", nameof(args));
             }
         }
 

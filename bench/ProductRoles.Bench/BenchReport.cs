@@ -25,11 +25,11 @@ public sealed class BenchReport
 {
     public required string Mode { get; init; }
     public required int Concurrency { get; init; }
-    public List<Figure> Figures { get; } = [];
-    public List<PageComparison> Pages { get; } = [];
+    public IList<Figure> Figures { get; } = [];
+    public IList<PageComparison> Pages { get; } = [];
     public JsonObject Details { get; } = [];
 
-    public Figure? Find(string name) => Figures.Find(f => f.Name == name);
+    public Figure? Find(string name) => Figures.FirstOrDefault(f => f.Name == name);
 
     public void Add(string name, double? value, string target = "reported", Func<double, bool>? met = null, string? reason = null) =>
         Figures.Add(new Figure(name, value, target, value is { } v && met is not null ? met(v) : null, value is null ? reason : null));

@@ -209,7 +209,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             var kind = move % 5;
             using var post = new HttpRequestMessage(HttpMethod.Post, $"p/{LargeSlug}/backlog?handler=Move")
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["itemId"] = itemId.ToString(CultureInfo.InvariantCulture),
                     ["move"] = kind == 3 ? "Top" : kind == 4 ? "Bottom" : "ToPosition",

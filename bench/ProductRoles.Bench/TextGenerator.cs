@@ -78,5 +78,5 @@ public sealed class TextGenerator(int seed)
     }
 
     public IReadOnlyList<string> TagSet(int min, int max) =>
-        Enumerable.Range(0, _random.Next(min, max + 1)).Select(_ => Pick(Tags)).Distinct().ToList();
+        Enumerable.Range(0, _random.Next(min, max + 1)).Select(_ => Pick(Tags)).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -24,12 +24,12 @@ public sealed class ApiOutcomeFilter : IEndpointFilter
         }
         catch (RequestValidationException ex)
         {
-            return Results.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => e.Value));
+            return Results.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
         }
         catch (ConcurrencyConflictException ex)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ex.Message,
-                extensions: new Dictionary<string, object?> { ["currentVersion"] = ex.CurrentVersion, ["values"] = ex.Values });
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["currentVersion"] = ex.CurrentVersion, ["values"] = ex.Values });
         }
     }
 }

@@ -20,7 +20,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public ProductRoles.Bench.SqlStatementCounter SqlCommands { get; } = new();
 
     /// <summary>Settings on top of the defaults; set before the first client is created.</summary>
-    public Dictionary<string, string?> Settings { get; } = new()
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["Security:LoginAttemptsPerMinute"] = "100000",
     };

@@ -111,7 +111,7 @@ public sealed class ProductManagerSeedStep : IDemoSeedStep
             Description = "The company goal the checkout serves: more merchants, more shoppers, more volume.",
         };
         company.KeyResults.Add(Kr(productId, "Yearly payment volume (€ million)", 820, 1066, 951, today.AddMonths(7)));
-        var goals = new Dictionary<string, Goal>
+        var goals = new Dictionary<string, Goal>(StringComparer.Ordinal)
         {
             ["company"] = company,
             ["conversion"] = new Goal
@@ -204,7 +204,7 @@ public sealed class ProductManagerSeedStep : IDemoSeedStep
             ("trend-regulation", InsightKind.MarketTrend, "Instant payments regulation in the EU",
              "The EU instant payments regulation makes instant credit transfers standard, lowering the cost of instant refunds to bank accounts.", "EU regulation summary", 130, "regulation, refunds, a2a", true),
         ];
-        var insights = new Dictionary<string, Insight>();
+        var insights = new Dictionary<string, Insight>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
             insights[r.Key] = new Insight

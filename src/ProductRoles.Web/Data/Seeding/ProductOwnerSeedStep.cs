@@ -329,7 +329,7 @@ public sealed class ProductOwnerSeedStep : IDemoSeedStep
         {
             ProductId = productId, Type = type, Title = title, Rank = "", Estimate = estimate, CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-30),
         };
-        item.Tags.AddRange(tags.Split(',', StringSplitOptions.RemoveEmptyEntries).Distinct().Select(t => new BacklogItemTag { Name = t }));
+        item.Tags.AddRange(tags.Split(',', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(t => new BacklogItemTag { Name = t }));
         return item;
     }
 

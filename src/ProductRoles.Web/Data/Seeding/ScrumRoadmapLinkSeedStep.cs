@@ -42,5 +42,5 @@ public sealed class ScrumRoadmapLinkSeedStep : IDemoSeedStep
         text.ToLowerInvariant().Split([' ', ',', '-', '(', ')', '\''], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.TrimEnd('s'))
             .Where(w => w.Length >= 5)
-            .ToHashSet();
+            .ToHashSet(StringComparer.Ordinal);
 }

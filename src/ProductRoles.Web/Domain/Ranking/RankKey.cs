@@ -49,7 +49,7 @@ public static class RankKey
 
         if (before is not null && after is not null && string.CompareOrdinal(before, after) >= 0)
         {
-            throw new ArgumentException($"'{before}' is not ordered before '{after}'.");
+            throw new ArgumentException($"'{before}' is not ordered before '{after}'.", nameof(after));
         }
 
         if (before is null)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Research;
 
@@ -94,7 +95,7 @@ public sealed class RoadmapItem : IVersioned, IAudited
     }
 
     public static bool IsQuarter(string? value) =>
-        value is { Length: QuarterLength } q && int.TryParse(q.AsSpan(0, 4), out var year) && year is >= 2000 and <= 2100
+        value is { Length: QuarterLength } q && int.TryParse(q.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
         && q[4] == '-' && q[5] == 'Q' && q[6] is >= '1' and <= '4';
 
     int IAudited.AuditProductId => ProductId;

@@ -44,7 +44,7 @@ public sealed class CreateUserHandler(UserManager<AppUser> users) : ICommandHand
         if (!created.Succeeded)
         {
             // Identity's own password rules (e.g. too common) come back beside the password field.
-            throw new RequestValidationException(new Dictionary<string, string[]>
+            throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 [nameof(command.Password)] = created.Errors.Select(e => e.Description).ToArray(),
             });

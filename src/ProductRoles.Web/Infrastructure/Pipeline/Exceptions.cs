@@ -13,7 +13,7 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
     public static RequestValidationException For(string property, string message) =>
-        new(new Dictionary<string, string[]> { [property] = [message] });
+        new(new Dictionary<string, string[]>(StringComparer.Ordinal) { [property] = [message] });
 }
 
 /// <summary>

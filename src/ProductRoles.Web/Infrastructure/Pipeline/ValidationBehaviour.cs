@@ -46,7 +46,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 
         if (errors is not null)
         {
-            throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new RequestValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
         try

@@ -47,7 +47,7 @@ public static class IdentityServices
             o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             o.Events.OnRedirectToLogin = context =>
             {
-                if (context.Request.Path.StartsWithSegments("/api"))
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     // An API client gets a plain 401, not the sign-in page or the HTML error page.
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;

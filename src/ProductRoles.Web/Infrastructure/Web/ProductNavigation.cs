@@ -41,5 +41,5 @@ public static class ProductNavigation
     ];
 
     public static IEnumerable<IGrouping<string, ProductNavItem>> For(ProductAccess access) =>
-        Items.Where(i => access.Can(i.Permission)).GroupBy(i => i.Group);
+        Items.Where(i => access.Can(i.Permission)).GroupBy(i => i.Group, StringComparer.Ordinal);
 }

@@ -35,6 +35,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     }
 
     private static bool IsStaticAsset(PathString path) =>
-        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/img")
-        || path.StartsWithSegments("/favicon.svg");
+        path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/img", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/favicon.svg", StringComparison.OrdinalIgnoreCase);
 }

@@ -93,7 +93,7 @@ public sealed class BacklogOrderingTests(AppFixture app)
         // All of them landed together right below the two items that were on top, none lost.
         Assert.Equal(before.Take(2).Select(b => b.Id), after.Take(2).Select(a => a.Id));
         Assert.Equal(movers.Order(), after.Skip(2).Take(movers.Count).Select(a => a.Id).Order());
-        var moveRows = await app.QueryAsync(db => db.Activities.CountAsync(a => a.Action == "Moved" && movers.Select(m => m.ToString()).Contains(a.EntityId)));
+        var moveRows = await app.QueryAsync(db => db.Activities.CountAsync(a => a.Action == "Moved" && movers.Select(m => m.ToString(CultureInfo.InvariantCulture)).Contains(a.EntityId)));
         Assert.True(moveRows >= movers.Count);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
@@ -44,7 +45,7 @@ public sealed class SprintTests(AppFixture app)
         Assert.Equal(SprintState.Planned, sprint.State);
         Assert.Equal("Shoppers can pay in one step.", sprint.Goal);
         Assert.Equal(new DateOnly(2040, 1, 14), sprint.EndDate);
-        Assert.True(await app.QueryAsync(db => db.Activities.AnyAsync(a => a.EntityType == nameof(Sprint) && a.EntityId == id.ToString())));
+        Assert.True(await app.QueryAsync(db => db.Activities.AnyAsync(a => a.EntityType == nameof(Sprint) && a.EntityId == id.ToString(CultureInfo.InvariantCulture))));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class GetGoalsHandler(AppDbContext db, ProductAccessResolver acces
     }
 }
 
-public static class GoalQueries
+internal static class GoalQueries
 {
     public static async Task<List<GoalView>> Load(AppDbContext db, int productId, bool? archived, CancellationToken cancellationToken, int? goalId = null)
     {

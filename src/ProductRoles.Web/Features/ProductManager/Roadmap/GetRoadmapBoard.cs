@@ -56,7 +56,7 @@ public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductAccessResolve
     }
 }
 
-public static class RoadmapQueries
+internal static class RoadmapQueries
 {
     public sealed record RankedCard(RoadmapCard Card, string Rank, DateTime UpdatedAt);
 

@@ -62,7 +62,7 @@ public sealed class GetRoadmapItemHandler(AppDbContext db, ProductAccessResolver
     }
 }
 
-public static class FeedbackQueries
+internal static class FeedbackQueries
 {
     public static async Task<List<FeedbackView>> Views(IQueryable<FeedbackEntity> feedback, CancellationToken cancellationToken) =>
         (await feedback.AsNoTracking()

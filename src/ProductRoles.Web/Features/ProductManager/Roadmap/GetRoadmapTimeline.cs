@@ -18,7 +18,7 @@ public sealed class GetRoadmapTimelineHandler(AppDbContext db, ProductAccessReso
     public async ValueTask<IReadOnlyList<TimelineQuarter>> Handle(GetRoadmapTimeline query, CancellationToken cancellationToken)
     {
         var items = await RoadmapQueries.Cards(db, access.Current!.ProductId, cancellationToken);
-        return items.GroupBy(i => i.Card.TargetQuarter)
+        return items.GroupBy(i => i.Card.TargetQuarter, StringComparer.Ordinal)
             .OrderBy(g => g.Key is null ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TimelineQuarter(g.Key, g.OrderBy(i => i.Card.Horizon).ThenBy(i => i.Rank, StringComparer.Ordinal)
                 .Select(i => i.Card).ToList()))

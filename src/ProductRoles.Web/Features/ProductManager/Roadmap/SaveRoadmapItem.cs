@@ -102,7 +102,7 @@ public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
     }
 }
 
-public static class RoadmapRanking
+internal static class RoadmapRanking
 {
     /// <summary>The rank keys of a horizon in order (ordinal, whatever the database's collation).</summary>
     public static async Task<List<(int Id, string Rank)>> Ordered(AppDbContext db, int productId, RoadmapHorizon horizon, CancellationToken cancellationToken) =>

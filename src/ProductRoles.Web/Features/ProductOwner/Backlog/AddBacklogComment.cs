@@ -51,7 +51,7 @@ public sealed record MentionableMember(string Handle, string Email, string Displ
 /// <summary>Splits comment text into plain text and mentions of actual product members.</summary>
 public static partial class Mentions
 {
-    [GeneratedRegex(@"@([A-Za-z0-9._%+-]+(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)")]
+    [GeneratedRegex(@"@(?<handle>[A-Za-z0-9._%+-]+(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MentionPattern();
 
     public static string HandleOf(string email) => email.Split('@')[0].ToLowerInvariant();
@@ -62,7 +62,7 @@ public static partial class Mentions
         var last = 0;
         foreach (Match match in MentionPattern().Matches(text))
         {
-            var name = match.Groups[1].Value.TrimEnd('.').ToLowerInvariant();
+            var name = match.Groups["handle"].Value.TrimEnd('.').ToLowerInvariant();
             var member = members.FirstOrDefault(m => m.Handle == name || string.Equals(m.Email, name, StringComparison.OrdinalIgnoreCase));
             if (member is null)
             {
@@ -74,7 +74,7 @@ public static partial class Mentions
                 yield return (text[last..match.Index], null);
             }
 
-            var length = 1 + match.Groups[1].Value.TrimEnd('.').Length;
+            var length = 1 + match.Groups["handle"].Value.TrimEnd('.').Length;
             yield return (text.Substring(match.Index, length), member);
             last = match.Index + length;
         }

@@ -9,7 +9,7 @@ namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 /// <summary>Rules and parsing shared by the backlog's commands.</summary>
 public static partial class BacklogRules
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TagPattern();
 
     /// <summary>"Wallets, refunds  wallets" → ["wallets", "refunds"]: lower-case, comma or space separated, no duplicates.</summary>

@@ -108,7 +108,7 @@ public static class BacklogItemWriter
         item.UpdatedAt = now;
 
         var tags = BacklogRules.ParseTags(fields.Tags);
-        item.Tags.RemoveAll(t => !tags.Contains(t.Name));
+        item.Tags.RemoveAll(t => !tags.Contains(t.Name, StringComparer.Ordinal));
         foreach (var tag in tags.Where(t => item.Tags.All(existing => existing.Name != t)))
         {
             item.Tags.Add(new BacklogItemTag { Name = tag });

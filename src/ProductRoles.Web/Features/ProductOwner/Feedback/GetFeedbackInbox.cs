@@ -48,7 +48,7 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductAccessResolv
         {
             var text = query.Text.Trim();
             items = items.Where(f => f.Text.Contains(text) || f.SourceName.Contains(text) || (f.Account != null && f.Account.Contains(text))
-                                     || f.Tags.Contains(text.ToLower()));
+                                     || f.Tags.Contains(text.ToLowerInvariant()));
         }
 
         var total = await items.CountAsync(cancellationToken);

@@ -15,12 +15,12 @@ public sealed class RoadmapItemInput
     public int? Confidence { get; set; }
     public decimal? Effort { get; set; }
     public string? Notes { get; set; }
-    public List<int> GoalIds { get; set; } = [];
-    public List<int> InsightIds { get; set; } = [];
+    public IList<int> GoalIds { get; set; } = [];
+    public IList<int> InsightIds { get; set; } = [];
     public int Version { get; set; }
 
     public SaveRoadmapItem ToCommand(string slug, int id) =>
-        new(slug, id, Title ?? "", Outcome, Horizon, TargetQuarter, Status, Reach, Impact, Confidence, Effort, Notes, GoalIds, InsightIds, Version);
+        new(slug, id, Title ?? "", Outcome, Horizon, TargetQuarter, Status, Reach, Impact, Confidence, Effort, Notes, [.. GoalIds], [.. InsightIds], Version);
 
     public static RoadmapItemInput From(RoadmapItemDetail item) => new()
     {

@@ -10,7 +10,7 @@ public sealed class DoneChecklistInput
 {
     public int DefinitionOfDoneVersionId { get; set; }
     public int Version { get; set; }
-    public List<DoneCriterionField> Criteria { get; set; } = [];
+    public IList<DoneCriterionField> Criteria { get; set; } = [];
 
     public MarkBacklogItemDone ToCommand(string productSlug, int itemId) =>
         new(productSlug, itemId, DefinitionOfDoneVersionId,
