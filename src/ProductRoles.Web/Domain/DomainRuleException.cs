@@ -9,7 +9,7 @@ public sealed class DomainRuleException(IReadOnlyDictionary<string, string[]> er
     : Exception("A domain rule was broken: " + string.Join("; ", errors.SelectMany(e => e.Value)))
 {
     public DomainRuleException(string field, string message)
-        : this(new Dictionary<string, string[]> { [field] = [message] })
+        : this(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] })
     {
     }
 

@@ -115,7 +115,7 @@ public sealed class BacklogItem : IVersioned, IAudited
 
         var criteria = definitionOfDone.Criteria.OrderBy(c => c.Position).ToList();
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var record = new BacklogItemDoneCheck
         {
             BacklogItemId = Id,
