@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ProductRoles.Web.Domain;
 
 namespace ProductRoles.Web.Domain;
 

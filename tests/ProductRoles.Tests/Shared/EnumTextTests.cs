@@ -6,7 +6,6 @@ using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.Scrum.SprintBoard;
 using ProductRoles.Web.Features.Scrum.Sprints;
-using ProductRoles.Web.Infrastructure.Auditing;
 
 namespace ProductRoles.Tests.Shared;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Auditing;
 using ProductRoles.Web.Domain;
 
 namespace ProductRoles.Web.Infrastructure.Pipeline;

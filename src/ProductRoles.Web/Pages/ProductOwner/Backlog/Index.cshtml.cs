@@ -37,7 +37,7 @@ public sealed class IndexModel : ProductPageModel
                 RedirectToPage(new { slug = Slug, p = (moved.To - 1) / GetBacklogHandler.PageSize + 1 })),
             ShowListAgainAsync, prefix: "");
 
-    public Task<IActionResult> OnPostBulkAsync(List<int> ids, string? addTag, BacklogItemStatus? bulkStatus, int? bulkRoadmapItemId, bool clearRoadmapItem) =>
+    public Task<IActionResult> OnPostBulkAsync(IReadOnlyList<int> ids, string? addTag, BacklogItemStatus? bulkStatus, int? bulkRoadmapItemId, bool clearRoadmapItem) =>
         SendAndRedirectAsync(new BulkEditBacklogItems(Slug, ids, addTag, bulkStatus, bulkRoadmapItemId, clearRoadmapItem),
             count => ($"{count} item{(count == 1 ? "" : "s")} changed.",
                 RedirectToPage(new { slug = Slug, Status, Type, Tag, roadmap = RoadmapItemId, q = Text, p = PageNumber })),

@@ -27,7 +27,7 @@ public sealed class ItemModel : ProductItemPageModel
             },
             prefix: "");
 
-    public Task<IActionResult> OnPostTickAsync(List<int> met, int version) =>
+    public Task<IActionResult> OnPostTickAsync(IReadOnlyList<int> met, int version) =>
         SendAndRedirectAsync(new TickAcceptanceCriteria(Slug, Id, met, version),
             _ => ("Acceptance criteria saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync, prefix: "");
 
