@@ -69,7 +69,7 @@ public static partial class SoakMoves
             while (DateTime.UtcNow < deadline)
             {
                 var roll = random.Next(10);
-                var fields = new Dictionary<string, string>
+                var fields = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["itemId"] = itemIds[random.Next(itemIds.Count)].ToString(CultureInfo.InvariantCulture),
                     ["move"] = roll < 4 ? "Top" : roll < 8 ? "Bottom" : "ToPosition",

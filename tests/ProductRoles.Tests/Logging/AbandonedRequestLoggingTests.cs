@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public sealed class AbandonedRequestLoggingTests : IDisposable
         for (var wait = 0; wait < 100 && line is null; wait++)
         {
             line = _sink.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal)
-                && e.Properties.TryGetValue("RequestPath", out var path) && path.ToString().Contains("/test-abandoned", StringComparison.Ordinal));
+                && e.Properties.TryGetValue("RequestPath", out var path) && path.ToString(null, CultureInfo.InvariantCulture).Contains("/test-abandoned", StringComparison.Ordinal));
             if (line is null)
             {
                 await Task.Delay(100);
@@ -51,7 +52,7 @@ public sealed class AbandonedRequestLoggingTests : IDisposable
         }
 
         Assert.NotNull(line);
-        Assert.Equal("499", line.Properties["StatusCode"].ToString());
+        Assert.Equal("499", line.Properties["StatusCode"].ToString(null, CultureInfo.InvariantCulture));
         Assert.True(line.Level <= LogEventLevel.Warning, $"The abandoned request was logged at {line.Level}.");
         Assert.Null(line.Exception);
         Assert.DoesNotContain(_sink.Events, e => e.Level >= LogEventLevel.Error);

@@ -21,6 +21,7 @@ public sealed class ScriptLintTests(AppFixture app)
         var start = new ProcessStartInfo("node", [eslint, "--max-warnings", "0", "."])
         {
             WorkingDirectory = web,
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

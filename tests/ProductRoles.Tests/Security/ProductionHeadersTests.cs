@@ -68,7 +68,7 @@ public sealed partial class ProductionHeadersTests : IDisposable
         return element is AngleSharp.Html.Dom.IHtmlTextAreaElement area ? area.Value : element.GetAttribute("value") ?? "";
     }
 
-    [GeneratedRegex(@";\s*secure(;|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@";\s*secure(?:;|$)", RegexOptions.IgnoreCase)]
     private static partial Regex SecureFlag();
 
     /// <summary>Keeps cookies between requests without hiding the Set-Cookie headers from the test.</summary>

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using ProductRoles.Web.Domain;
+using ProductRoles.Web.Data.Identity;
 using Zxcvbn.Matcher;
 
 namespace ProductRoles.Web.Infrastructure.Security;

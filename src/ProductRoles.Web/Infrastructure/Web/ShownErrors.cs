@@ -33,7 +33,7 @@ public static class ShownErrors
         return view.ViewData.ModelState
             .Where(entry => entry.Value is { ValidationState: ModelValidationState.Invalid } && shown?.Contains(entry.Key) != true)
             .SelectMany(entry => entry.Value!.Errors.Select(e => Describe(entry.Key, e.ErrorMessage)))
-            .Distinct()
+            .Distinct(StringComparer.Ordinal)
             .ToList();
     }
 

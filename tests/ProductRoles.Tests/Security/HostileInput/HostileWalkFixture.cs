@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProductRoles.Tests.Access;
 using ProductRoles.Tests.Infrastructure;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Data.Seeding;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.Administration;
