@@ -30,6 +30,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>Who is saving, for history rows; set each time the context is leased to a request scope.</summary>
     public IChangeAuthor? CurrentUser { get; set; }
 
+    /// <summary>
+    /// The product the request is scoped to (see <see cref="ProductScopeFilters"/>); set each time the context is
+    /// leased to a request scope. Unset, queries read across products.
+    /// </summary>
+    public IProductScope? ProductScope { get; set; }
+
+    /// <summary>Read by the product query filters on every query; null means "not scoped".</summary>
+    public int? ScopedProductId => ProductScope?.ScopedProductId;
+
     /// <summary>The clock for history rows; set each time the context is leased to a request scope.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -86,6 +95,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ProductScopeFilters.Apply(builder, this);
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {

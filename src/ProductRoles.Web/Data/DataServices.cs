@@ -58,6 +58,7 @@ public static class DataServices
     {
         var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
         db.CurrentUser = services.GetService<IChangeAuthor>();
+        db.ProductScope = services.GetService<IProductScope>();
         db.Clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         db.ActivityNote = null;
         if (openConnection)

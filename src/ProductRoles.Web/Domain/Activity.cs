@@ -1,7 +1,7 @@
 namespace ProductRoles.Web.Domain;
 
 /// <summary>One entry in a product's history: who changed what, when, and from what to what.</summary>
-public sealed class Activity
+public sealed class Activity : IProductOwned
 {
     public const int ValueMaxLength = 500;
 

@@ -1,7 +1,7 @@
 namespace ProductRoles.Web.Domain;
 
 /// <summary>A user's membership of one product, with the one role they hold there.</summary>
-public sealed class ProductMember : IAudited
+public sealed class ProductMember : IAudited, IProductOwned
 {
     public int Id { get; set; }
     public int ProductId { get; set; }

@@ -26,11 +26,11 @@ public sealed class BacklogItemConfiguration : IEntityTypeConfiguration<BacklogI
         // A roadmap item cannot be deleted while backlog items point at it (no second cascade path from Product).
         builder.HasOne(i => i.RoadmapItem).WithMany().HasForeignKey(i => i.RoadmapItemId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(i => i.AcceptanceCriteria).WithOne().HasForeignKey(c => c.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.AcceptanceCriteria).WithOne(c => c.BacklogItem).HasForeignKey(c => c.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Tags).WithOne(t => t.BacklogItem).HasForeignKey(t => t.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.SourceFeedback).WithOne(l => l.BacklogItem).HasForeignKey(l => l.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(i => i.DoneChecks).WithOne().HasForeignKey(d => d.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(i => i.Comments).WithOne().HasForeignKey(c => c.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.DoneChecks).WithOne(d => d.BacklogItem).HasForeignKey(d => d.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Comments).WithOne(c => c.BacklogItem).HasForeignKey(c => c.BacklogItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -91,7 +91,7 @@ public sealed class BacklogItemDoneCheckConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<BacklogItemDoneCheck> builder)
     {
         builder.Property(d => d.CheckedBy).HasMaxLength(256);
-        builder.HasMany(d => d.Criteria).WithOne().HasForeignKey(c => c.BacklogItemDoneCheckId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Criteria).WithOne(c => c.DoneCheck).HasForeignKey(c => c.BacklogItemDoneCheckId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Domain.DefinitionOfDone.DefinitionOfDoneVersion>().WithMany()
             .HasForeignKey(d => d.DefinitionOfDoneVersionId).OnDelete(DeleteBehavior.NoAction);
     }

@@ -13,7 +13,7 @@ public sealed class DefinitionOfDoneVersionConfiguration : IEntityTypeConfigurat
         // Two editors saving at once cannot both make version n.
         builder.HasIndex(v => new { v.ProductId, v.Number }).IsUnique();
         builder.HasOne<Product>().WithMany().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(v => v.Criteria).WithOne().HasForeignKey(c => c.DefinitionOfDoneVersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Criteria).WithOne(c => c.DefinitionOfDoneVersion).HasForeignKey(c => c.DefinitionOfDoneVersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -16,6 +16,6 @@ public sealed class ProductVisionConfiguration : IEntityTypeConfiguration<Produc
         builder.Property(v => v.BusinessGoals).HasMaxLength(ProductVision.SectionMaxLength);
         builder.HasIndex(v => v.ProductId).IsUnique();
         builder.HasOne<Product>().WithMany().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(v => v.Revisions).WithOne().HasForeignKey(r => r.ProductVisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Revisions).WithOne(r => r.ProductVision).HasForeignKey(r => r.ProductVisionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,7 +12,7 @@ public sealed class PublishedRoadmapConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(p => p.PublishedBy).HasMaxLength(200);
         builder.Property(p => p.Note).HasMaxLength(PublishedRoadmap.NoteMaxLength);
         builder.HasOne<Product>().WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.PublishedRoadmapId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Items).WithOne(i => i.PublishedRoadmap).HasForeignKey(i => i.PublishedRoadmapId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.ProductId, p.PublishedAt });
     }
 }

@@ -13,7 +13,7 @@ public sealed class SprintConfiguration : IEntityTypeConfiguration<Sprint>
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(s => s.Product).WithMany().HasForeignKey(s => s.ProductId);
         builder.HasIndex(s => new { s.ProductId, s.StartDate });
-        builder.HasMany(s => s.Days).WithOne().HasForeignKey(d => d.SprintId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Days).WithOne(d => d.Sprint).HasForeignKey(d => d.SprintId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(s => s.LengthInDays);
     }
 }

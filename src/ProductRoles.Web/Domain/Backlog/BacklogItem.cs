@@ -33,7 +33,7 @@ public enum BacklogItemStatus
 /// Its place in the order is <see cref="Rank"/>, a fractional key unique per product, so moving it
 /// rewrites only this row.
 /// </summary>
-public sealed class BacklogItem : IVersioned, IAudited
+public sealed class BacklogItem : IVersioned, IAudited, IProductOwned
 {
     public const int TitleMaxLength = 200;
     public const int StoryPartMaxLength = 300;
@@ -170,6 +170,7 @@ public sealed class AcceptanceCriterion
 
     public int Id { get; set; }
     public int BacklogItemId { get; set; }
+    public BacklogItem? BacklogItem { get; set; }
     public int Position { get; set; }
     public required string Text { get; set; }
     public bool IsMet { get; set; }
@@ -181,6 +182,7 @@ public sealed class BacklogItemTag
     public const int NameMaxLength = 40;
 
     public int BacklogItemId { get; set; }
+    public BacklogItem? BacklogItem { get; set; }
     public required string Name { get; set; }
 }
 
@@ -200,6 +202,7 @@ public sealed class BacklogComment
 
     public int Id { get; set; }
     public int BacklogItemId { get; set; }
+    public BacklogItem? BacklogItem { get; set; }
     public required string AuthorId { get; set; }
     public required string AuthorName { get; set; }
     public required string Text { get; set; }
@@ -207,7 +210,7 @@ public sealed class BacklogComment
 }
 
 /// <summary>Per product: where new backlog items go (the product owner's choice).</summary>
-public sealed class BacklogSettings : IVersioned
+public sealed class BacklogSettings : IVersioned, IProductOwned
 {
     public int ProductId { get; set; }
     public bool NewItemsOnTop { get; set; }

@@ -8,6 +8,7 @@ public sealed class BacklogItemDoneCheck
 {
     public int Id { get; set; }
     public int BacklogItemId { get; set; }
+    public BacklogItem? BacklogItem { get; set; }
     public int DefinitionOfDoneVersionId { get; set; }
     public int DefinitionOfDoneNumber { get; set; }
     public DateTime CheckedAt { get; set; }
@@ -22,6 +23,7 @@ public sealed class DoneCriterionCheck
 
     public int Id { get; set; }
     public int BacklogItemDoneCheckId { get; set; }
+    public BacklogItemDoneCheck? DoneCheck { get; set; }
     public int Position { get; set; }
 
     /// <summary>The criterion's text at the time, so the record reads the same after the DoD changes.</summary>

@@ -4,7 +4,7 @@ namespace ProductRoles.Web.Domain.DefinitionOfDone;
 /// One version of a product's Definition of Done. Versions are never edited: each change by the
 /// product owner adds the next version with its full ordered list of criteria.
 /// </summary>
-public sealed class DefinitionOfDoneVersion : IAudited
+public sealed class DefinitionOfDoneVersion : IAudited, IProductOwned
 {
     public const int MaxCriteria = 20;
 
@@ -28,6 +28,7 @@ public sealed class DefinitionOfDoneCriterion
 
     public int Id { get; set; }
     public int DefinitionOfDoneVersionId { get; set; }
+    public DefinitionOfDoneVersion? DefinitionOfDoneVersion { get; set; }
     public int Position { get; set; }
     public required string Text { get; set; }
 }

@@ -33,7 +33,7 @@ public enum FeedbackStatus
 }
 
 /// <summary>A complaint, concern or request from a named source, triaged by the product owner into backlog items.</summary>
-public sealed class FeedbackItem : IVersioned, IAudited
+public sealed class FeedbackItem : IVersioned, IAudited, IProductOwned
 {
     public const int SourceNameMaxLength = 120;
     public const int AccountMaxLength = 120;

@@ -11,7 +11,7 @@ public enum GoalLevel
 }
 
 /// <summary>An objective with measurable key results. A product goal may serve a company-level goal.</summary>
-public sealed class Goal : IVersioned, IAudited
+public sealed class Goal : IVersioned, IAudited, IProductOwned
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
@@ -34,7 +34,7 @@ public sealed class Goal : IVersioned, IAudited
 }
 
 /// <summary>A measurable result: a metric moving from a baseline to a target by a due date.</summary>
-public sealed class KeyResult : IVersioned, IAudited
+public sealed class KeyResult : IVersioned, IAudited, IProductOwned
 {
     public const int MetricMaxLength = 200;
 

@@ -1,7 +1,7 @@
 namespace ProductRoles.Web.Domain.Research;
 
 /// <summary>A competitor in the market: what they do well and badly, and how they position themselves.</summary>
-public sealed class Competitor : IVersioned, IAudited
+public sealed class Competitor : IVersioned, IAudited, IProductOwned
 {
     public const int NameMaxLength = 100;
     public const int TextMaxLength = 2000;

@@ -19,7 +19,7 @@ public enum InsightKind
 }
 
 /// <summary>A finding from market research; may be marked as a new opportunity.</summary>
-public sealed class Insight : IVersioned, IAudited
+public sealed class Insight : IVersioned, IAudited, IProductOwned
 {
     public const int TitleMaxLength = 200;
     public const int SummaryMaxLength = 8000;

@@ -4,7 +4,7 @@ namespace ProductRoles.Web.Domain.Roadmap;
 /// A snapshot of the roadmap taken when the product manager publishes it. Stakeholders read the
 /// latest snapshot, so later draft edits stay private until the next publish.
 /// </summary>
-public sealed class PublishedRoadmap : IAudited
+public sealed class PublishedRoadmap : IAudited, IProductOwned
 {
     public const int NoteMaxLength = 1000;
 
@@ -25,6 +25,7 @@ public sealed class PublishedRoadmapItem
 {
     public int Id { get; set; }
     public int PublishedRoadmapId { get; set; }
+    public PublishedRoadmap? PublishedRoadmap { get; set; }
     public int RoadmapItemId { get; set; }
     public required string Title { get; set; }
     public string Outcome { get; set; } = string.Empty;

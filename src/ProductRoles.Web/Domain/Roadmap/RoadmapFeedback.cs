@@ -30,7 +30,7 @@ public enum RoadmapFeedbackStatus
 /// Constructive feedback about the roadmap: a team member's typed remark on one item, which the
 /// product manager answers and resolves.
 /// </summary>
-public sealed class RoadmapFeedback : IVersioned, IAudited
+public sealed class RoadmapFeedback : IVersioned, IAudited, IProductOwned
 {
     public const int BodyMaxLength = 4000;
     public const int AnswerMaxLength = 4000;

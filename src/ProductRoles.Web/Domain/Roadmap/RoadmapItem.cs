@@ -32,7 +32,7 @@ public enum RoadmapItemStatus
 /// quarter), the goals it serves and the insights that are its evidence, and a RICE score.
 /// Ordered within its horizon by a fractional <see cref="Rank"/>, unique per product and horizon.
 /// </summary>
-public sealed class RoadmapItem : IVersioned, IAudited
+public sealed class RoadmapItem : IVersioned, IAudited, IProductOwned
 {
     public const int TitleMaxLength = 200;
     public const int OutcomeMaxLength = 2000;

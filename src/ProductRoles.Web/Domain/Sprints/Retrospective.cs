@@ -6,7 +6,7 @@ namespace ProductRoles.Web.Domain.Sprints;
 /// The Scrum team's look back at one sprint: what went well, what to improve, and the action items
 /// that make the next sprint better. Only the Scrum team sees it.
 /// </summary>
-public sealed class Retrospective : IVersioned, IAudited
+public sealed class Retrospective : IVersioned, IAudited, IProductOwned
 {
     public const int TextMaxLength = 4000;
 
@@ -43,7 +43,7 @@ public enum RetrospectiveActionState
 /// Something the team agreed to do differently. Raised in one sprint's retrospective; while it is not
 /// done or dropped it carries over and shows on the next sprint's planning.
 /// </summary>
-public sealed class RetrospectiveAction : IVersioned, IAudited
+public sealed class RetrospectiveAction : IVersioned, IAudited, IProductOwned
 {
     public const int TitleMaxLength = 200;
 

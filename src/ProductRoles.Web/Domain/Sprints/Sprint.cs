@@ -18,7 +18,7 @@ public enum SprintState
 /// sprint goal. Planned → Active → Closed; once closed it keeps a snapshot of what was committed,
 /// done and returned, so its numbers never change afterwards.
 /// </summary>
-public sealed class Sprint : IVersioned, IAudited
+public sealed class Sprint : IVersioned, IAudited, IProductOwned
 {
     public const int NameMaxLength = 100;
     public const int GoalMaxLength = 500;
@@ -256,6 +256,7 @@ public sealed class SprintDaySnapshot
 {
     public int Id { get; set; }
     public int SprintId { get; set; }
+    public Sprint? Sprint { get; set; }
     public DateOnly Day { get; set; }
 
     /// <summary>Points of the sprint's items not yet done at the end of the day.</summary>

@@ -31,7 +31,7 @@ public enum SprintItemOutcome
 /// A backlog item in one sprint's sprint backlog. An item that spills over is in several sprints, each
 /// with its own row and outcome, which is how a closed sprint keeps what it committed and returned.
 /// </summary>
-public sealed class SprintItem : IAudited
+public sealed class SprintItem : IAudited, IProductOwned
 {
     public int Id { get; set; }
     public int ProductId { get; set; }
@@ -102,7 +102,7 @@ public enum SprintTaskState
 }
 
 /// <summary>A developer's task for a sprint backlog item: title, owner and remaining estimate in hours.</summary>
-public sealed class SprintTask : IVersioned, IAudited
+public sealed class SprintTask : IVersioned, IAudited, IProductOwned
 {
     public const int TitleMaxLength = 200;
 

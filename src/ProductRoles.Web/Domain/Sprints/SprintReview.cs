@@ -4,7 +4,7 @@ namespace ProductRoles.Web.Domain.Sprints;
 /// The sprint review of a closed sprint: whether the goal was met (the product owner records it) and
 /// the review notes. The increment, what was not done and the roadmap chain are read from the sprint.
 /// </summary>
-public sealed class SprintReview : IVersioned, IAudited
+public sealed class SprintReview : IVersioned, IAudited, IProductOwned
 {
     public const int NotesMaxLength = 8000;
 

@@ -4,7 +4,7 @@ namespace ProductRoles.Web.Domain.Vision;
 /// A product's vision board (vision statement, target group, needs, product, business goals).
 /// One per product; every save also stores a <see cref="ProductVisionRevision"/>.
 /// </summary>
-public sealed class ProductVision : IVersioned, IAudited
+public sealed class ProductVision : IVersioned, IAudited, IProductOwned
 {
     public const int StatementMaxLength = 500;
     public const int SectionMaxLength = 4000;

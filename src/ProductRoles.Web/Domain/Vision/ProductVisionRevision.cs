@@ -5,6 +5,7 @@ public sealed class ProductVisionRevision
 {
     public int Id { get; set; }
     public int ProductVisionId { get; set; }
+    public ProductVision? ProductVision { get; set; }
     public int Number { get; set; }
     public required string Statement { get; set; }
     public string TargetGroup { get; set; } = string.Empty;

@@ -17,22 +17,20 @@ public sealed record MemberView(string UserId, string Email, string DisplayName,
 
 public sealed record UserOption(string Email, string DisplayName);
 
-public sealed class GetProductMembersHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetProductMembersHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetProductMembers, ProductMembers>
 {
     public async ValueTask<ProductMembers> Handle(GetProductMembers query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
         var members = await db.ProductMembers.AsNoTracking()
-            .Where(m => m.ProductId == current.ProductId)
             .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
             .Select(m => new MemberView(m.UserId, m.UserEmail, m.User!.DisplayName, m.Role, m.AddedAt))
             .ToListAsync(cancellationToken);
 
-        var canManage = current.Can(Permission.ManageMembers);
+        var canManage = product.Can(Permission.ManageMembers);
         IReadOnlyList<UserOption> others = canManage
             ? await db.Users.AsNoTracking()
-                .Where(u => !db.ProductMembers.Any(m => m.ProductId == current.ProductId && m.UserId == u.Id))
+                .Where(u => !db.ProductMembers.Any(m => m.UserId == u.Id))
                 .OrderBy(u => u.Email)
                 .Select(u => new UserOption(u.Email!, u.DisplayName))
                 .ToListAsync(cancellationToken)

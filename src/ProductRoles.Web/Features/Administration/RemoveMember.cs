@@ -10,13 +10,12 @@ namespace ProductRoles.Web.Features.Administration;
 [Requires(Permission.ManageMembers)]
 public sealed record RemoveMember(string ProductSlug, string UserId) : ICommand<Unit>, IProductRequest;
 
-public sealed class RemoveMemberHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<RemoveMember, Unit>
+public sealed class RemoveMemberHandler(AppDbContext db) : ICommandHandler<RemoveMember, Unit>
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
         var member = await db.ProductMembers.SingleOrDefaultAsync(
-            m => m.ProductId == productId && m.UserId == command.UserId, cancellationToken)
+            m => m.UserId == command.UserId, cancellationToken)
             ?? throw RequestValidationException.For(string.Empty, "That user is not a member of this product (any more).");
         db.ProductMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);

@@ -21,18 +21,18 @@ public sealed class SetMemberRoleValidator : AbstractValidator<SetMemberRole>
     }
 }
 
-public sealed class SetMemberRoleHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class SetMemberRoleHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<SetMemberRole, Unit>
 {
     public async ValueTask<Unit> Handle(SetMemberRole command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var email = command.Email.Trim();
         var user = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant())
             .Select(u => new { u.Id, u.Email }).SingleOrDefaultAsync(cancellationToken)
             ?? throw RequestValidationException.For(nameof(command.Email), "No user has this email address.");
 
-        var member = await db.ProductMembers.SingleOrDefaultAsync(m => m.ProductId == productId && m.UserId == user.Id, cancellationToken);
+        var member = await db.ProductMembers.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
         if (member is null)
         {
             db.ProductMembers.Add(new ProductMember

@@ -16,10 +16,10 @@ public sealed record GetEntityHistory(string ProductSlug, string EntityType, str
         new(productSlug, typeof(TEntity).Name, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
-public sealed class GetEntityHistoryHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetEntityHistoryHandler(AppDbContext db)
     : IQueryHandler<GetEntityHistory, IReadOnlyList<HistoryEntry>>
 {
     public async ValueTask<IReadOnlyList<HistoryEntry>> Handle(GetEntityHistory query, CancellationToken cancellationToken) =>
-        await HistoryQueries.ForEntity(db, access.Current!.ProductId, query.EntityType, query.EntityId)
+        await HistoryQueries.ForEntity(db, query.EntityType, query.EntityId)
             .Take(200).ToListAsync(cancellationToken);
 }

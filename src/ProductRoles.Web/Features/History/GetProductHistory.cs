@@ -18,16 +18,15 @@ public sealed class GetProductHistoryValidator : AbstractValidator<GetProductHis
     public GetProductHistoryValidator() => RuleFor(q => q.Page).GreaterThan(0).WithMessage("Pages start at 1.");
 }
 
-public sealed class GetProductHistoryHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetProductHistoryHandler(AppDbContext db)
     : IQueryHandler<GetProductHistory, HistoryPage>
 {
     public const int PageSize = 50;
 
     public async ValueTask<HistoryPage> Handle(GetProductHistory query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var total = await db.Activities.CountAsync(a => a.ProductId == productId, cancellationToken);
-        var entries = await HistoryQueries.ForProduct(db, productId)
+        var total = await db.Activities.CountAsync(cancellationToken);
+        var entries = await HistoryQueries.ForProduct(db)
             .Skip((query.Page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
         return new HistoryPage(entries, query.Page, Math.Max(1, (total + PageSize - 1) / PageSize), total);

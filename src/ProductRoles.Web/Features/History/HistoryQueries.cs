@@ -12,12 +12,12 @@ public sealed record HistoryEntry(
 /// <summary>Projections shared by the product history page and each entity's page.</summary>
 public static class HistoryQueries
 {
-    public static IQueryable<HistoryEntry> ForProduct(AppDbContext db, int productId) =>
-        Project(db.Activities.AsNoTracking().Where(a => a.ProductId == productId));
+    public static IQueryable<HistoryEntry> ForProduct(AppDbContext db) =>
+        Project(db.Activities.AsNoTracking());
 
-    public static IQueryable<HistoryEntry> ForEntity(AppDbContext db, int productId, string entityType, string entityId) =>
+    public static IQueryable<HistoryEntry> ForEntity(AppDbContext db, string entityType, string entityId) =>
         Project(db.Activities.AsNoTracking()
-            .Where(a => a.ProductId == productId && a.EntityType == entityType && a.EntityId == entityId));
+            .Where(a => a.EntityType == entityType && a.EntityId == entityId));
 
     private static IQueryable<HistoryEntry> Project(IQueryable<Activity> activities) =>
         activities.OrderByDescending(a => a.Id)

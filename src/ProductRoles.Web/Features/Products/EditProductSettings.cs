@@ -23,17 +23,16 @@ public sealed class EditProductSettingsValidator : AbstractValidator<EditProduct
     }
 }
 
-public sealed class EditProductSettingsHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class EditProductSettingsHandler(AppDbContext db, ProductContext product, ProductAccessResolver access)
     : ICommandHandler<EditProductSettings, Unit>
 {
     public async ValueTask<Unit> Handle(EditProductSettings command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var product = await db.Products.SingleAsync(p => p.Id == productId, cancellationToken);
-        db.ExpectVersion(product, command.Version);
-        product.Name = command.Name.Trim();
-        product.Description = string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim();
-        product.Stage = command.Stage;
+        var settings = await db.Products.SingleAsync(p => p.Id == product.Id, cancellationToken);
+        db.ExpectVersion(settings, command.Version);
+        settings.Name = command.Name.Trim();
+        settings.Description = string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim();
+        settings.Stage = command.Stage;
         await db.SaveChangesCheckedAsync(cancellationToken);
         access.Reset();
         return Unit.Value;

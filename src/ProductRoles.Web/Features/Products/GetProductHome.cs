@@ -21,31 +21,30 @@ public sealed record ProductHome(
     public bool CanSeeHistory { get; init; }
 }
 
-public sealed class GetProductHomeHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class GetProductHomeHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : IQueryHandler<GetProductHome, ProductHome>
 {
     private const int RecentHistoryCount = 10;
 
     public async ValueTask<ProductHome> Handle(GetProductHome query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == current.ProductId)
+        var row = await db.Products.AsNoTracking().Where(p => p.Id == product.Id)
             .Select(p => new { p.Name, p.Description, p.Stage, MemberCount = p.Members.Count })
             .SingleAsync(cancellationToken);
 
-        IReadOnlyList<HistoryEntry> history = current.Can(Permission.ViewHistory)
-            ? await HistoryQueries.ForProduct(db, current.ProductId).Take(RecentHistoryCount).ToListAsync(cancellationToken)
+        IReadOnlyList<HistoryEntry> history = product.Can(Permission.ViewHistory)
+            ? await HistoryQueries.ForProduct(db).Take(RecentHistoryCount).ToListAsync(cancellationToken)
             : [];
 
         // The panels lead with what matters at the product's lifecycle stage.
-        var panels = HomePanels.For(product.Stage, current);
-        var strategy = current.Can(Permission.ViewStrategy)
-            ? await StrategyHighlightsQuery.LoadAsync(db, current.ProductId, clock.GetUtcNow().UtcDateTime, cancellationToken)
+        var panels = HomePanels.For(row.Stage, product.Access);
+        var strategy = product.Can(Permission.ViewStrategy)
+            ? await StrategyHighlightsQuery.LoadAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken)
             : StrategyHighlights.Empty;
 
-        return new ProductHome(product.Name, product.Description, product.Stage, current.Role, product.MemberCount, history, panels, strategy)
+        return new ProductHome(row.Name, row.Description, row.Stage, product.Role, row.MemberCount, history, panels, strategy)
         {
-            CanSeeHistory = current.Can(Permission.ViewHistory),
+            CanSeeHistory = product.Can(Permission.ViewHistory),
         };
     }
 }

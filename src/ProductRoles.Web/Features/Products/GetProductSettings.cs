@@ -17,12 +17,12 @@ public sealed record ProductSettings(string Name, string? Description, Lifecycle
     public int ProductId { get; init; }
 }
 
-public sealed class GetProductSettingsHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetProductSettingsHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetProductSettings, ProductSettings>
 {
     public async ValueTask<ProductSettings> Handle(GetProductSettings query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         return await db.Products.AsNoTracking().Where(p => p.Id == productId)
             .Select(p => new ProductSettings(p.Name, p.Description, p.Stage, p.Version) { ProductId = p.Id })
             .SingleAsync(cancellationToken);

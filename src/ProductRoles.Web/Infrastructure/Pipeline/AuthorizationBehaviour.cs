@@ -28,6 +28,9 @@ public static class RequestAccess
     public static async Task EnsureAllowedAsync(
         object message, ICurrentUser user, ProductAccessResolver access, CancellationToken cancellationToken)
     {
+        // Each request starts unscoped; only a product request that passes the checks below is scoped.
+        access.Leave();
+
         if (message is IAnonymousRequest)
         {
             return;
@@ -45,6 +48,8 @@ public static class RequestAccess
             {
                 throw new ForbiddenException();
             }
+
+            access.Enter(resolved);
         }
         else if (message is IAdministratorRequest && !user.IsAdministrator)
         {

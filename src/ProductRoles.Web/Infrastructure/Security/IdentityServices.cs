@@ -85,7 +85,7 @@ public static class IdentityServices
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<IChangeAuthor>(s => s.GetRequiredService<ICurrentUser>());
-        services.AddScoped<ProductAccessResolver>();
+        services.AddProductAccess();
         return services;
     }
 }

@@ -16,7 +16,7 @@ public sealed record ProductAccess(
 /// Resolves (once per HTTP request) which product a slug names and what the caller may do there.
 /// Non-members get "not found" so that a product's existence does not leak.
 /// </summary>
-public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user)
+public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user, ProductContext context)
 {
     private ProductAccess? _resolved;
 
@@ -31,7 +31,8 @@ public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user)
         }
 
         var userId = user.UserId ?? throw new NotFoundException();
-        var found = await db.Products.AsNoTracking()
+        // Deliberately unscoped: this is the lookup that decides the scope, possibly after another product's request.
+        var found = await db.Products.AsNoTracking().IgnoreQueryFilters()
             .Where(p => p.Slug == slug)
             .Select(p => new
             {
@@ -51,6 +52,12 @@ public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user)
         _resolved = new ProductAccess(found.Id, found.Slug, found.Name, found.Stage, found.Role, user.IsAdministrator);
         return _resolved;
     }
+
+    /// <summary>Scopes the rest of the request (handlers and data) to a product the caller was found allowed into.</summary>
+    public void Enter(ProductAccess allowed) => context.Enter(allowed);
+
+    /// <summary>The request is not about one product.</summary>
+    public void Leave() => context.Leave();
 
     /// <summary>Forgets the cached access, e.g. after the product itself was renamed.</summary>
     public void Reset() => _resolved = null;

@@ -20,19 +20,18 @@ public sealed record GoalDetail(GoalView Goal, IReadOnlyList<GoalOption> Company
     public bool CanSeeHistory { get; init; }
 }
 
-public sealed class GetGoalHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetGoal, GoalDetail>
+public sealed class GetGoalHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetGoal, GoalDetail>
 {
     public async ValueTask<GoalDetail> Handle(GetGoal query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var goal = (await GoalQueries.Load(db, productId, null, cancellationToken, query.GoalId)).SingleOrDefault()
+        var goal = (await GoalQueries.Load(db, null, cancellationToken, query.GoalId)).SingleOrDefault()
             ?? throw new NotFoundException();
         var companyGoals = await db.Goals.AsNoTracking()
-            .Where(g => g.ProductId == productId && g.Level == GoalLevel.Company && !g.IsArchived && g.Id != query.GoalId)
+            .Where(g => g.Level == GoalLevel.Company && !g.IsArchived && g.Id != query.GoalId)
             .OrderBy(g => g.Title).Select(g => new GoalOption(g.Id, g.Title)).ToListAsync(cancellationToken);
         return new GoalDetail(goal, companyGoals)
         {
-            CanEdit = access.Current!.Can(Permission.EditStrategy), CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+            CanEdit = product.Can(Permission.EditStrategy), CanSeeHistory = product.Can(Permission.ViewHistory),
         };
     }
 }

@@ -32,24 +32,23 @@ public sealed record KeyResultView(
     public int Progress => KeyResult.ProgressPercent(Baseline, Target, Current);
 }
 
-public sealed class GetGoalsHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetGoals, GoalList>
+public sealed class GetGoalsHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetGoals, GoalList>
 {
     public async ValueTask<GoalList> Handle(GetGoals query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var goals = await GoalQueries.Load(db, productId, query.IncludeArchived ? null : false, cancellationToken);
+        var goals = await GoalQueries.Load(db, query.IncludeArchived ? null : false, cancellationToken);
         var companyGoals = goals.Where(g => g.Level == GoalLevel.Company && !g.IsArchived).Select(g => new GoalOption(g.Id, g.Title)).ToList();
-        var archived = await db.Goals.CountAsync(g => g.ProductId == productId && g.IsArchived, cancellationToken);
-        return new GoalList(goals, companyGoals, archived) { CanEdit = access.Current!.Can(Permission.EditStrategy) };
+        var archived = await db.Goals.CountAsync(g => g.IsArchived, cancellationToken);
+        return new GoalList(goals, companyGoals, archived) { CanEdit = product.Can(Permission.EditStrategy) };
     }
 }
 
 internal static class GoalQueries
 {
-    public static async Task<List<GoalView>> Load(AppDbContext db, int productId, bool? archived, CancellationToken cancellationToken, int? goalId = null)
+    public static async Task<List<GoalView>> Load(AppDbContext db, bool? archived, CancellationToken cancellationToken, int? goalId = null)
     {
         var goals = await db.Goals.AsNoTracking()
-            .Where(g => g.ProductId == productId && (archived == null || g.IsArchived == archived) && (goalId == null || g.Id == goalId))
+            .Where(g => (archived == null || g.IsArchived == archived) && (goalId == null || g.Id == goalId))
             .OrderBy(g => g.Level == GoalLevel.Company ? 0 : 1).ThenBy(g => g.Id)
             .Select(g => new
             {

@@ -27,13 +27,13 @@ public sealed class SaveGoalValidator : AbstractValidator<SaveGoal>
     }
 }
 
-public sealed class SaveGoalHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock) : ICommandHandler<SaveGoal, int>
+public sealed class SaveGoalHandler(AppDbContext db, ProductContext product, TimeProvider clock) : ICommandHandler<SaveGoal, int>
 {
     public async ValueTask<int> Handle(SaveGoal command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         if (command.CompanyGoalId is { } parentId
-            && !await db.Goals.AnyAsync(g => g.Id == parentId && g.ProductId == productId && g.Level == GoalLevel.Company && g.Id != command.GoalId, cancellationToken))
+            && !await db.Goals.AnyAsync(g => g.Id == parentId && g.Level == GoalLevel.Company && g.Id != command.GoalId, cancellationToken))
         {
             throw RequestValidationException.For(nameof(SaveGoal.CompanyGoalId), "Choose one of this product's company goals.");
         }
@@ -46,8 +46,7 @@ public sealed class SaveGoalHandler(AppDbContext db, ProductAccessResolver acces
         }
         else
         {
-            goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == command.GoalId && g.ProductId == productId, cancellationToken)
-                ?? throw new NotFoundException();
+            goal = await db.Goals.SingleOrNotFoundAsync(g => g.Id == command.GoalId, cancellationToken);
             db.ExpectVersion(goal, command.Version);
             if (command.Level == GoalLevel.Product && goal.Level == GoalLevel.Company
                 && await db.Goals.AnyAsync(g => g.CompanyGoalId == goal.Id, cancellationToken))

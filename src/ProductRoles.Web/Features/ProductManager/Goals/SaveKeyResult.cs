@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -35,13 +34,12 @@ public sealed class SaveKeyResultValidator : AbstractValidator<SaveKeyResult>
     }
 }
 
-public sealed class SaveKeyResultHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<SaveKeyResult, int>
+public sealed class SaveKeyResultHandler(AppDbContext db, ProductContext product) : ICommandHandler<SaveKeyResult, int>
 {
     public async ValueTask<int> Handle(SaveKeyResult command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == command.GoalId && g.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var productId = product.Id;
+        var goal = await db.Goals.SingleOrNotFoundAsync(g => g.Id == command.GoalId, cancellationToken);
         KeyResult keyResult;
         if (command.KeyResultId == 0)
         {
@@ -50,8 +48,7 @@ public sealed class SaveKeyResultHandler(AppDbContext db, ProductAccessResolver 
         }
         else
         {
-            keyResult = await db.KeyResults.SingleOrDefaultAsync(k => k.Id == command.KeyResultId && k.GoalId == goal.Id, cancellationToken)
-                ?? throw new NotFoundException();
+            keyResult = await db.KeyResults.SingleOrNotFoundAsync(k => k.Id == command.KeyResultId && k.GoalId == goal.Id, cancellationToken);
             db.ExpectVersion(keyResult, command.Version);
         }
 

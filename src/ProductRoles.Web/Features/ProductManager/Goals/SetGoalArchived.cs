@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
@@ -16,13 +15,11 @@ public sealed class SetGoalArchivedValidator : AbstractValidator<SetGoalArchived
     public SetGoalArchivedValidator() => RuleFor(c => c.GoalId).GreaterThan(0).WithMessage("Choose a goal.");
 }
 
-public sealed class SetGoalArchivedHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<SetGoalArchived, Unit>
+public sealed class SetGoalArchivedHandler(AppDbContext db) : ICommandHandler<SetGoalArchived, Unit>
 {
     public async ValueTask<Unit> Handle(SetGoalArchived command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == command.GoalId && g.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var goal = await db.Goals.SingleOrNotFoundAsync(g => g.Id == command.GoalId, cancellationToken);
         db.ExpectVersion(goal, command.Version);
         goal.IsArchived = command.Archived;
         await db.SaveChangesCheckedAsync(cancellationToken);

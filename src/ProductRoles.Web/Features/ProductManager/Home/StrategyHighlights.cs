@@ -83,18 +83,18 @@ public static class StrategyHighlightsQuery
 {
     private const int ShippedWithinDays = 120;
 
-    public static async Task<StrategyHighlights> LoadAsync(AppDbContext db, int productId, DateTime now, CancellationToken cancellationToken)
+    public static async Task<StrategyHighlights> LoadAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var vision = await db.ProductVisions.AsNoTracking().Where(v => v.ProductId == productId).Select(v => v.Statement)
+        var vision = await db.ProductVisions.AsNoTracking().Select(v => v.Statement)
             .SingleOrDefaultAsync(cancellationToken);
-        var goals = (await db.Goals.AsNoTracking().Where(g => g.ProductId == productId && !g.IsArchived && g.Level == GoalLevel.Product)
+        var goals = (await db.Goals.AsNoTracking().Where(g => !g.IsArchived && g.Level == GoalLevel.Product)
                 .OrderBy(g => g.Id)
                 .Select(g => new { g.Id, g.Title, KeyResults = g.KeyResults.Select(k => new { k.Baseline, k.Target, k.Current }).ToList() })
                 .Take(5).ToListAsync(cancellationToken))
             .Select(g => new GoalProgress(g.Id, g.Title, g.KeyResults.Count == 0 ? 0
                 : (int)Math.Round(g.KeyResults.Average(k => KeyResult.ProgressPercent(k.Baseline, k.Target, k.Current)))))
             .ToList();
-        var items = await db.RoadmapItems.AsNoTracking().Where(i => i.ProductId == productId)
+        var items = await db.RoadmapItems.AsNoTracking()
             .Select(i => new
             {
                 i.Id, i.Title, i.TargetQuarter, i.Status, i.Horizon, i.Rank, i.UpdatedAt,
@@ -107,11 +107,11 @@ public static class StrategyHighlightsQuery
         var shipped = items.Where(i => i.Status == RoadmapItemStatus.Done && i.UpdatedAt >= now.AddDays(-ShippedWithinDays))
             .OrderByDescending(i => i.UpdatedAt).Take(5)
             .Select(i => new HighlightItem(i.Id, i.Title, i.TargetQuarter, i.Status, i.OpenFeedback, i.UpdatedAt)).ToList();
-        var insights = await db.Insights.AsNoTracking().Where(i => i.ProductId == productId)
+        var insights = await db.Insights.AsNoTracking()
             .OrderByDescending(i => i.ObservedOn).ThenByDescending(i => i.Id).Take(5)
             .Select(i => new HighlightInsight(i.Id, i.Kind, i.Title, i.ObservedOn, i.IsOpportunity)).ToListAsync(cancellationToken);
-        var opportunities = await db.Insights.CountAsync(i => i.ProductId == productId && i.IsOpportunity, cancellationToken);
-        var published = await db.PublishedRoadmaps.AsNoTracking().Where(p => p.ProductId == productId)
+        var opportunities = await db.Insights.CountAsync(i => i.IsOpportunity, cancellationToken);
+        var published = await db.PublishedRoadmaps.AsNoTracking()
             .OrderByDescending(p => p.PublishedAt).Select(p => (DateTime?)p.PublishedAt).FirstOrDefaultAsync(cancellationToken);
         return new StrategyHighlights(vision, goals, now5, items.Sum(i => i.OpenFeedback), insights, opportunities, shipped, published);
     }

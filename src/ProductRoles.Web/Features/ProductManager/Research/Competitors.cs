@@ -20,21 +20,21 @@ public sealed record CompetitorList(IReadOnlyList<CompetitorView> Competitors)
 
 public sealed record CompetitorView(int Id, string Name, string Strengths, string Weaknesses, string Positioning, int Version, int InsightCount);
 
-public sealed class GetCompetitorsHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetCompetitorsHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetCompetitors, CompetitorList>
 {
     public async ValueTask<CompetitorList> Handle(GetCompetitors query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var competitors = await db.Competitors.AsNoTracking().Where(c => c.ProductId == productId).OrderBy(c => c.Name)
+        var productId = product.Id;
+        var competitors = await db.Competitors.AsNoTracking().OrderBy(c => c.Name)
             .ToListAsync(cancellationToken);
         var competitorInsights = await db.Insights.AsNoTracking()
-            .Where(i => i.ProductId == productId && i.Kind == InsightKind.Competitor).Select(i => i.Title + " " + i.Tags)
+            .Where(i => i.Kind == InsightKind.Competitor).Select(i => i.Title + " " + i.Tags)
             .ToListAsync(cancellationToken);
         return new CompetitorList([.. competitors.Select(c => new CompetitorView(c.Id, c.Name, c.Strengths, c.Weaknesses, c.Positioning, c.Version,
             competitorInsights.Count(t => t.Contains(c.Name, StringComparison.OrdinalIgnoreCase))))])
         {
-            CanEdit = access.Current!.Can(Permission.EditStrategy),
+            CanEdit = product.Can(Permission.EditStrategy),
         };
     }
 }
@@ -58,13 +58,13 @@ public sealed class SaveCompetitorValidator : AbstractValidator<SaveCompetitor>
     }
 }
 
-public sealed class SaveCompetitorHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<SaveCompetitor, int>
+public sealed class SaveCompetitorHandler(AppDbContext db, ProductContext product) : ICommandHandler<SaveCompetitor, int>
 {
     public async ValueTask<int> Handle(SaveCompetitor command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var name = command.Name.Trim();
-        var duplicates = await db.Competitors.Where(c => c.ProductId == productId && c.Id != command.CompetitorId)
+        var duplicates = await db.Competitors.Where(c => c.Id != command.CompetitorId)
             .Select(c => c.Name).ToListAsync(cancellationToken);
         if (duplicates.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
@@ -79,8 +79,7 @@ public sealed class SaveCompetitorHandler(AppDbContext db, ProductAccessResolver
         }
         else
         {
-            competitor = await db.Competitors.SingleOrDefaultAsync(c => c.Id == command.CompetitorId && c.ProductId == productId, cancellationToken)
-                ?? throw new NotFoundException();
+            competitor = await db.Competitors.SingleOrNotFoundAsync(c => c.Id == command.CompetitorId, cancellationToken);
             db.ExpectVersion(competitor, command.Version);
         }
 

@@ -21,18 +21,16 @@ public sealed record InsightDetail(InsightView Insight, IReadOnlyList<LinkedRoad
 
 public sealed record LinkedRoadmapItem(int Id, string Title);
 
-public sealed class GetInsightHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetInsight, InsightDetail>
+public sealed class GetInsightHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetInsight, InsightDetail>
 {
     public async ValueTask<InsightDetail> Handle(GetInsight query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var insight = await db.Insights.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.InsightId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var insight = await db.Insights.AsNoTracking().SingleOrNotFoundAsync(i => i.Id == query.InsightId, cancellationToken);
         var items = await db.RoadmapItemInsights.AsNoTracking().Where(l => l.InsightId == insight.Id)
             .Select(l => new LinkedRoadmapItem(l.RoadmapItemId, l.RoadmapItem!.Title)).ToListAsync(cancellationToken);
         return new InsightDetail(GetInsightsHandler.ToView(insight), items)
         {
-            CanEdit = access.Current!.Can(Permission.EditStrategy), CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+            CanEdit = product.Can(Permission.EditStrategy), CanSeeHistory = product.Can(Permission.ViewHistory),
         };
     }
 }

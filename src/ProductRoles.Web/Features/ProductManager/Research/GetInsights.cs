@@ -22,14 +22,13 @@ public sealed record InsightView(
     int Id, InsightKind Kind, string Title, string Summary, string? Source, DateOnly ObservedOn, IReadOnlyList<string> Tags,
     bool IsOpportunity, int Version);
 
-public sealed class GetInsightsHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetInsights, InsightList>
+public sealed class GetInsightsHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetInsights, InsightList>
 {
     private const int MaxResults = 200;
 
     public async ValueTask<InsightList> Handle(GetInsights query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var all = db.Insights.AsNoTracking().Where(i => i.ProductId == productId);
+        var all = db.Insights.AsNoTracking();
         var filtered = all;
         if (query.Kind is { } kind)
         {
@@ -62,7 +61,7 @@ public sealed class GetInsightsHandler(AppDbContext db, ProductAccessResolver ac
         return new InsightList(insights.Select(ToView).ToList(), tags,
             await all.CountAsync(cancellationToken), await all.CountAsync(i => i.IsOpportunity, cancellationToken))
         {
-            CanEdit = access.Current!.Can(Permission.EditStrategy),
+            CanEdit = product.Can(Permission.EditStrategy),
         };
     }
 

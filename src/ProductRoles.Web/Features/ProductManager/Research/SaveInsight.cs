@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -34,11 +33,11 @@ public sealed class SaveInsightValidator : AbstractValidator<SaveInsight>
     }
 }
 
-public sealed class SaveInsightHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock) : ICommandHandler<SaveInsight, int>
+public sealed class SaveInsightHandler(AppDbContext db, ProductContext product, TimeProvider clock) : ICommandHandler<SaveInsight, int>
 {
     public async ValueTask<int> Handle(SaveInsight command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         Insight insight;
         if (command.InsightId == 0)
         {
@@ -47,8 +46,7 @@ public sealed class SaveInsightHandler(AppDbContext db, ProductAccessResolver ac
         }
         else
         {
-            insight = await db.Insights.SingleOrDefaultAsync(i => i.Id == command.InsightId && i.ProductId == productId, cancellationToken)
-                ?? throw new NotFoundException();
+            insight = await db.Insights.SingleOrNotFoundAsync(i => i.Id == command.InsightId, cancellationToken);
             db.ExpectVersion(insight, command.Version);
         }
 

@@ -17,13 +17,12 @@ public sealed record PublishedColumn(RoadmapHorizon Horizon, IReadOnlyList<Publi
 
 public sealed record PublishedCard(string Title, string Outcome, string? TargetQuarter, RoadmapItemStatus Status);
 
-public sealed class GetPublishedRoadmapHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetPublishedRoadmapHandler(AppDbContext db)
     : IQueryHandler<GetPublishedRoadmap, PublishedRoadmapView?>
 {
     public async ValueTask<PublishedRoadmapView?> Handle(GetPublishedRoadmap query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var latest = await db.PublishedRoadmaps.AsNoTracking().Where(p => p.ProductId == productId)
+        var latest = await db.PublishedRoadmaps.AsNoTracking()
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {

@@ -30,12 +30,11 @@ public sealed record RoadmapCard(
     int Id, string Title, string Outcome, RoadmapHorizon Horizon, string? TargetQuarter, RoadmapItemStatus Status, double Score,
     int Version, int OpenFeedback);
 
-public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetRoadmapBoard, RoadmapBoard>
+public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetRoadmapBoard, RoadmapBoard>
 {
     public async ValueTask<RoadmapBoard> Handle(GetRoadmapBoard query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var items = await RoadmapQueries.Cards(db, productId, cancellationToken);
+        var items = await RoadmapQueries.Cards(db, cancellationToken);
         var columns = Enum.GetValues<RoadmapHorizon>().Select(h =>
         {
             var inHorizon = items.Where(i => i.Card.Horizon == h);
@@ -44,14 +43,14 @@ public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductAccessResolve
                 : inHorizon.OrderBy(i => i.Rank, StringComparer.Ordinal);
             return new RoadmapColumn(h, ordered.Select(i => i.Card).ToList());
         }).ToList();
-        var published = await db.PublishedRoadmaps.AsNoTracking().Where(p => p.ProductId == productId)
+        var published = await db.PublishedRoadmaps.AsNoTracking()
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
             .Select(p => new { p.PublishedAt, p.PublishedBy }).FirstOrDefaultAsync(cancellationToken);
         var lastEdit = items.Count == 0 ? (DateTime?)null : items.Max(i => i.UpdatedAt);
         return new RoadmapBoard(columns, items.Sum(i => i.Card.OpenFeedback), published?.PublishedAt, published?.PublishedBy,
             published is null ? items.Count > 0 : lastEdit > published.PublishedAt)
         {
-            CanEdit = access.Current!.Can(Permission.EditStrategy),
+            CanEdit = product.Can(Permission.EditStrategy),
         };
     }
 }
@@ -60,8 +59,8 @@ internal static class RoadmapQueries
 {
     public sealed record RankedCard(RoadmapCard Card, string Rank, DateTime UpdatedAt);
 
-    public static async Task<List<RankedCard>> Cards(AppDbContext db, int productId, CancellationToken cancellationToken) =>
-        (await db.RoadmapItems.AsNoTracking().Where(i => i.ProductId == productId)
+    public static async Task<List<RankedCard>> Cards(AppDbContext db, CancellationToken cancellationToken) =>
+        (await db.RoadmapItems.AsNoTracking()
             .Select(i => new
             {
                 i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.Rank, i.UpdatedAt,

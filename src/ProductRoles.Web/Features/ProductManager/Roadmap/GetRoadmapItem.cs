@@ -39,13 +39,11 @@ public sealed record FeedbackView(
     int Id, RoadmapFeedbackKind Kind, string Body, string AuthorName, DateTime CreatedAt, RoadmapFeedbackStatus Status,
     string? Answer, string? AnsweredBy, DateTime? AnsweredAt, int Version, int ItemId, string ItemTitle);
 
-public sealed class GetRoadmapItemHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetRoadmapItem, RoadmapItemDetail>
+public sealed class GetRoadmapItemHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetRoadmapItem, RoadmapItemDetail>
 {
     public async ValueTask<RoadmapItemDetail> Handle(GetRoadmapItem query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var item = await db.RoadmapItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.ItemId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var item = await db.RoadmapItems.AsNoTracking().SingleOrNotFoundAsync(i => i.Id == query.ItemId, cancellationToken);
         var goals = await db.RoadmapItemGoals.AsNoTracking().Where(l => l.RoadmapItemId == item.Id)
             .OrderBy(l => l.Goal!.Title).Select(l => new LinkedGoal(l.GoalId, l.Goal!.Title)).ToListAsync(cancellationToken);
         var insights = await db.RoadmapItemInsights.AsNoTracking().Where(l => l.RoadmapItemId == item.Id)
@@ -54,10 +52,10 @@ public sealed class GetRoadmapItemHandler(AppDbContext db, ProductAccessResolver
         return new RoadmapItemDetail(item.Id, item.Title, item.Outcome, item.Horizon, item.TargetQuarter, item.Status, item.Reach,
             item.Impact, item.Confidence, item.Effort, item.Score, item.Notes, item.Version, goals, insights, feedback)
         {
-            CanEdit = access.Current.Can(Permission.EditStrategy),
-            CanResolve = access.Current.Can(Permission.ResolveRoadmapFeedback),
-            CanGiveFeedback = access.Current.Can(Permission.GiveRoadmapFeedback),
-            CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+            CanEdit = product.Can(Permission.EditStrategy),
+            CanResolve = product.Can(Permission.ResolveRoadmapFeedback),
+            CanGiveFeedback = product.Can(Permission.GiveRoadmapFeedback),
+            CanSeeHistory = product.Can(Permission.ViewHistory),
         };
     }
 }

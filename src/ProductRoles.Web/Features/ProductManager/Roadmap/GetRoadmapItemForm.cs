@@ -12,15 +12,14 @@ public sealed record GetRoadmapItemOptions(string ProductSlug) : IQuery<RoadmapI
 
 public sealed record RoadmapItemOptions(IReadOnlyList<LinkedGoal> Goals, IReadOnlyList<LinkedInsight> Insights);
 
-public sealed class GetRoadmapItemOptionsHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetRoadmapItemOptionsHandler(AppDbContext db)
     : IQueryHandler<GetRoadmapItemOptions, RoadmapItemOptions>
 {
     public async ValueTask<RoadmapItemOptions> Handle(GetRoadmapItemOptions query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var goals = await db.Goals.AsNoTracking().Where(g => g.ProductId == productId && !g.IsArchived).OrderBy(g => g.Title)
+        var goals = await db.Goals.AsNoTracking().Where(g => !g.IsArchived).OrderBy(g => g.Title)
             .Select(g => new LinkedGoal(g.Id, g.Title)).ToListAsync(cancellationToken);
-        var insights = await db.Insights.AsNoTracking().Where(i => i.ProductId == productId)
+        var insights = await db.Insights.AsNoTracking()
             .OrderByDescending(i => i.ObservedOn).Select(i => new LinkedInsight(i.Id, i.Kind, i.Title)).ToListAsync(cancellationToken);
         return new RoadmapItemOptions(goals, insights);
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Ranking;
@@ -32,23 +31,21 @@ public sealed class MoveRoadmapItemValidator : AbstractValidator<MoveRoadmapItem
     }
 }
 
-public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock) : ICommandHandler<MoveRoadmapItem, Unit>
+public sealed class MoveRoadmapItemHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<MoveRoadmapItem, Unit>
 {
     public async ValueTask<Unit> Handle(MoveRoadmapItem command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
         // A neighbour re-spread by someone else's move meanwhile: read the board again and redo.
-        return await RankAttempts.RunAsync(db, () => TryMoveAsync(productId, command, cancellationToken), cancellationToken);
+        return await RankAttempts.RunAsync(db, () => TryMoveAsync(command, cancellationToken), cancellationToken);
     }
 
-    private async Task<Unit> TryMoveAsync(int productId, MoveRoadmapItem command, CancellationToken cancellationToken)
+    private async Task<Unit> TryMoveAsync(MoveRoadmapItem command, CancellationToken cancellationToken)
     {
-        var item = await db.RoadmapItems.SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var item = await db.RoadmapItems.SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
         db.ExpectVersion(item, command.Version);
 
-        var target = await RoadmapRanking.Ordered(db, productId, command.Horizon, cancellationToken);
-        var source = item.Horizon == command.Horizon ? target : await RoadmapRanking.Ordered(db, productId, item.Horizon, cancellationToken);
+        var target = await RoadmapRanking.Ordered(db, command.Horizon, cancellationToken);
+        var source = item.Horizon == command.Horizon ? target : await RoadmapRanking.Ordered(db, item.Horizon, cancellationToken);
         var from = source.FindIndex(i => i.Id == item.Id) + 1;
         var others = target.Where(i => i.Id != item.Id).ToList();
         int gap;

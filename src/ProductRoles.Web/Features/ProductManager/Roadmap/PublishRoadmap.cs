@@ -22,13 +22,13 @@ public sealed class PublishRoadmapValidator : AbstractValidator<PublishRoadmap>
         RuleFor(c => c.Note).MaximumLength(PublishedRoadmap.NoteMaxLength).WithMessage($"Keep the note to {PublishedRoadmap.NoteMaxLength} characters.");
 }
 
-public sealed class PublishRoadmapHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class PublishRoadmapHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<PublishRoadmap, int>
 {
     public async ValueTask<int> Handle(PublishRoadmap command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var items = (await db.RoadmapItems.AsNoTracking().Where(i => i.ProductId == productId && i.Status != RoadmapItemStatus.Dropped)
+        var productId = product.Id;
+        var items = (await db.RoadmapItems.AsNoTracking().Where(i => i.Status != RoadmapItemStatus.Dropped)
                 .ToListAsync(cancellationToken))
             .OrderBy(i => i.Horizon).ThenBy(i => i.Rank, StringComparer.Ordinal).ToList();
         if (items.Count == 0)

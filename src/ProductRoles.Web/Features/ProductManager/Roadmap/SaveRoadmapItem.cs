@@ -48,20 +48,20 @@ public sealed class SaveRoadmapItemValidator : AbstractValidator<SaveRoadmapItem
     }
 }
 
-public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock) : ICommandHandler<SaveRoadmapItem, int>
+public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductContext product, TimeProvider clock) : ICommandHandler<SaveRoadmapItem, int>
 {
     public async ValueTask<int> Handle(SaveRoadmapItem command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var goalIds = command.GoalIds.Distinct().ToList();
         var insightIds = command.InsightIds.Distinct().ToList();
-        if (await db.Goals.CountAsync(g => goalIds.Contains(g.Id) && g.ProductId == productId, cancellationToken) != goalIds.Count)
+        if (await db.Goals.CountAsync(g => goalIds.Contains(g.Id), cancellationToken) != goalIds.Count)
         {
             throw RequestValidationException.For(nameof(SaveRoadmapItem.GoalIds), "Choose goals of this product.");
         }
 
-        if (await db.Insights.CountAsync(i => insightIds.Contains(i.Id) && i.ProductId == productId, cancellationToken) != insightIds.Count)
+        if (await db.Insights.CountAsync(i => insightIds.Contains(i.Id), cancellationToken) != insightIds.Count)
         {
             throw RequestValidationException.For(nameof(SaveRoadmapItem.InsightIds), "Choose insights of this product.");
         }
@@ -75,14 +75,13 @@ public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
         else
         {
             item = await db.RoadmapItems.Include(i => i.Goals).Include(i => i.Insights)
-                .SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
-                ?? throw new NotFoundException();
+                .SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
             db.ExpectVersion(item, command.Version);
         }
 
         if (item.Id == 0 || item.Horizon != command.Horizon)
         {
-            item.Rank = await RoadmapRanking.EndOf(db, productId, command.Horizon, cancellationToken);
+            item.Rank = await RoadmapRanking.EndOf(db, command.Horizon, cancellationToken);
         }
 
         item.Title = command.Title.Trim();
@@ -105,15 +104,15 @@ public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductAccessResolve
 internal static class RoadmapRanking
 {
     /// <summary>The rank keys of a horizon in order (ordinal, whatever the database's collation).</summary>
-    public static async Task<List<(int Id, string Rank)>> Ordered(AppDbContext db, int productId, RoadmapHorizon horizon, CancellationToken cancellationToken) =>
-        (await db.RoadmapItems.Where(i => i.ProductId == productId && i.Horizon == horizon)
+    public static async Task<List<(int Id, string Rank)>> Ordered(AppDbContext db, RoadmapHorizon horizon, CancellationToken cancellationToken) =>
+        (await db.RoadmapItems.Where(i => i.Horizon == horizon)
             .Select(i => new { i.Id, i.Rank }).ToListAsync(cancellationToken))
         .Select(i => (i.Id, i.Rank)).OrderBy(i => i.Rank, StringComparer.Ordinal).ToList();
 
     /// <summary>A key after every item in the horizon.</summary>
-    public static async Task<string> EndOf(AppDbContext db, int productId, RoadmapHorizon horizon, CancellationToken cancellationToken)
+    public static async Task<string> EndOf(AppDbContext db, RoadmapHorizon horizon, CancellationToken cancellationToken)
     {
-        var ordered = await Ordered(db, productId, horizon, cancellationToken);
+        var ordered = await Ordered(db, horizon, cancellationToken);
         return RankKey.Between(ordered.Count == 0 ? null : ordered[^1].Rank, null);
     }
 

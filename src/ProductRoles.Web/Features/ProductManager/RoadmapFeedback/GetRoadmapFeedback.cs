@@ -18,13 +18,12 @@ public sealed record RoadmapFeedbackList(IReadOnlyList<FeedbackView> Items)
     public bool CanResolve { get; init; }
 }
 
-public sealed class GetRoadmapFeedbackHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetRoadmapFeedbackHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetRoadmapFeedback, RoadmapFeedbackList>
 {
     public async ValueTask<RoadmapFeedbackList> Handle(GetRoadmapFeedback query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var feedback = db.RoadmapFeedback.Where(f => f.ProductId == productId);
+        IQueryable<Domain.Roadmap.RoadmapFeedback> feedback = db.RoadmapFeedback;
         if (query.Status is { } status)
         {
             feedback = feedback.Where(f => f.Status == status);
@@ -32,7 +31,7 @@ public sealed class GetRoadmapFeedbackHandler(AppDbContext db, ProductAccessReso
 
         return new RoadmapFeedbackList(await FeedbackQueries.Views(feedback, cancellationToken))
         {
-            CanResolve = access.Current.Can(Permission.ResolveRoadmapFeedback),
+            CanResolve = product.Can(Permission.ResolveRoadmapFeedback),
         };
     }
 }

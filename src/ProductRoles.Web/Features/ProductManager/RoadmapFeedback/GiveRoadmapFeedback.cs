@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -26,16 +25,13 @@ public sealed class GiveRoadmapFeedbackValidator : AbstractValidator<GiveRoadmap
     }
 }
 
-public sealed class GiveRoadmapFeedbackHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class GiveRoadmapFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<GiveRoadmapFeedback, int>
 {
     public async ValueTask<int> Handle(GiveRoadmapFeedback command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        if (!await db.RoadmapItems.AnyAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken))
-        {
-            throw new NotFoundException();
-        }
+        var productId = product.Id;
+        await db.RoadmapItems.EnsureExistsAsync(i => i.Id == command.ItemId, cancellationToken);
 
         var feedback = new FeedbackEntity
         {

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -30,14 +29,12 @@ public sealed class ResolveRoadmapFeedbackValidator : AbstractValidator<ResolveR
 }
 
 /// <summary>Returns the roadmap item the feedback belongs to.</summary>
-public sealed class ResolveRoadmapFeedbackHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class ResolveRoadmapFeedbackHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ResolveRoadmapFeedback, int>
 {
     public async ValueTask<int> Handle(ResolveRoadmapFeedback command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var feedback = await db.RoadmapFeedback.SingleOrDefaultAsync(f => f.Id == command.FeedbackId && f.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var feedback = await db.RoadmapFeedback.SingleOrNotFoundAsync(f => f.Id == command.FeedbackId, cancellationToken);
         db.ExpectVersion(feedback, command.Version);
         feedback.Status = command.Status;
         feedback.Answer = string.IsNullOrWhiteSpace(command.Answer) ? null : command.Answer.Trim();

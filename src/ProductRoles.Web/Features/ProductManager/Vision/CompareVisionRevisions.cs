@@ -19,14 +19,13 @@ public sealed record VisionComparison(
 
 public sealed record VisionSectionChange(string Section, bool Changed, IReadOnlyList<DiffSegment> Segments);
 
-public sealed class CompareVisionRevisionsHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class CompareVisionRevisionsHandler(AppDbContext db)
     : IQueryHandler<CompareVisionRevisions, VisionComparison>
 {
     public async ValueTask<VisionComparison> Handle(CompareVisionRevisions query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var visionId = await db.ProductVisions.Where(v => v.ProductId == productId).Select(v => (int?)v.Id)
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+        var visionId = await db.ProductVisions.Select(v => (int?)v.Id)
+            .SingleOrNotFoundAsync(cancellationToken);
         var numbers = await db.ProductVisionRevisions.Where(r => r.ProductVisionId == visionId)
             .OrderByDescending(r => r.Number).Select(r => r.Number).ToListAsync(cancellationToken);
         if (numbers.Count == 0)

@@ -28,14 +28,14 @@ public sealed class EditVisionValidator : AbstractValidator<EditVision>
 }
 
 /// <summary>Returns the number of the revision the save created.</summary>
-public sealed class EditVisionHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class EditVisionHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<EditVision, int>
 {
     public async ValueTask<int> Handle(EditVision command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var now = clock.GetUtcNow().UtcDateTime;
-        var vision = await db.ProductVisions.SingleOrDefaultAsync(v => v.ProductId == productId, cancellationToken);
+        var vision = await db.ProductVisions.SingleOrDefaultAsync(cancellationToken);
         if (vision is null)
         {
             vision = new ProductVision { ProductId = productId, Statement = "" };

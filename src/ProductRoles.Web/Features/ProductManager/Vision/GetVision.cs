@@ -20,21 +20,20 @@ public sealed record VisionBoard(
 
 public sealed record VisionRevisionSummary(int Number, DateTime SavedAt, string SavedBy);
 
-public sealed class GetVisionHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetVision, VisionBoard>
+public sealed class GetVisionHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetVision, VisionBoard>
 {
     public async ValueTask<VisionBoard> Handle(GetVision query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var vision = await db.ProductVisions.AsNoTracking().SingleOrDefaultAsync(v => v.ProductId == productId, cancellationToken);
+        var vision = await db.ProductVisions.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (vision is null)
         {
-            return new VisionBoard(null, "", "", "", "", "", null, 0, []) { CanEdit = access.Current.Can(Permission.EditStrategy) };
+            return new VisionBoard(null, "", "", "", "", "", null, 0, []) { CanEdit = product.Can(Permission.EditStrategy) };
         }
 
         var revisions = await db.ProductVisionRevisions.AsNoTracking().Where(r => r.ProductVisionId == vision.Id)
             .OrderByDescending(r => r.Number).Select(r => new VisionRevisionSummary(r.Number, r.SavedAt, r.SavedBy))
             .ToListAsync(cancellationToken);
         return new VisionBoard(vision.Id, vision.Statement, vision.TargetGroup, vision.Needs, vision.ProductDetails,
-            vision.BusinessGoals, vision.UpdatedAt, vision.Version, revisions) { CanEdit = access.Current.Can(Permission.EditStrategy) };
+            vision.BusinessGoals, vision.UpdatedAt, vision.Version, revisions) { CanEdit = product.Can(Permission.EditStrategy) };
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
@@ -21,16 +20,12 @@ public sealed class AddBacklogCommentValidator : AbstractValidator<AddBacklogCom
             .MaximumLength(BacklogComment.TextMaxLength).WithMessage($"Keep the comment under {BacklogComment.TextMaxLength} characters.");
 }
 
-public sealed class AddBacklogCommentHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class AddBacklogCommentHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<AddBacklogComment, Unit>
 {
     public async ValueTask<Unit> Handle(AddBacklogComment command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        if (!await db.BacklogItems.AnyAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken))
-        {
-            throw new NotFoundException();
-        }
+        await db.BacklogItems.EnsureExistsAsync(i => i.Id == command.ItemId, cancellationToken);
 
         db.BacklogComments.Add(new BacklogComment
         {

@@ -35,14 +35,14 @@ public sealed class BulkEditBacklogItemsValidator : AbstractValidator<BulkEditBa
     }
 }
 
-public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
+public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
     : ICommandHandler<BulkEditBacklogItems, int>
 {
     public async ValueTask<int> Handle(BulkEditBacklogItems command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var ids = command.ItemIds.Distinct().ToList();
-        var items = await db.BacklogItems.Include(i => i.Tags).Where(i => i.ProductId == productId && ids.Contains(i.Id))
+        var items = await db.BacklogItems.Include(i => i.Tags).Where(i => ids.Contains(i.Id))
             .ToListAsync(cancellationToken);
         if (items.Count != ids.Count)
         {

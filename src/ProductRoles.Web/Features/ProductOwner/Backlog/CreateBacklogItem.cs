@@ -58,14 +58,14 @@ public sealed class CreateBacklogItemValidator : AbstractValidator<CreateBacklog
     public CreateBacklogItemValidator() => RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator());
 }
 
-public sealed class CreateBacklogItemHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class CreateBacklogItemHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<CreateBacklogItem, int>
 {
     public async ValueTask<int> Handle(CreateBacklogItem command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         await BacklogRanking.EnsureRoadmapItemAsync(db, productId, command.Fields.RoadmapItemId, nameof(BacklogItemFields.RoadmapItemId), cancellationToken);
-        var onTop = await db.BacklogSettings.Where(s => s.ProductId == productId).Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
+        var onTop = await db.BacklogSettings.Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var item = BacklogItemWriter.New(productId, command.Fields, clock.GetUtcNow().UtcDateTime,

@@ -22,15 +22,14 @@ public sealed class EditBacklogItemValidator : AbstractValidator<EditBacklogItem
     public EditBacklogItemValidator() => RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator(allowDone: true));
 }
 
-public sealed class EditBacklogItemHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
+public sealed class EditBacklogItemHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
     : ICommandHandler<EditBacklogItem, Unit>
 {
     public async ValueTask<Unit> Handle(EditBacklogItem command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var item = await db.BacklogItems.Include(i => i.Tags).Include(i => i.AcceptanceCriteria)
-            .SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
         await BacklogRanking.EnsureRoadmapItemAsync(db, productId, command.Fields.RoadmapItemId, nameof(BacklogItemFields.RoadmapItemId), cancellationToken);
         db.ExpectVersion(item, command.Version);
         // Done is reached only through the checklist; a Done item may be reopened, its Done record stays.

@@ -16,20 +16,20 @@ public sealed record BacklogExportRow(
     int Id, BacklogItemType Type, string Title, string? AsA, string? IWant, string? SoThat, BacklogItemStatus Status,
     int? Estimate, string Tags, int? RoadmapItemId, string Rank);
 
-public sealed class ExportBacklogHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class ExportBacklogHandler(AppDbContext db)
     : IQueryHandler<ExportBacklog, IAsyncEnumerable<BacklogExportRow>>
 {
     public ValueTask<IAsyncEnumerable<BacklogExportRow>> Handle(ExportBacklog query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ReadAsync(access.Current!.ProductId, cancellationToken));
+        ValueTask.FromResult(ReadAsync(cancellationToken));
 
     // Two flat queries instead of a tag sub-select per row: all tags of the product first (small),
     // then the items streamed in order, each joined to its tags from memory.
     private async IAsyncEnumerable<BacklogExportRow> ReadAsync(
-        int productId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var tags = new Dictionary<int, string>();
         await foreach (var tag in db.BacklogItemTags.AsNoTracking()
-                           .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId && i.ProductId == productId))
+                           .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId))
                            .OrderBy(t => t.BacklogItemId).ThenBy(t => t.Name)
                            .Select(t => new { t.BacklogItemId, t.Name })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -37,7 +37,7 @@ public sealed class ExportBacklogHandler(AppDbContext db, ProductAccessResolver 
             tags[tag.BacklogItemId] = tags.TryGetValue(tag.BacklogItemId, out var earlier) ? earlier + " " + tag.Name : tag.Name;
         }
 
-        await foreach (var item in db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId).OrderBy(i => i.Rank)
+        await foreach (var item in db.BacklogItems.AsNoTracking().OrderBy(i => i.Rank)
                            .Select(i => new { i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Status, i.Estimate, i.RoadmapItemId, i.Rank })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

@@ -49,14 +49,13 @@ public sealed class GetBacklogValidator : AbstractValidator<GetBacklog>
     public GetBacklogValidator() => RuleFor(q => q.Page).GreaterThan(0).WithMessage("Pages start at 1.");
 }
 
-public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetBacklog, BacklogPage>
+public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetBacklog, BacklogPage>
 {
     public const int PageSize = 50;
 
     public async ValueTask<BacklogPage> Handle(GetBacklog query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var items = Filtered(db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId), query.Filter);
+        var items = Filtered(db.BacklogItems.AsNoTracking(), query.Filter);
 
         var total = await items.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -74,9 +73,9 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver acc
             .ToListAsync(cancellationToken);
         // The filter's choices, tags and roadmap items, in one statement.
         var options = await db.BacklogItemTags.AsNoTracking()
-            .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId && i.ProductId == productId))
+            .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId))
             .Select(t => new { Kind = 0, Id = 0, Name = t.Name }).Distinct()
-            .Concat(db.RoadmapItems.AsNoTracking().Where(r => r.ProductId == productId).Select(r => new { Kind = 1, r.Id, Name = r.Title }))
+            .Concat(db.RoadmapItems.AsNoTracking().Select(r => new { Kind = 1, r.Id, Name = r.Title }))
             .ToListAsync(cancellationToken);
         var tags = options.Where(o => o.Kind == 0).Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
         var roadmap = options.Where(o => o.Kind == 1).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(o => new RoadmapOption(o.Id, o.Name)).ToList();
@@ -84,12 +83,11 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver acc
         // Positions are the place in the whole backlog; with a filter on they are only shown relative.
         var list = rows.Select((r, n) => new BacklogRow(r.Id, offset + n + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
             r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount)).ToList();
-        var current = access.Current!;
         return new BacklogPage(list, page, pageCount, total, PageSize, tags, roadmap)
         {
-            CanOrder = current.Can(Permission.OrderBacklog) && query.Filter.IsEmpty,
-            CanEdit = current.Can(Permission.EditBacklogItems),
-            CanCreate = current.Can(Permission.CreateBacklogItems),
+            CanOrder = product.Can(Permission.OrderBacklog) && query.Filter.IsEmpty,
+            CanEdit = product.Can(Permission.EditBacklogItems),
+            CanCreate = product.Can(Permission.CreateBacklogItems),
         };
     }
 
@@ -131,10 +129,10 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductAccessResolver acc
 [Requires(Permission.ViewBacklog)]
 public sealed record GetRoadmapChoices(string ProductSlug) : IQuery<IReadOnlyList<RoadmapOption>>, IProductRequest;
 
-public sealed class GetRoadmapChoicesHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetRoadmapChoicesHandler(AppDbContext db)
     : IQueryHandler<GetRoadmapChoices, IReadOnlyList<RoadmapOption>>
 {
     public async ValueTask<IReadOnlyList<RoadmapOption>> Handle(GetRoadmapChoices query, CancellationToken cancellationToken) =>
-        await db.RoadmapItems.AsNoTracking().Where(r => r.ProductId == access.Current!.ProductId).OrderBy(r => r.Title)
+        await db.RoadmapItems.AsNoTracking().OrderBy(r => r.Title)
             .Select(r => new RoadmapOption(r.Id, r.Title)).ToListAsync(cancellationToken);
 }

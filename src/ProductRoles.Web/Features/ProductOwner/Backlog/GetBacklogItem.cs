@@ -50,13 +50,13 @@ public sealed record DoneCriterionView(string Text, bool Waived, string? WaiverR
 
 public sealed record CommentView(int Id, string AuthorName, string Text, DateTime CreatedAt);
 
-public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetBacklogItemHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetBacklogItem, BacklogItemDetails>
 {
     public async ValueTask<BacklogItemDetails> Handle(GetBacklogItem query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var item = await db.BacklogItems.AsNoTracking().Where(i => i.Id == query.ItemId && i.ProductId == productId)
+        var productId = product.Id;
+        var item = await db.BacklogItems.AsNoTracking().Where(i => i.Id == query.ItemId)
             .Select(i => new
             {
                 i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Description, i.Estimate, i.Status, i.Rank, i.RoadmapItemId,
@@ -67,10 +67,10 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver
                     l.FeedbackItem.SourceName, l.FeedbackItem.Account, l.FeedbackItem.Text, l.FeedbackItem.Status)).ToList(),
             })
             .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(cancellationToken);
 
         var position = await BacklogOrder.PositionOfAsync(db, productId, item.Rank, cancellationToken);
-        var total = await db.BacklogItems.CountAsync(i => i.ProductId == productId, cancellationToken);
+        var total = await db.BacklogItems.CountAsync(cancellationToken);
         var done = await db.BacklogItemDoneChecks.AsNoTracking().Where(d => d.BacklogItemId == item.Id).OrderByDescending(d => d.Id)
             .Select(d => new DoneRecordView(d.DefinitionOfDoneNumber, d.CheckedAt, d.CheckedBy,
                 d.Criteria.OrderBy(c => c.Position).Select(c => new DoneCriterionView(c.Text, c.Waived, c.WaiverReason)).ToList()))
@@ -78,25 +78,25 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver
         var comments = await db.BacklogComments.AsNoTracking().Where(c => c.BacklogItemId == item.Id).OrderBy(c => c.Id)
             .Select(c => new CommentView(c.Id, c.AuthorName, c.Text, c.CreatedAt)).Take(500).ToListAsync(cancellationToken);
         var roadmap = item.RoadmapItemId is null ? null : await db.RoadmapItems.AsNoTracking()
-            .Where(r => r.Id == item.RoadmapItemId && r.ProductId == productId)
+            .Where(r => r.Id == item.RoadmapItemId)
             .Select(r => new RoadmapLink(r.Id, r.Title, r.Status,
                 r.Insights.Select(l => new InsightLink(l.Insight!.Id, l.Insight.Title, l.Insight.Kind)).ToList()))
             .FirstOrDefaultAsync(cancellationToken);
-        var members = comments.Count == 0 ? [] : await MembersAsync(db, productId, cancellationToken);
+        var members = comments.Count == 0 ? [] : await MembersAsync(db, cancellationToken);
 
         return new BacklogItemDetails(item.Id, item.Type, item.Title, item.AsA, item.IWant, item.SoThat, item.Description, item.Estimate,
             item.Status, position, total, item.RoadmapItemId, item.Tags, item.Criteria, item.Feedback, roadmap, done, comments, members,
             item.CreatedAt, item.UpdatedAt, item.Version)
         {
-            CanEdit = access.Current.Can(Permission.EditBacklogItems),
-            CanOrder = access.Current.Can(Permission.OrderBacklog),
-            CanComment = access.Current.Can(Permission.CommentOnBacklogItems),
-            CanSeeHistory = access.Current.Can(Permission.ViewHistory),
+            CanEdit = product.Can(Permission.EditBacklogItems),
+            CanOrder = product.Can(Permission.OrderBacklog),
+            CanComment = product.Can(Permission.CommentOnBacklogItems),
+            CanSeeHistory = product.Can(Permission.ViewHistory),
         };
     }
 
-    public static async Task<IReadOnlyList<MentionableMember>> MembersAsync(AppDbContext db, int productId, CancellationToken cancellationToken) =>
-        (await db.ProductMembers.AsNoTracking().Where(m => m.ProductId == productId)
+    public static async Task<IReadOnlyList<MentionableMember>> MembersAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        (await db.ProductMembers.AsNoTracking()
             .Select(m => new { m.UserEmail, m.User!.DisplayName }).ToListAsync(cancellationToken))
         .Select(m => new MentionableMember(Mentions.HandleOf(m.UserEmail), m.UserEmail, m.DisplayName)).ToList();
 }
@@ -105,9 +105,9 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductAccessResolver
 [Requires(Permission.EditBacklogItems)]
 public sealed record GetBacklogItemForEdit(string ProductSlug, int ItemId) : IQuery<BacklogItemDetails>, IProductRequest;
 
-public sealed class GetBacklogItemForEditHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetBacklogItemForEditHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetBacklogItemForEdit, BacklogItemDetails>
 {
     public ValueTask<BacklogItemDetails> Handle(GetBacklogItemForEdit query, CancellationToken cancellationToken) =>
-        new GetBacklogItemHandler(db, access).Handle(new GetBacklogItem(query.ProductSlug, query.ItemId), cancellationToken);
+        new GetBacklogItemHandler(db, product).Handle(new GetBacklogItem(query.ProductSlug, query.ItemId), cancellationToken);
 }

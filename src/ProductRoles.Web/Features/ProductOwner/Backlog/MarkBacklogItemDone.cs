@@ -41,26 +41,24 @@ public sealed class MarkBacklogItemDoneValidator : AbstractValidator<MarkBacklog
 }
 
 public sealed class MarkBacklogItemDoneHandler(
-    AppDbContext db, ProductAccessResolver access, ICurrentUser user, DomainEvents events, TimeProvider clock)
+    AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<MarkBacklogItemDone, Unit>
 {
     public async ValueTask<Unit> Handle(MarkBacklogItemDone command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var item = await db.BacklogItems.SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var productId = product.Id;
+        var item = await db.BacklogItems.SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
         if (command.FromSprintId is { } sprintId)
         {
             // Ticked on a sprint board: the card must be on that board, and the board's sprint running.
             var card = await db.SprintItems.Include(i => i.Sprint)
-                .SingleOrDefaultAsync(i => i.SprintId == sprintId && i.ProductId == productId && i.BacklogItemId == item.Id
-                    && (i.Outcome == SprintItemOutcome.InSprint || i.Outcome == SprintItemOutcome.Done), cancellationToken)
-                ?? throw new NotFoundException();
+                .SingleOrNotFoundAsync(i => i.SprintId == sprintId && i.BacklogItemId == item.Id
+                    && (i.Outcome == SprintItemOutcome.InSprint || i.Outcome == SprintItemOutcome.Done), cancellationToken);
             card.EnsureCardCanMove();
         }
 
         var dod = await db.DefinitionOfDoneVersions.AsNoTracking().Include(v => v.Criteria)
-            .Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
+            .OrderByDescending(v => v.Number)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw RequestValidationException.For("", "This product has no Definition of Done yet: the product owner writes it first.");
         db.ExpectVersion(item, command.Version);
@@ -86,15 +84,14 @@ public sealed record DoneChecklist(
 
 public sealed record DoneChecklistCriterion(int Id, string Text);
 
-public sealed class GetDoneChecklistHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetDoneChecklist, DoneChecklist>
+public sealed class GetDoneChecklistHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetDoneChecklist, DoneChecklist>
 {
     public async ValueTask<DoneChecklist> Handle(GetDoneChecklist query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var item = await db.BacklogItems.AsNoTracking().Where(i => i.Id == query.ItemId && i.ProductId == productId)
-            .Select(i => new { i.Id, i.Title, i.Status, i.Version }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException();
-        var dod = await db.DefinitionOfDoneVersions.AsNoTracking().Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
+        var productId = product.Id;
+        var item = await db.BacklogItems.AsNoTracking().Where(i => i.Id == query.ItemId)
+            .Select(i => new { i.Id, i.Title, i.Status, i.Version }).SingleOrNotFoundAsync(cancellationToken);
+        var dod = await db.DefinitionOfDoneVersions.AsNoTracking().OrderByDescending(v => v.Number)
             .Select(v => new { v.Id, v.Number, Criteria = v.Criteria.OrderBy(c => c.Position).Select(c => new DoneChecklistCriterion(c.Id, c.Text)).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         return new DoneChecklist(item.Id, item.Title, item.Status, item.Version, dod?.Id, dod?.Number ?? 0, dod?.Criteria ?? []);

@@ -46,22 +46,21 @@ public sealed class MoveBacklogItemValidator : AbstractValidator<MoveBacklogItem
     }
 }
 
-public sealed class MoveBacklogItemHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class MoveBacklogItemHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<MoveBacklogItem, MoveResult>
 {
     public async ValueTask<MoveResult> Handle(MoveBacklogItem command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         // Two moves at once (of the same item, or into the same gap): the loser re-reads and moves again.
         return await RankAttempts.RunAsync(db, () => TryMoveAsync(productId, command, cancellationToken), cancellationToken);
     }
 
     private async Task<MoveResult> TryMoveAsync(int productId, MoveBacklogItem command, CancellationToken cancellationToken)
     {
-        var item = await db.BacklogItems.SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var item = await db.BacklogItems.SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
         var from = await BacklogOrder.PositionOfAsync(db, productId, item.Rank, cancellationToken);
-        var others = db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId && i.Id != item.Id);
+        var others = db.BacklogItems.AsNoTracking().Where(i => i.Id != item.Id);
         var total = await others.CountAsync(cancellationToken) + 1;
 
         var to = command.Move switch

@@ -11,12 +11,12 @@ namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 [Requires(Permission.OrderBacklog)]
 public sealed record SetBacklogSettings(string ProductSlug, bool NewItemsOnTop) : ICommand<Unit>, IProductRequest;
 
-public sealed class SetBacklogSettingsHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<SetBacklogSettings, Unit>
+public sealed class SetBacklogSettingsHandler(AppDbContext db, ProductContext product) : ICommandHandler<SetBacklogSettings, Unit>
 {
     public async ValueTask<Unit> Handle(SetBacklogSettings command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var settings = await db.BacklogSettings.SingleOrDefaultAsync(s => s.ProductId == productId, cancellationToken);
+        var productId = product.Id;
+        var settings = await db.BacklogSettings.SingleOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
             db.BacklogSettings.Add(settings = new BacklogSettings { ProductId = productId });
@@ -32,9 +32,9 @@ public sealed class SetBacklogSettingsHandler(AppDbContext db, ProductAccessReso
 [Requires(Permission.CreateBacklogItems)]
 public sealed record GetBacklogSettings(string ProductSlug) : IQuery<bool>, IProductRequest;
 
-public sealed class GetBacklogSettingsHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetBacklogSettings, bool>
+public sealed class GetBacklogSettingsHandler(AppDbContext db) : IQueryHandler<GetBacklogSettings, bool>
 {
     public async ValueTask<bool> Handle(GetBacklogSettings query, CancellationToken cancellationToken) =>
-        await db.BacklogSettings.AsNoTracking().Where(s => s.ProductId == access.Current!.ProductId)
+        await db.BacklogSettings.AsNoTracking()
             .Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
 }

@@ -11,15 +11,13 @@ namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 public sealed record TickAcceptanceCriteria(string ProductSlug, int ItemId, IReadOnlyList<int> MetCriterionIds, int Version)
     : ICommand<Unit>, IProductRequest;
 
-public sealed class TickAcceptanceCriteriaHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class TickAcceptanceCriteriaHandler(AppDbContext db, TimeProvider clock)
     : ICommandHandler<TickAcceptanceCriteria, Unit>
 {
     public async ValueTask<Unit> Handle(TickAcceptanceCriteria command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
         var item = await db.BacklogItems.Include(i => i.AcceptanceCriteria)
-            .SingleOrDefaultAsync(i => i.Id == command.ItemId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
         db.ExpectVersion(item, command.Version);
         foreach (var criterion in item.AcceptanceCriteria)
         {

@@ -27,13 +27,13 @@ public sealed class EditDefinitionOfDoneValidator : AbstractValidator<EditDefini
             .WithMessage($"Keep each criterion under {DefinitionOfDoneCriterion.TextMaxLength} characters.");
 }
 
-public sealed class EditDefinitionOfDoneHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class EditDefinitionOfDoneHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<EditDefinitionOfDone, int>
 {
     public async ValueTask<int> Handle(EditDefinitionOfDone command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var current = await db.DefinitionOfDoneVersions.Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
+        var productId = product.Id;
+        var current = await db.DefinitionOfDoneVersions.OrderByDescending(v => v.Number)
             .Select(v => new { v.Number, v.CreatedBy, v.CreatedAt, Criteria = v.Criteria.OrderBy(c => c.Position).Select(c => c.Text).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
         var currentNumber = current?.Number ?? 0;

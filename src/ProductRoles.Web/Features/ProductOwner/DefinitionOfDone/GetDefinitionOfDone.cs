@@ -18,20 +18,19 @@ public sealed record DefinitionOfDoneView(DoDVersionView? Current, IReadOnlyList
 
 public sealed record DoDVersionView(int Id, int Number, DateTime CreatedAt, string CreatedBy, IReadOnlyList<string> Criteria);
 
-public sealed class GetDefinitionOfDoneHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetDefinitionOfDoneHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetDefinitionOfDone, DefinitionOfDoneView>
 {
     public async ValueTask<DefinitionOfDoneView> Handle(GetDefinitionOfDone query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var versions = await db.DefinitionOfDoneVersions.AsNoTracking().Where(v => v.ProductId == productId)
+        var versions = await db.DefinitionOfDoneVersions.AsNoTracking()
             .OrderByDescending(v => v.Number).Take(20)
             .Select(v => new DoDVersionView(v.Id, v.Number, v.CreatedAt, v.CreatedBy,
                 v.Criteria.OrderBy(c => c.Position).Select(c => c.Text).ToList()))
             .ToListAsync(cancellationToken);
         return new DefinitionOfDoneView(versions.FirstOrDefault(), versions.Skip(1).ToList())
         {
-            CanEdit = access.Current.Can(Permission.EditDefinitionOfDone),
+            CanEdit = product.Can(Permission.EditDefinitionOfDone),
         };
     }
 }

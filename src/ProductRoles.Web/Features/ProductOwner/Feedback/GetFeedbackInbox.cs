@@ -22,14 +22,13 @@ public sealed record FeedbackRow(
     int Id, FeedbackSourceKind SourceKind, string SourceName, string? Account, string Text, DateOnly ReceivedOn, string Tags,
     FeedbackStatus Status, int BacklogItemCount);
 
-public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetFeedbackInbox, FeedbackInbox>
+public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetFeedbackInbox, FeedbackInbox>
 {
     public const int PageSize = 25;
 
     public async ValueTask<FeedbackInbox> Handle(GetFeedbackInbox query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var all = db.FeedbackItems.AsNoTracking().Where(f => f.ProductId == productId);
+        var all = db.FeedbackItems.AsNoTracking();
         var counts = (await all.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
@@ -57,6 +56,6 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductAccessResolv
         var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(f => new FeedbackRow(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status, f.BacklogLinks.Count))
             .ToListAsync(cancellationToken);
-        return new FeedbackInbox(rows, page, pageCount, total, counts) { CanAdd = access.Current.Can(Permission.AddCustomerFeedback) };
+        return new FeedbackInbox(rows, page, pageCount, total, counts) { CanAdd = product.Can(Permission.AddCustomerFeedback) };
     }
 }

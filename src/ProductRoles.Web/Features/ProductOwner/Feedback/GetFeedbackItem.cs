@@ -25,21 +25,20 @@ public sealed record FeedbackDetails(
 
 public sealed record LinkedBacklogItem(int Id, BacklogItemType Type, string Title, BacklogItemStatus Status);
 
-public sealed class GetFeedbackItemHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetFeedbackItem, FeedbackDetails>
+public sealed class GetFeedbackItemHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetFeedbackItem, FeedbackDetails>
 {
     public async ValueTask<FeedbackDetails> Handle(GetFeedbackItem query, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var details = await db.FeedbackItems.AsNoTracking().Where(f => f.Id == query.FeedbackId && f.ProductId == productId)
+        var details = await db.FeedbackItems.AsNoTracking().Where(f => f.Id == query.FeedbackId)
             .Select(f => new FeedbackDetails(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status,
                 f.DuplicateOfId, f.Version,
                 f.BacklogLinks.OrderBy(l => l.BacklogItem!.Rank)
                     .Select(l => new LinkedBacklogItem(l.BacklogItem!.Id, l.BacklogItem.Type, l.BacklogItem.Title, l.BacklogItem.Status)).ToList()))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(cancellationToken);
         return details with
         {
-            CanTriage = access.Current.Can(Permission.TriageCustomerFeedback),
-            CanCreate = access.Current.Can(Permission.CreateBacklogItems),
+            CanTriage = product.Can(Permission.TriageCustomerFeedback),
+            CanCreate = product.Can(Permission.CreateBacklogItems),
         };
     }
 }

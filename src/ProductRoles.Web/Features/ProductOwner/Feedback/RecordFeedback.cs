@@ -32,7 +32,7 @@ public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
     }
 }
 
-public sealed class RecordFeedbackHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class RecordFeedbackHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<RecordFeedback, int>
 {
     public async ValueTask<int> Handle(RecordFeedback command, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public sealed class RecordFeedbackHandler(AppDbContext db, ProductAccessResolver
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new FeedbackItem
         {
-            ProductId = access.Current!.ProductId,
+            ProductId = product.Id,
             SourceKind = command.SourceKind,
             SourceName = command.SourceName.Trim(),
             Account = string.IsNullOrWhiteSpace(command.Account) ? null : command.Account.Trim(),

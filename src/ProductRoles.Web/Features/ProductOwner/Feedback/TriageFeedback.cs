@@ -26,16 +26,14 @@ public sealed class TriageFeedbackValidator : AbstractValidator<TriageFeedback>
     }
 }
 
-public sealed class TriageFeedbackHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class TriageFeedbackHandler(AppDbContext db, TimeProvider clock)
     : ICommandHandler<TriageFeedback, Unit>
 {
     public async ValueTask<Unit> Handle(TriageFeedback command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var item = await db.FeedbackItems.SingleOrDefaultAsync(f => f.Id == command.FeedbackId && f.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var item = await db.FeedbackItems.SingleOrNotFoundAsync(f => f.Id == command.FeedbackId, cancellationToken);
         if (command.Status == FeedbackStatus.Duplicate
-            && !await db.FeedbackItems.AnyAsync(f => f.Id == command.DuplicateOfId && f.ProductId == productId, cancellationToken))
+            && !await db.FeedbackItems.AnyAsync(f => f.Id == command.DuplicateOfId, cancellationToken))
         {
             throw RequestValidationException.For(nameof(TriageFeedback.DuplicateOfId), "There is no feedback item with that number in this product.");
         }

@@ -38,18 +38,17 @@ public sealed class TurnFeedbackIntoBacklogItemsValidator : AbstractValidator<Tu
     }
 }
 
-public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<TurnFeedbackIntoBacklogItems, IReadOnlyList<int>>
 {
     public async ValueTask<IReadOnlyList<int>> Handle(TurnFeedbackIntoBacklogItems command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var lines = BacklogRules.ParseLines(command.Wants);
-        var onTop = await db.BacklogSettings.Where(s => s.ProductId == productId).Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
+        var onTop = await db.BacklogSettings.Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var feedback = await db.FeedbackItems.SingleOrDefaultAsync(f => f.Id == command.FeedbackId && f.ProductId == productId, cancellationToken)
-                ?? throw new NotFoundException();
+            var feedback = await db.FeedbackItems.SingleOrNotFoundAsync(f => f.Id == command.FeedbackId, cancellationToken);
             var keys = await BacklogOrder.NewItemKeysAsync(db, productId, onTop, lines.Count, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var quote = "> " + feedback.Text.ReplaceLineEndings("\n> ");

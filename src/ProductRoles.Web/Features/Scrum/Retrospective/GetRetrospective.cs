@@ -22,16 +22,15 @@ public sealed record ActionView(int Id, string Title, string? OwnerId, string? O
 
 public sealed record TeamMember(string UserId, string DisplayName);
 
-public sealed class GetRetrospectiveHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetRetrospectiveHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetRetrospective, RetrospectiveView>
 {
     public async ValueTask<RetrospectiveView> Handle(GetRetrospective query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
         var sprint = await db.Sprints.AsNoTracking()
-            .Where(s => s.Id == query.SprintId && s.ProductId == current.ProductId)
+            .Where(s => s.Id == query.SprintId)
             .Select(s => new { s.Id, s.Name, s.Goal, s.State, s.StartDate })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(cancellationToken);
         var retro = await db.Retrospectives.AsNoTracking()
             .Where(r => r.SprintId == sprint.Id)
             .Select(r => new { r.Id, r.WentWell, r.ToImprove, r.Version })
@@ -41,28 +40,27 @@ public sealed class GetRetrospectiveHandler(AppDbContext db, ProductAccessResolv
             .OrderBy(a => a.Id)
             .Select(a => new ActionView(a.Id, a.Title, a.OwnerId, a.Owner == null ? null : a.Owner.DisplayName, a.State, a.Version))
             .ToListAsync(cancellationToken);
-        var carried = await RetrospectiveQueries.OpenActionsBefore(db, current.ProductId, sprint.StartDate, sprint.Id)
+        var carried = await RetrospectiveQueries.OpenActionsBefore(db, sprint.StartDate, sprint.Id)
             .ToListAsync(cancellationToken);
-        var team = await RetrospectiveTeam.Members(db, current.ProductId).ToListAsync(cancellationToken);
+        var team = await RetrospectiveTeam.Members(db).ToListAsync(cancellationToken);
 
         return new RetrospectiveView(sprint.Id, sprint.Name, sprint.Goal, sprint.State, retro?.Id, retro?.WentWell,
-            retro?.ToImprove, retro?.Version ?? 0, actions, carried, team, current.Can(Permission.EditRetrospective));
+            retro?.ToImprove, retro?.Version ?? 0, actions, carried, team, product.Can(Permission.EditRetrospective));
     }
 }
 
 public static class RetrospectiveTeam
 {
     /// <summary>The Scrum team: product owner, Scrum master and developers. Only they own actions.</summary>
-    public static IQueryable<TeamMember> Members(AppDbContext db, int productId) =>
-        Memberships(db, productId)
+    public static IQueryable<TeamMember> Members(AppDbContext db) =>
+        Memberships(db)
             .OrderBy(m => m.User!.DisplayName)
             .Select(m => new TeamMember(m.UserId, m.User!.DisplayName));
 
-    public static Task<bool> IsMemberAsync(AppDbContext db, int productId, string userId, CancellationToken cancellationToken) =>
-        Memberships(db, productId).AnyAsync(m => m.UserId == userId, cancellationToken);
+    public static Task<bool> IsMemberAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        Memberships(db).AnyAsync(m => m.UserId == userId, cancellationToken);
 
-    private static IQueryable<ProductMember> Memberships(AppDbContext db, int productId) =>
+    private static IQueryable<ProductMember> Memberships(AppDbContext db) =>
         db.ProductMembers.AsNoTracking()
-            .Where(m => m.ProductId == productId
-                && (m.Role == ProductRole.ProductOwner || m.Role == ProductRole.ScrumMaster || m.Role == ProductRole.Developer));
+            .Where(m => m.Role == ProductRole.ProductOwner || m.Role == ProductRole.ScrumMaster || m.Role == ProductRole.Developer);
 }

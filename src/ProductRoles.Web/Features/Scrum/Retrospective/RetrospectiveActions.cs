@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -20,15 +19,15 @@ public sealed class AddRetrospectiveActionValidator : AbstractValidator<AddRetro
             .MaximumLength(RetrospectiveAction.TitleMaxLength).WithMessage($"Keep it within {RetrospectiveAction.TitleMaxLength} characters.");
 }
 
-public sealed class AddRetrospectiveActionHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class AddRetrospectiveActionHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<AddRetrospectiveAction, int>
 {
     public async ValueTask<int> Handle(AddRetrospectiveAction command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var sprint = await RetrospectiveGuard.StartedSprintAsync(db, productId, command.SprintId, cancellationToken);
+        var productId = product.Id;
+        var sprint = await RetrospectiveGuard.StartedSprintAsync(db, command.SprintId, cancellationToken);
         var ownerId = string.IsNullOrWhiteSpace(command.OwnerId) ? null : command.OwnerId;
-        if (ownerId is not null && !await RetrospectiveTeam.IsMemberAsync(db, productId, ownerId, cancellationToken))
+        if (ownerId is not null && !await RetrospectiveTeam.IsMemberAsync(db, ownerId, cancellationToken))
         {
             throw RequestValidationException.For(nameof(command.OwnerId), "Choose a member of the Scrum team as owner.");
         }
@@ -59,15 +58,14 @@ public sealed class SetRetrospectiveActionStateValidator : AbstractValidator<Set
         RuleFor(c => c.State).IsInEnum().WithMessage("Choose a state.");
 }
 
-public sealed class SetRetrospectiveActionStateHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class SetRetrospectiveActionStateHandler(AppDbContext db, ProductContext product)
     : ICommandHandler<SetRetrospectiveActionState, Unit>
 {
     public async ValueTask<Unit> Handle(SetRetrospectiveActionState command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var action = await db.RetrospectiveActions
-            .SingleOrDefaultAsync(a => a.Id == command.ActionId && a.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(a => a.Id == command.ActionId, cancellationToken);
         db.ExpectVersion(action, command.Version);
         action.State = command.State;
         await db.SaveChangesCheckedAsync(cancellationToken);

@@ -28,13 +28,13 @@ public sealed class SaveRetrospectiveValidator : AbstractValidator<SaveRetrospec
     }
 }
 
-public sealed class SaveRetrospectiveHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class SaveRetrospectiveHandler(AppDbContext db, ProductContext product)
     : ICommandHandler<SaveRetrospective, Unit>
 {
     public async ValueTask<Unit> Handle(SaveRetrospective command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var sprint = await RetrospectiveGuard.StartedSprintAsync(db, productId, command.SprintId, cancellationToken);
+        var productId = product.Id;
+        var sprint = await RetrospectiveGuard.StartedSprintAsync(db, command.SprintId, cancellationToken);
         var retro = await db.Retrospectives.SingleOrDefaultAsync(r => r.SprintId == sprint.Id, cancellationToken);
         if (retro is null)
         {
@@ -58,10 +58,9 @@ public sealed class SaveRetrospectiveHandler(AppDbContext db, ProductAccessResol
 public static class RetrospectiveGuard
 {
     /// <summary>The sprint, if it belongs to the product and has started; a retrospective looks back at work done.</summary>
-    public static async Task<Sprint> StartedSprintAsync(AppDbContext db, int productId, int sprintId, CancellationToken cancellationToken)
+    public static async Task<Sprint> StartedSprintAsync(AppDbContext db, int sprintId, CancellationToken cancellationToken)
     {
-        var sprint = await db.Sprints.SingleOrDefaultAsync(s => s.Id == sprintId && s.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var sprint = await db.Sprints.SingleOrNotFoundAsync(s => s.Id == sprintId, cancellationToken);
         if (sprint.State == SprintState.Planned)
         {
             throw RequestValidationException.For("", "This sprint hasn't started yet; hold its retrospective once there is work to look back on.");

@@ -22,13 +22,13 @@ public sealed class AddSprintTaskValidator : AbstractValidator<AddSprintTask>
     }
 }
 
-public sealed class AddSprintTaskHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<AddSprintTask, int>
+public sealed class AddSprintTaskHandler(AppDbContext db, ProductContext product) : ICommandHandler<AddSprintTask, int>
 {
     public async ValueTask<int> Handle(AddSprintTask command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var planned = await BoardGuard.ActiveItemAsync(db, productId, command.SprintId, command.BacklogItemId, cancellationToken);
-        var ownerId = await BoardGuard.OwnerAsync(db, productId, command.OwnerId, cancellationToken);
+        var productId = product.Id;
+        var planned = await BoardGuard.ActiveItemAsync(db, command.SprintId, command.BacklogItemId, cancellationToken);
+        var ownerId = await BoardGuard.OwnerAsync(db, command.OwnerId, cancellationToken);
         var task = new SprintTask
         {
             ProductId = productId, SprintItemId = planned.Id, SprintItem = planned, Title = command.Title.Trim(), OwnerId = ownerId,

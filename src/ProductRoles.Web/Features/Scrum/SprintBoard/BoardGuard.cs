@@ -10,24 +10,23 @@ namespace ProductRoles.Web.Features.Scrum.SprintBoard;
 public static class BoardGuard
 {
     /// <summary>The item's row in the sprint, if the sprint is this product's active sprint and the item is in it.</summary>
-    public static async Task<SprintItem> ActiveItemAsync(AppDbContext db, int productId, int sprintId, int backlogItemId, CancellationToken cancellationToken)
+    public static async Task<SprintItem> ActiveItemAsync(AppDbContext db, int sprintId, int backlogItemId, CancellationToken cancellationToken)
     {
         var planned = await db.SprintItems.Include(i => i.Sprint).Include(i => i.BacklogItem)
-            .SingleOrDefaultAsync(i => i.SprintId == sprintId && i.ProductId == productId && i.BacklogItemId == backlogItemId
-                && (i.Outcome == SprintItemOutcome.InSprint || i.Outcome == SprintItemOutcome.Done), cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(i => i.SprintId == sprintId && i.BacklogItemId == backlogItemId
+                && (i.Outcome == SprintItemOutcome.InSprint || i.Outcome == SprintItemOutcome.Done), cancellationToken);
         planned.EnsureCardCanMove();
         return planned;
     }
 
-    public static async Task<string?> OwnerAsync(AppDbContext db, int productId, string? ownerId, CancellationToken cancellationToken)
+    public static async Task<string?> OwnerAsync(AppDbContext db, string? ownerId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(ownerId))
         {
             return null;
         }
 
-        return await RetrospectiveTeam.IsMemberAsync(db, productId, ownerId, cancellationToken)
+        return await RetrospectiveTeam.IsMemberAsync(db, ownerId, cancellationToken)
             ? ownerId
             : throw RequestValidationException.For("OwnerId", "Choose a member of the Scrum team as owner.");
     }

@@ -39,14 +39,13 @@ public sealed record BoardCard(
 
 public sealed record BoardTask(int Id, string Title, string? OwnerId, string? Owner, int RemainingHours, SprintTaskState State, int Version);
 
-public sealed class GetSprintBoardHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetSprintBoard, SprintBoardView>
+public sealed class GetSprintBoardHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetSprintBoard, SprintBoardView>
 {
     public async ValueTask<SprintBoardView> Handle(GetSprintBoard query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
-        var sprint = await db.Sprints.AsNoTracking().Where(s => s.Id == query.SprintId && s.ProductId == current.ProductId)
+        var sprint = await db.Sprints.AsNoTracking().Where(s => s.Id == query.SprintId)
             .Select(s => new { s.Id, s.Name, s.Goal, s.State, s.StartDate, s.EndDate })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(cancellationToken);
         var items = await db.SprintItems.AsNoTracking()
             .Where(i => i.SprintId == sprint.Id && (i.Outcome == SprintItemOutcome.InSprint || i.Outcome == SprintItemOutcome.Done))
             .OrderBy(i => i.PlannedAt).ThenBy(i => i.Id)
@@ -59,9 +58,9 @@ public sealed class GetSprintBoardHandler(AppDbContext db, ProductAccessResolver
             })
             .ToListAsync(cancellationToken);
         var cards = items.Select(i => new BoardCard(i.BacklogItemId, i.Title, i.Type, i.Points, ColumnOf(i.Status), i.Version, i.Tasks)).ToList();
-        var team = await RetrospectiveTeam.Members(db, current.ProductId).ToListAsync(cancellationToken);
+        var team = await RetrospectiveTeam.Members(db).ToListAsync(cancellationToken);
         return new SprintBoardView(sprint.Id, sprint.Name, sprint.Goal, sprint.State, sprint.StartDate, sprint.EndDate, cards, team,
-            current.Can(Permission.MoveSprintCards) && sprint.State == SprintState.Active, current.Can(Permission.ViewBacklog));
+            product.Can(Permission.MoveSprintCards) && sprint.State == SprintState.Active, product.Can(Permission.ViewBacklog));
     }
 
     public static BoardColumn ColumnOf(BacklogItemStatus status) => status switch

@@ -22,13 +22,13 @@ public sealed class MoveSprintCardValidator : AbstractValidator<MoveSprintCard>
             .NotEqual(BoardColumn.Done).WithMessage("An item reaches Done through the Definition of Done checklist.");
 }
 
-public sealed class MoveSprintCardHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
+public sealed class MoveSprintCardHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
     : ICommandHandler<MoveSprintCard, Unit>
 {
     public async ValueTask<Unit> Handle(MoveSprintCard command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var planned = await BoardGuard.ActiveItemAsync(db, productId, command.SprintId, command.BacklogItemId, cancellationToken);
+        var productId = product.Id;
+        var planned = await BoardGuard.ActiveItemAsync(db, command.SprintId, command.BacklogItemId, cancellationToken);
         db.ExpectVersion(planned.BacklogItem!, command.Version);
         planned.MoveCard(command.To == BoardColumn.InProgress ? BacklogItemStatus.InProgress : BacklogItemStatus.Planned,
             clock.GetUtcNow().UtcDateTime);

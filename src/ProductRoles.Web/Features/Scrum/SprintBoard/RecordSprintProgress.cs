@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Features.Scrum.Sprints;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -14,15 +13,11 @@ namespace ProductRoles.Web.Features.Scrum.SprintBoard;
 [Requires(Permission.MoveSprintCards)]
 public sealed record RecordSprintProgress(string ProductSlug, int SprintId) : ICommand<Unit>, IProductRequest;
 
-public sealed class RecordSprintProgressHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock) : ICommandHandler<RecordSprintProgress, Unit>
+public sealed class RecordSprintProgressHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<RecordSprintProgress, Unit>
 {
     public async ValueTask<Unit> Handle(RecordSprintProgress command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        if (!await db.Sprints.AnyAsync(s => s.Id == command.SprintId && s.ProductId == productId, cancellationToken))
-        {
-            throw new NotFoundException();
-        }
+        await db.Sprints.EnsureExistsAsync(s => s.Id == command.SprintId, cancellationToken);
 
         await SprintProgress.RecordAsync(db, command.SprintId, SprintQueries.Today(clock), cancellationToken);
         return Unit.Value;

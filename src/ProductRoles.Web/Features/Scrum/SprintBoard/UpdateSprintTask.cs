@@ -22,21 +22,19 @@ public sealed class UpdateSprintTaskValidator : AbstractValidator<UpdateSprintTa
     }
 }
 
-public sealed class UpdateSprintTaskHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<UpdateSprintTask, Unit>
+public sealed class UpdateSprintTaskHandler(AppDbContext db) : ICommandHandler<UpdateSprintTask, Unit>
 {
     public async ValueTask<Unit> Handle(UpdateSprintTask command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
         var task = await db.SprintTasks.Include(t => t.SprintItem).ThenInclude(i => i!.Sprint)
-            .SingleOrDefaultAsync(t => t.Id == command.TaskId && t.ProductId == productId && t.SprintItem!.SprintId == command.SprintId, cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(t => t.Id == command.TaskId && t.SprintItem!.SprintId == command.SprintId, cancellationToken);
         if (task.SprintItem!.Sprint!.State != SprintState.Active)
         {
             throw RequestValidationException.For("", "Tasks change only while their sprint is active.");
         }
 
         db.ExpectVersion(task, command.Version);
-        task.OwnerId = await BoardGuard.OwnerAsync(db, productId, command.OwnerId, cancellationToken);
+        task.OwnerId = await BoardGuard.OwnerAsync(db, command.OwnerId, cancellationToken);
         task.State = command.State;
         task.RemainingHours = command.State == SprintTaskState.Done ? 0 : command.RemainingHours;
         await db.SaveChangesCheckedAsync(cancellationToken);

@@ -35,15 +35,14 @@ public sealed record NotDoneItem(int Id, string Title, int Points, SprintItemOut
 
 public sealed record ReviewFeedback(int FeedbackItemId, string From, string Text, DateOnly ReceivedOn);
 
-public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetSprintReview, SprintReviewView>
+public sealed class GetSprintReviewHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetSprintReview, SprintReviewView>
 {
     public async ValueTask<SprintReviewView> Handle(GetSprintReview query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
         var sprint = await db.Sprints.AsNoTracking()
-            .Where(s => s.Id == query.SprintId && s.ProductId == current.ProductId && s.State == SprintState.Closed)
+            .Where(s => s.Id == query.SprintId && s.State == SprintState.Closed)
             .Select(s => new { s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.ClosedAt, s.CommittedPoints, s.DonePoints, s.ReturnedPoints })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(cancellationToken);
         var review = await db.SprintReviews.AsNoTracking().Where(r => r.SprintId == sprint.Id)
             .Select(r => new { r.Id, r.GoalMet, r.Notes, r.Version }).SingleOrDefaultAsync(cancellationToken);
 
@@ -90,7 +89,7 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
             : new IncrementItem(i.BacklogItemId, i.Title, i.Type, i.Points, i.RoadmapItemId, null, null, [])).ToList();
         var roadmapIds = items.Where(i => i.RoadmapItemId is not null).Select(i => i.RoadmapItemId!.Value).Distinct().ToList();
         var roadmapItems = await db.RoadmapItems.AsNoTracking()
-            .Where(r => r.ProductId == current.ProductId && roadmapIds.Contains(r.Id))
+            .Where(r => roadmapIds.Contains(r.Id))
             .OrderBy(r => r.Rank)
             .Select(r => new { r.Id, r.Title })
             .ToListAsync(cancellationToken);
@@ -107,8 +106,8 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductAccessResolve
 
         return new SprintReviewView(sprint.Id, sprint.Name, sprint.Goal, sprint.StartDate, sprint.EndDate, sprint.ClosedAt,
             sprint.CommittedPoints ?? 0, sprint.DonePoints ?? 0, sprint.ReturnedPoints ?? 0, review?.GoalMet, review?.Notes, review?.Version ?? 0,
-            items, notDone, roadmap, feedback, current.Can(Permission.EditSprintReview), current.Can(Permission.GiveSprintReviewFeedback),
-            current.Can(Permission.ViewBacklog), current.Can(Permission.ViewCustomerFeedback), current.Can(Permission.ViewStrategy));
+            items, notDone, roadmap, feedback, product.Can(Permission.EditSprintReview), product.Can(Permission.GiveSprintReviewFeedback),
+            product.Can(Permission.ViewBacklog), product.Can(Permission.ViewCustomerFeedback), product.Can(Permission.ViewStrategy));
     }
 }
 
@@ -119,10 +118,10 @@ public sealed record GetSprintReviews(string ProductSlug) : IQuery<IReadOnlyList
 public sealed record SprintReviewSummary(
     string ProductSlug, string ProductName, int SprintId, string SprintName, string Goal, DateOnly EndDate, bool? GoalMet, int Done, int Committed, int FeedbackCount);
 
-public sealed class GetSprintReviewsHandler(AppDbContext db, ProductAccessResolver access) : IQueryHandler<GetSprintReviews, IReadOnlyList<SprintReviewSummary>>
+public sealed class GetSprintReviewsHandler(AppDbContext db) : IQueryHandler<GetSprintReviews, IReadOnlyList<SprintReviewSummary>>
 {
     public async ValueTask<IReadOnlyList<SprintReviewSummary>> Handle(GetSprintReviews query, CancellationToken cancellationToken) =>
-        await SprintReviewQueries.Summaries(db, db.Sprints.Where(s => s.ProductId == access.Current!.ProductId)).ToListAsync(cancellationToken);
+        await SprintReviewQueries.Summaries(db, db.Sprints).ToListAsync(cancellationToken);
 }
 
 /// <summary>Sprint reviews of every product the caller belongs to: a stakeholder's home page lists them.</summary>

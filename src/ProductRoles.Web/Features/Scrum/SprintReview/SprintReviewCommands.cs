@@ -23,11 +23,11 @@ public sealed class RecordSprintReviewValidator : AbstractValidator<RecordSprint
     }
 }
 
-public sealed class RecordSprintReviewHandler(AppDbContext db, ProductAccessResolver access) : ICommandHandler<RecordSprintReview, Unit>
+public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext product) : ICommandHandler<RecordSprintReview, Unit>
 {
     public async ValueTask<Unit> Handle(RecordSprintReview command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var review = await ReviewGuard.ReviewAsync(db, productId, command.SprintId, cancellationToken);
         db.ExpectVersion(review, command.Version);
         review.GoalMet = command.GoalMet;
@@ -51,18 +51,17 @@ public sealed class GiveSprintReviewFeedbackValidator : AbstractValidator<GiveSp
             .MaximumLength(FeedbackItem.TextMaxLength).WithMessage($"Keep it within {FeedbackItem.TextMaxLength} characters.");
 }
 
-public sealed class GiveSprintReviewFeedbackHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class GiveSprintReviewFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<GiveSprintReviewFeedback, int>
 {
     public async ValueTask<int> Handle(GiveSprintReviewFeedback command, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
-        var review = await ReviewGuard.ReviewAsync(db, current.ProductId, command.SprintId, cancellationToken);
+        var review = await ReviewGuard.ReviewAsync(db, product.Id, command.SprintId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var source = $"{user.Name} · {review.Sprint!.Name} review";
         var item = new FeedbackItem
         {
-            ProductId = current.ProductId,
+            ProductId = product.Id,
             SourceKind = FeedbackSourceKind.Stakeholder,
             SourceName = source.Length <= FeedbackItem.SourceNameMaxLength ? source : source[..FeedbackItem.SourceNameMaxLength],
             Text = command.Text.Trim(),
@@ -84,8 +83,7 @@ public static class ReviewGuard
     /// <summary>The review of a closed sprint of the product; opened on first use for sprints closed before reviews existed.</summary>
     public static async Task<SprintReviewEntity> ReviewAsync(AppDbContext db, int productId, int sprintId, CancellationToken cancellationToken)
     {
-        var sprint = await db.Sprints.SingleOrDefaultAsync(s => s.Id == sprintId && s.ProductId == productId && s.State == SprintState.Closed, cancellationToken)
-            ?? throw new NotFoundException();
+        var sprint = await db.Sprints.SingleOrNotFoundAsync(s => s.Id == sprintId && s.State == SprintState.Closed, cancellationToken);
         var review = await db.SprintReviews.SingleOrDefaultAsync(r => r.SprintId == sprint.Id, cancellationToken);
         if (review is null)
         {

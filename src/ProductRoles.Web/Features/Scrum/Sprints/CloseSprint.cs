@@ -32,20 +32,19 @@ public sealed class CloseSprintValidator : AbstractValidator<CloseSprint>
     public CloseSprintValidator() => RuleFor(c => c.Unfinished).IsInEnum().WithMessage("Choose where unfinished items go.");
 }
 
-public sealed class CloseSprintHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class CloseSprintHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<CloseSprint, Unit>
 {
     public async ValueTask<Unit> Handle(CloseSprint command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         var sprint = await db.Sprints.Include(s => s.Items).ThenInclude(i => i.BacklogItem)
-            .SingleOrDefaultAsync(s => s.Id == command.SprintId && s.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(s => s.Id == command.SprintId, cancellationToken);
         sprint.EnsureCanClose();
         Sprint? next = null;
         if (command.Unfinished == UnfinishedWork.MoveToNextSprint)
         {
-            next = await db.Sprints.Where(s => s.ProductId == productId && s.State == SprintState.Planned && s.Id != sprint.Id && s.StartDate >= sprint.StartDate)
+            next = await db.Sprints.Where(s => s.State == SprintState.Planned && s.Id != sprint.Id && s.StartDate >= sprint.StartDate)
                 .OrderBy(s => s.StartDate).FirstOrDefaultAsync(cancellationToken)
                 ?? throw RequestValidationException.For(nameof(command.Unfinished), "There is no planned sprint to move unfinished items into. Plan the next sprint first, or return them to the backlog.");
         }

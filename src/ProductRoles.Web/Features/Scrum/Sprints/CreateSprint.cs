@@ -18,12 +18,12 @@ public sealed class CreateSprintValidator : AbstractValidator<CreateSprint>
     public CreateSprintValidator() => this.AddSprintFieldRules();
 }
 
-public sealed class CreateSprintHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class CreateSprintHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : ICommandHandler<CreateSprint, int>
 {
     public async ValueTask<int> Handle(CreateSprint command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
+        var productId = product.Id;
         await SprintRules.EnsureNoOverlapAsync(db, productId, null, command, cancellationToken);
         var sprint = new Sprint
         {

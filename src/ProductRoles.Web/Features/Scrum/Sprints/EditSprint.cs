@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -20,14 +19,13 @@ public sealed class EditSprintValidator : AbstractValidator<EditSprint>
     public EditSprintValidator() => this.AddSprintFieldRules();
 }
 
-public sealed class EditSprintHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class EditSprintHandler(AppDbContext db, ProductContext product)
     : ICommandHandler<EditSprint, Unit>
 {
     public async ValueTask<Unit> Handle(EditSprint command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var sprint = await db.Sprints.SingleOrDefaultAsync(s => s.Id == command.SprintId && s.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var productId = product.Id;
+        var sprint = await db.Sprints.SingleOrNotFoundAsync(s => s.Id == command.SprintId, cancellationToken);
         if (sprint.State == SprintState.Closed)
         {
             throw RequestValidationException.For("", "This sprint is closed; its record can no longer change.");

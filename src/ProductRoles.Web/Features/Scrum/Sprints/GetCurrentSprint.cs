@@ -31,19 +31,17 @@ public sealed record OwnTask(int Id, string Title, int BacklogItemId, string Ite
 
 public sealed record NextSprint(int Id, string Name, string Goal, DateOnly StartDate, DateOnly EndDate);
 
-public sealed class GetCurrentSprintHandler(AppDbContext db, ProductAccessResolver access, ICurrentUser user, TimeProvider clock)
+public sealed class GetCurrentSprintHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
     : IQueryHandler<GetCurrentSprint, CurrentSprintView>
 {
     public async ValueTask<CurrentSprintView> Handle(GetCurrentSprint query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
         var today = SprintQueries.Today(clock);
-        var canPlan = current.Can(Permission.PlanSprints);
+        var canPlan = product.Can(Permission.PlanSprints);
 
         // One statement finds the active sprint, or else the next planned one that has not ended yet.
         var sprint = await db.Sprints.AsNoTracking()
-            .Where(s => s.ProductId == current.ProductId
-                && (s.State == SprintState.Active || (s.State == SprintState.Planned && s.EndDate >= today)))
+            .Where(s => s.State == SprintState.Active || (s.State == SprintState.Planned && s.EndDate >= today))
             .OrderBy(s => s.State == SprintState.Active ? 0 : 1).ThenBy(s => s.StartDate).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.State })
             .FirstOrDefaultAsync(cancellationToken);

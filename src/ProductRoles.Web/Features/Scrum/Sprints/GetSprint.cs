@@ -34,23 +34,22 @@ public sealed record CandidateItem(int Id, string Title, BacklogItemType Type, i
 
 public sealed record CarriedAction(int Id, string Title, string? Owner, RetrospectiveActionState State, int FromSprintId, string FromSprint);
 
-public sealed class GetSprintHandler(AppDbContext db, ProductAccessResolver access, TimeProvider clock)
+public sealed class GetSprintHandler(AppDbContext db, ProductContext product, TimeProvider clock)
     : IQueryHandler<GetSprint, SprintDetails>
 {
     private const int CandidateCount = 25;
 
     public async ValueTask<SprintDetails> Handle(GetSprint query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
         var sprint = await db.Sprints.AsNoTracking()
-            .Where(s => s.Id == query.SprintId && s.ProductId == current.ProductId)
+            .Where(s => s.Id == query.SprintId)
             .Select(s => new
             {
                 Summary = new SprintSummary(s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.Capacity, s.State,
                     s.CommittedPoints, s.DonePoints, s.ReturnedPoints),
                 s.AllowOverlap, s.Version, s.StartedAt, s.ClosedAt,
             })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(cancellationToken);
 
         BurndownChart? burndown = null;
         if (sprint.Summary.State != SprintState.Planned)
@@ -64,7 +63,7 @@ public sealed class GetSprintHandler(AppDbContext db, ProductAccessResolver acce
         }
 
         var closed = await db.Sprints.AsNoTracking()
-            .Where(s => s.ProductId == current.ProductId && s.State == SprintState.Closed)
+            .Where(s => s.State == SprintState.Closed)
             .Select(s => new SprintSummary(s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.Capacity, s.State,
                 s.CommittedPoints, s.DonePoints, s.ReturnedPoints))
             .ToListAsync(cancellationToken);
@@ -88,11 +87,11 @@ public sealed class GetSprintHandler(AppDbContext db, ProductAccessResolver acce
         }
 
         var candidates = new List<CandidateItem>();
-        var canPlan = current.Can(Permission.PlanSprints);
+        var canPlan = product.Can(Permission.PlanSprints);
         if (canPlan && sprint.Summary.State != SprintState.Closed)
         {
             var top = await db.BacklogItems.AsNoTracking()
-                .Where(i => i.ProductId == current.ProductId && (i.Status == BacklogItemStatus.Ready || i.Status == BacklogItemStatus.New))
+                .Where(i => i.Status == BacklogItemStatus.Ready || i.Status == BacklogItemStatus.New)
                 .OrderBy(i => i.Status == BacklogItemStatus.Ready ? 0 : 1).ThenBy(i => i.Rank)
                 .Take(CandidateCount)
                 .Select(i => new { i.Id, i.Title, i.Type, i.Estimate, i.Status })
@@ -105,27 +104,27 @@ public sealed class GetSprintHandler(AppDbContext db, ProductAccessResolver acce
             }
         }
 
-        var hasNext = await db.Sprints.AnyAsync(s => s.ProductId == current.ProductId && s.State == SprintState.Planned
+        var hasNext = await db.Sprints.AnyAsync(s => s.State == SprintState.Planned
             && s.Id != query.SprintId && s.StartDate >= sprint.Summary.StartDate, cancellationToken);
 
-        var canSeeRetro = current.Can(Permission.ViewRetrospective);
+        var canSeeRetro = product.Can(Permission.ViewRetrospective);
         IReadOnlyList<CarriedAction> actions = canSeeRetro && sprint.Summary.State != SprintState.Closed
-            ? await RetrospectiveQueries.OpenActionsBefore(db, current.ProductId, sprint.Summary.StartDate, query.SprintId)
+            ? await RetrospectiveQueries.OpenActionsBefore(db, sprint.Summary.StartDate, query.SprintId)
                 .ToListAsync(cancellationToken)
             : [];
 
         return new SprintDetails(sprint.Summary, sprint.AllowOverlap, sprint.Version, sprint.StartedAt, sprint.ClosedAt,
             burndown, SprintQueries.Velocity(closed), actions, items, candidates, hasNext, canPlan, canSeeRetro,
-            current.Can(Permission.ViewBacklog));
+            product.Can(Permission.ViewBacklog));
     }
 }
 
 public static class RetrospectiveQueries
 {
     /// <summary>Actions raised in earlier sprints' retrospectives that are neither done nor dropped: they carry over.</summary>
-    public static IQueryable<CarriedAction> OpenActionsBefore(AppDbContext db, int productId, DateOnly start, int sprintId) =>
+    public static IQueryable<CarriedAction> OpenActionsBefore(AppDbContext db, DateOnly start, int sprintId) =>
         db.RetrospectiveActions.AsNoTracking()
-            .Where(a => a.ProductId == productId && a.SprintId != sprintId && a.Sprint!.StartDate < start
+            .Where(a => a.SprintId != sprintId && a.Sprint!.StartDate < start
                 && (a.State == RetrospectiveActionState.Open || a.State == RetrospectiveActionState.InProgress))
             .OrderBy(a => a.Sprint!.StartDate).ThenBy(a => a.Id)
             .Select(a => new CarriedAction(a.Id, a.Title, a.Owner == null ? null : a.Owner.DisplayName, a.State, a.SprintId, a.Sprint!.Name));

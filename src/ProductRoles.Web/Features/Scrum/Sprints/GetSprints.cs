@@ -18,19 +18,17 @@ public sealed record SprintSummary(
     int Id, string Name, string Goal, DateOnly StartDate, DateOnly EndDate, int Capacity, SprintState State,
     int? CommittedPoints, int? DonePoints, int? ReturnedPoints);
 
-public sealed class GetSprintsHandler(AppDbContext db, ProductAccessResolver access)
+public sealed class GetSprintsHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<GetSprints, SprintList>
 {
     public async ValueTask<SprintList> Handle(GetSprints query, CancellationToken cancellationToken)
     {
-        var current = access.Current!;
         var sprints = await db.Sprints.AsNoTracking()
-            .Where(s => s.ProductId == current.ProductId)
             .OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id)
             .Select(s => new SprintSummary(s.Id, s.Name, s.Goal, s.StartDate, s.EndDate, s.Capacity, s.State,
                 s.CommittedPoints, s.DonePoints, s.ReturnedPoints))
             .ToListAsync(cancellationToken);
-        return new SprintList(sprints, SprintQueries.Velocity(sprints), current.Can(Permission.PlanSprints));
+        return new SprintList(sprints, SprintQueries.Velocity(sprints), product.Can(Permission.PlanSprints));
     }
 }
 

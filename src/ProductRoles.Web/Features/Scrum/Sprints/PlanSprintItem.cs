@@ -12,15 +12,14 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 [Requires(Permission.PlanSprints)]
 public sealed record PlanSprintItem(string ProductSlug, int SprintId, int BacklogItemId) : ICommand<Unit>, IProductRequest;
 
-public sealed class PlanSprintItemHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
+public sealed class PlanSprintItemHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
     : ICommandHandler<PlanSprintItem, Unit>
 {
     public async ValueTask<Unit> Handle(PlanSprintItem command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var sprint = await SprintGuard.OpenSprintAsync(db, productId, command.SprintId, cancellationToken);
-        var item = await db.BacklogItems.SingleOrDefaultAsync(i => i.Id == command.BacklogItemId && i.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var productId = product.Id;
+        var sprint = await SprintGuard.OpenSprintAsync(db, command.SprintId, cancellationToken);
+        var item = await db.BacklogItems.SingleOrNotFoundAsync(i => i.Id == command.BacklogItemId, cancellationToken);
         var inAnotherSprint = await db.SprintItems.AnyAsync(
             i => i.BacklogItemId == item.Id && i.SprintId != sprint.Id && i.Outcome == SprintItemOutcome.InSprint, cancellationToken);
         sprint.Plan(item, inAnotherSprint, clock.GetUtcNow().UtcDateTime);

@@ -9,11 +9,10 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 public static class SprintGuard
 {
     /// <summary>The sprint with its sprint backlog, if it belongs to the product and is not closed yet.</summary>
-    public static async Task<Sprint> OpenSprintAsync(AppDbContext db, int productId, int sprintId, CancellationToken cancellationToken)
+    public static async Task<Sprint> OpenSprintAsync(AppDbContext db, int sprintId, CancellationToken cancellationToken)
     {
         var sprint = await db.Sprints.Include(s => s.Items)
-            .SingleOrDefaultAsync(s => s.Id == sprintId && s.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(s => s.Id == sprintId, cancellationToken);
         sprint.EnsureBacklogCanChange();
         return sprint;
     }

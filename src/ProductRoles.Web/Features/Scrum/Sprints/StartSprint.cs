@@ -12,16 +12,15 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 [Requires(Permission.PlanSprints)]
 public sealed record StartSprint(string ProductSlug, int SprintId, int Version) : ICommand<Unit>, IProductRequest;
 
-public sealed class StartSprintHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
+public sealed class StartSprintHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
     : ICommandHandler<StartSprint, Unit>
 {
     public async ValueTask<Unit> Handle(StartSprint command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var sprint = await db.Sprints.SingleOrDefaultAsync(s => s.Id == command.SprintId && s.ProductId == productId, cancellationToken)
-            ?? throw new NotFoundException();
+        var productId = product.Id;
+        var sprint = await db.Sprints.SingleOrNotFoundAsync(s => s.Id == command.SprintId, cancellationToken);
         var active = await db.Sprints.AsNoTracking()
-            .Where(s => s.ProductId == productId && s.State == SprintState.Active && s.Id != sprint.Id)
+            .Where(s => s.State == SprintState.Active && s.Id != sprint.Id)
             .Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
         db.ExpectVersion(sprint, command.Version);
         sprint.Start(clock.GetUtcNow().UtcDateTime, active);

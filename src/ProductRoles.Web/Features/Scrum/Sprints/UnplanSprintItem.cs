@@ -12,16 +12,15 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 [Requires(Permission.PlanSprints)]
 public sealed record UnplanSprintItem(string ProductSlug, int SprintId, int BacklogItemId) : ICommand<Unit>, IProductRequest;
 
-public sealed class UnplanSprintItemHandler(AppDbContext db, ProductAccessResolver access, DomainEvents events, TimeProvider clock)
+public sealed class UnplanSprintItemHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
     : ICommandHandler<UnplanSprintItem, Unit>
 {
     public async ValueTask<Unit> Handle(UnplanSprintItem command, CancellationToken cancellationToken)
     {
-        var productId = access.Current!.ProductId;
-        var sprint = await SprintGuard.OpenSprintAsync(db, productId, command.SprintId, cancellationToken);
+        var productId = product.Id;
+        var sprint = await SprintGuard.OpenSprintAsync(db, command.SprintId, cancellationToken);
         var planned = await db.SprintItems.Include(i => i.BacklogItem)
-            .SingleOrDefaultAsync(i => i.SprintId == sprint.Id && i.BacklogItemId == command.BacklogItemId && i.Outcome == SprintItemOutcome.InSprint, cancellationToken)
-            ?? throw new NotFoundException();
+            .SingleOrNotFoundAsync(i => i.SprintId == sprint.Id && i.BacklogItemId == command.BacklogItemId && i.Outcome == SprintItemOutcome.InSprint, cancellationToken);
         sprint.Unplan(planned, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         events.Raise(new SprintWorkChanged(productId, sprint.Id));
