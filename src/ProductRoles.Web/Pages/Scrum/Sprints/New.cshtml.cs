@@ -4,29 +4,17 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.Sprints;
 
-public sealed class NewModel(TimeProvider clock) : ProductPageModel
+public sealed class NewModel : ProductPageModel
 {
     [BindProperty]
     public SprintFormInput Input { get; set; } = new();
 
     public async Task OnGetAsync()
     {
-        // Only planners may open the form: the list query checks membership, this command's permission is checked on POST.
-        var sprints = await Sender.Send(new GetSprints(Slug), Aborted);
-        if (!sprints.CanPlan)
-        {
-            throw new Infrastructure.Pipeline.ForbiddenException();
-        }
-
-        var latest = sprints.Sprints.FirstOrDefault();
-        var start = latest is null ? SprintQueries.Today(clock) : latest.EndDate.AddDays(1);
-        var length = latest is null ? 14 : latest.EndDate.DayNumber - latest.StartDate.DayNumber + 1;
+        var proposal = await Sender.Send(new ProposeNextSprint(Slug), Aborted);
         Input = new SprintFormInput
         {
-            Name = $"Sprint {sprints.Sprints.Count + 1}",
-            StartDate = start,
-            EndDate = start.AddDays(length - 1),
-            Capacity = sprints.Velocity.Average ?? 0,
+            Name = proposal.Name, StartDate = proposal.StartDate, EndDate = proposal.EndDate, Capacity = proposal.Capacity,
         };
     }
 
