@@ -24,6 +24,7 @@ public sealed class ProductManagerAccessRows : IAccessRows
         Get("/p/{slug}/goals/{id:int}", Roles.Team) with { Resolve = GoalId },
         new("POST", "/p/{slug}/goals/{id:int}", Pm, null, Form(("Input.Title", ""), ("Input.Level", "Product"), ("Input.Version", "0")), GoalId),
         new("POST", "/p/{slug}/goals/{id:int}", Pm, "KeyResult", Form(("KeyResult.Metric", ""), ("KeyResult.KeyResultId", "0")), GoalId),
+        new("POST", "/p/{slug}/goals/{id:int}", Pm, "AddKeyResult", Form(("KeyResult.Metric", "")), GoalId),
 
         Get("/p/{slug}/research", Roles.Team),
         Get("/p/{slug}/research/new", Pm),
@@ -32,6 +33,7 @@ public sealed class ProductManagerAccessRows : IAccessRows
         new("POST", "/p/{slug}/research/{id:int}", Pm, null, Form(("Input.Title", ""), ("Input.Kind", "Survey"), ("Input.Version", "0")), InsightId),
         Get("/p/{slug}/research/competitors", Roles.Team),
         Post("/p/{slug}/research/competitors", Pm, form: Form(("Input.Name", ""), ("Input.CompetitorId", "0"))),
+        Post("/p/{slug}/research/competitors", Pm, handler: "Add", form: Form(("Input.Name", ""))),
 
         Get("/p/{slug}/roadmap", Roles.Team),
         Post("/p/{slug}/roadmap", Pm, handler: "Move", form: Form(("itemId", "0"), ("horizon", "Now"), ("version", "0"))),

@@ -46,7 +46,7 @@ public sealed class ProductHistoryTests(AppFixture app)
     public async Task A_changed_flag_reads_yes_or_no_on_the_history_page()
     {
         var slug = await NewProductAsync();
-        var goalId = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SaveGoal(slug, 0, "Raise mobile conversion", null, GoalLevel.Product, null, 0)));
+        var goalId = await app.AsUserAsync(AppFixture.Pm, s => s.Send(new CreateGoal(slug, "Raise mobile conversion", null, GoalLevel.Product, null)));
         await app.AsUserAsync(AppFixture.Pm, s => s.Send(new SetGoalArchived(slug, goalId, true, 0)));
 
         using var pm = await app.SignInAsync(AppFixture.Pm);

@@ -29,6 +29,28 @@ public sealed class Goal : IVersioned, IAudited, IProductOwned
 
     public List<KeyResult> KeyResults { get; } = [];
 
+    /// <summary>The goal's progress: the average of its key results' progress, 0 with none.</summary>
+    public int Progress => AverageProgress(KeyResults.Select(k => k.Progress));
+
+    /// <summary>
+    /// Sets what the goal is. Only a product goal serves a company goal; a company goal links to none.
+    /// Whether the linked company goal exists in the product is for the caller to check.
+    /// </summary>
+    public void Describe(string title, string? description, GoalLevel level, int? companyGoalId)
+    {
+        Title = title.Trim();
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        Level = level;
+        CompanyGoalId = level == GoalLevel.Product ? companyGoalId : null;
+    }
+
+    /// <summary>Rounded average of key results' progress (0–100 each); 0 when there are none.</summary>
+    public static int AverageProgress(IEnumerable<int> keyResultProgress)
+    {
+        var all = keyResultProgress.ToList();
+        return all.Count == 0 ? 0 : (int)Math.Round(all.Average());
+    }
+
     int IAudited.AuditProductId => ProductId;
     string IAudited.AuditLabel => Title;
 }
@@ -50,6 +72,24 @@ public sealed class KeyResult : IVersioned, IAudited, IProductOwned
     public int Version { get; set; }
 
     /// <summary>How far from baseline to target the current value is, 0–100.</summary>
+    public int Progress => ProgressPercent(Baseline, Target, Current);
+
+    /// <summary>Sets the metric and its values; a target equal to the baseline would measure nothing.</summary>
+    public void Measure(string metric, decimal baseline, decimal target, decimal current, DateOnly dueOn)
+    {
+        if (target == baseline)
+        {
+            throw new ArgumentException("The target must differ from the baseline.", nameof(target));
+        }
+
+        Metric = metric.Trim();
+        Baseline = baseline;
+        Target = target;
+        Current = current;
+        DueOn = dueOn;
+    }
+
+    /// <summary>How far from baseline to target the current value is, 0–100, beyond either end clamped.</summary>
     public static int ProgressPercent(decimal baseline, decimal target, decimal current)
     {
         if (target == baseline)

@@ -31,11 +31,11 @@ public sealed class GoalBuilder(TestProduct product, string title)
 
     public async Task<int> CreateAsync()
     {
-        var id = await product.SendAsync(AppFixture.Pm, new SaveGoal(product.Slug, 0, title, null, _level, _companyGoalId, 0));
+        var id = await product.SendAsync(AppFixture.Pm, new CreateGoal(product.Slug, title, null, _level, _companyGoalId));
         foreach (var (metric, baseline, target, current) in _keyResults)
         {
-            await product.SendAsync(AppFixture.Pm, new SaveKeyResult(product.Slug, id, 0, metric, baseline, target, current,
-                DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6), 0));
+            await product.SendAsync(AppFixture.Pm, new CreateKeyResult(product.Slug, id, metric, baseline, target, current,
+                DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6)));
         }
 
         return id;

@@ -6,8 +6,8 @@ namespace ProductRoles.Tests.Infrastructure.TestData;
 /// <summary>A market insight the product manager records, observed a month ago.</summary>
 public sealed class InsightBuilder(TestProduct product, string title)
 {
-    private SaveInsight _insight = new(product.Slug, 0, InsightKind.CustomerInterview, title, "What we learned.", null,
-        DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1), null, false, 0);
+    private RecordInsight _insight = new(product.Slug, InsightKind.CustomerInterview, title, "What we learned.", null,
+        DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1), null, false);
 
     public InsightBuilder Kind(InsightKind kind) => With(_insight with { Kind = kind });
 
@@ -23,7 +23,7 @@ public sealed class InsightBuilder(TestProduct product, string title)
 
     public Task<int> CreateAsync() => product.SendAsync(AppFixture.Pm, _insight);
 
-    private InsightBuilder With(SaveInsight insight)
+    private InsightBuilder With(RecordInsight insight)
     {
         _insight = insight;
         return this;

@@ -17,8 +17,8 @@ public sealed class GoalTests(AppFixture app)
     {
         var product = await NewProductAsync();
         var company = await product.Goal("Grow merchant revenue").Company().CreateAsync();
-        var id = await product.SendAsync(AppFixture.Pm, new SaveGoal(product.Slug, 0, "Shorter refunds queue", null, GoalLevel.Product, company, 0));
-        await product.SendAsync(AppFixture.Pm, new SaveKeyResult(product.Slug, id, 0, "Refund queue (h)", 48, 8, 28, new DateOnly(2027, 6, 30), 0));
+        var id = await product.SendAsync(AppFixture.Pm, new CreateGoal(product.Slug, "Shorter refunds queue", null, GoalLevel.Product, company));
+        await product.SendAsync(AppFixture.Pm, new CreateKeyResult(product.Slug, id, "Refund queue (h)", 48, 8, 28, new DateOnly(2027, 6, 30)));
 
         var detail = await product.AskAsync(AppFixture.Po, new GetGoal(product.Slug, id));
         Assert.Equal("Grow merchant revenue", detail.Goal.CompanyGoalTitle);
@@ -32,7 +32,7 @@ public sealed class GoalTests(AppFixture app)
         var product = await NewProductAsync();
         var goalId = await product.Goal("Faster checkout").CreateAsync();
         var ex = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            product.SendAsync(AppFixture.Pm, new SaveKeyResult(product.Slug, goalId, 0, "", 5, 5, null, new DateOnly(1990, 1, 1), 0)));
+            product.SendAsync(AppFixture.Pm, new CreateKeyResult(product.Slug, goalId, "", 5, 5, null, new DateOnly(1990, 1, 1))));
         Assert.Contains("Metric", ex.Errors.Keys);
         Assert.Contains("Target", ex.Errors.Keys);
         Assert.Contains("Current", ex.Errors.Keys);

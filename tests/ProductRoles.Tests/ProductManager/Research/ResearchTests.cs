@@ -45,14 +45,14 @@ public sealed class ResearchTests(AppFixture app)
     public async Task Competitor_names_are_unique_per_product()
     {
         var product = await NewProductAsync();
-        await product.SendAsync(AppFixture.Pm, new SaveCompetitor(product.Slug, 0, "CartFlow", "Cheap", "Slow", "Small shops", 0));
+        await product.SendAsync(AppFixture.Pm, new AddCompetitor(product.Slug, "CartFlow", "Cheap", "Slow", "Small shops"));
         var ex = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            product.SendAsync(AppFixture.Pm, new SaveCompetitor(product.Slug, 0, "cartflow", "x", "y", "z", 0)));
+            product.SendAsync(AppFixture.Pm, new AddCompetitor(product.Slug, "cartflow", "x", "y", "z")));
         Assert.Contains("Name", ex.Errors.Keys);
 
         // Another product may watch the same competitor.
         var other = await NewProductAsync();
-        Assert.True(await other.SendAsync(AppFixture.Pm, new SaveCompetitor(other.Slug, 0, "CartFlow", "x", "y", "z", 0)) > 0);
+        Assert.True(await other.SendAsync(AppFixture.Pm, new AddCompetitor(other.Slug, "CartFlow", "x", "y", "z")) > 0);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed record GoalView(
     int Id, string Title, string? Description, GoalLevel Level, int? CompanyGoalId, string? CompanyGoalTitle,
     bool IsArchived, int Version, IReadOnlyList<KeyResultView> KeyResults)
 {
-    public int Progress => KeyResults.Count == 0 ? 0 : (int)Math.Round(KeyResults.Average(k => k.Progress));
+    public int Progress => Goal.AverageProgress(KeyResults.Select(k => k.Progress));
 }
 
 public sealed record KeyResultView(

@@ -91,8 +91,8 @@ public static class StrategyHighlightsQuery
                 .OrderBy(g => g.Id)
                 .Select(g => new { g.Id, g.Title, KeyResults = g.KeyResults.Select(k => new { k.Baseline, k.Target, k.Current }).ToList() })
                 .Take(5).ToListAsync(cancellationToken))
-            .Select(g => new GoalProgress(g.Id, g.Title, g.KeyResults.Count == 0 ? 0
-                : (int)Math.Round(g.KeyResults.Average(k => KeyResult.ProgressPercent(k.Baseline, k.Target, k.Current)))))
+            .Select(g => new GoalProgress(g.Id, g.Title,
+                Goal.AverageProgress(g.KeyResults.Select(k => KeyResult.ProgressPercent(k.Baseline, k.Target, k.Current)))))
             .ToList();
         var items = await db.RoadmapItems.AsNoTracking()
             .Select(i => new

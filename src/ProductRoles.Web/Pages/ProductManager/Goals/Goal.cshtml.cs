@@ -31,15 +31,22 @@ public sealed class GoalModel : ProductItemPageModel, IGoalForm
     public Task<IActionResult> OnPostAsync()
     {
         ModelState.Remove("KeyResult.KeyResultId");
-        return SendAndRedirectAsync(new SaveGoal(Slug, Id, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, Input.Version),
+        return SendAndRedirectAsync(new EditGoal(Slug, Id, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, Input.Version),
             _ => ("Goal saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
     }
 
+    public Task<IActionResult> OnPostAddKeyResultAsync()
+    {
+        ModelState.Remove("KeyResult.KeyResultId");
+        return SendAndRedirectAsync(new CreateKeyResult(Slug, Id, KeyResult.Metric ?? "", KeyResult.Baseline, KeyResult.Target, KeyResult.Current,
+                KeyResult.DueOn),
+            _ => ("Key result added.", RedirectToPage(new { slug = Slug, id = Id })), OnGetAsync, prefix: "KeyResult");
+    }
+
     public Task<IActionResult> OnPostKeyResultAsync() =>
-        SendAndRedirectAsync(new SaveKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
+        SendAndRedirectAsync(new EditKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
                 KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version),
-            _ => (KeyResult.KeyResultId == 0 ? "Key result added." : "Key result saved.", RedirectToPage(new { slug = Slug, id = Id })),
-            OnGetAsync, prefix: "KeyResult");
+            _ => ("Key result saved.", RedirectToPage(new { slug = Slug, id = Id })), OnGetAsync, prefix: "KeyResult");
 
     /// <summary>The values a key result form shows: what was just posted for that form, else what is stored.</summary>
     public KeyResultInput KeyResultFor(KeyResultView? stored)

@@ -18,7 +18,7 @@ public sealed class IndexModel : ProductPageModel, IGoalForm
     public Task OnGetAsync() => LoadAsync();
 
     public Task<IActionResult> OnPostAsync() =>
-        SendAndRedirectAsync(new SaveGoal(Slug, 0, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId, 0),
+        SendAndRedirectAsync(new CreateGoal(Slug, Input.Title ?? "", Input.Description, Input.Level, Input.CompanyGoalId),
             _ => ($"Goal “{Input.Title?.Trim()}” added.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     public Task<IActionResult> OnPostArchiveAsync(int goalId, bool archive, int version) =>

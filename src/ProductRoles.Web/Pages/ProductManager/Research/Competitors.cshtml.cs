@@ -13,8 +13,15 @@ public sealed class CompetitorsModel : ProductPageModel
 
     public Task OnGetAsync() => LoadAsync();
 
+    public Task<IActionResult> OnPostAddAsync()
+    {
+        ModelState.Remove("Input.CompetitorId");
+        return SendAndRedirectAsync(new AddCompetitor(Slug, Input.Name ?? "", Input.Strengths, Input.Weaknesses, Input.Positioning),
+            _ => ($"{Input.Name?.Trim()} saved.", RedirectToPage(new { slug = Slug })), LoadAsync);
+    }
+
     public Task<IActionResult> OnPostAsync() =>
-        SendAndRedirectAsync(new SaveCompetitor(Slug, Input.CompetitorId, Input.Name ?? "", Input.Strengths, Input.Weaknesses, Input.Positioning, Input.Version),
+        SendAndRedirectAsync(new EditCompetitor(Slug, Input.CompetitorId, Input.Name ?? "", Input.Strengths, Input.Weaknesses, Input.Positioning, Input.Version),
             _ => ($"{Input.Name?.Trim()} saved.", RedirectToPage(new { slug = Slug })), LoadAsync);
 
     /// <summary>One competitor's form (or the add form): the posted values if that form was just rejected.</summary>

@@ -20,7 +20,7 @@ public sealed class InsightModel : ProductItemPageModel
     }
 
     public Task<IActionResult> OnPostAsync() =>
-        SendAndRedirectAsync(Input.ToCommand(Slug, Id), _ => ("Insight saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
+        SendAndRedirectAsync(Input.ToEdit(Slug, Id), _ => ("Insight saved.", RedirectToPage(new { slug = Slug, id = Id })), LoadAsync);
 
     private async Task LoadAsync()
     {

@@ -14,7 +14,10 @@ public sealed class InsightInput
     public bool IsOpportunity { get; set; }
     public int Version { get; set; }
 
-    public SaveInsight ToCommand(string slug, int id) =>
+    public RecordInsight ToRecord(string slug) =>
+        new(slug, Kind, Title ?? "", Summary, Source, ObservedOn, Tags, IsOpportunity);
+
+    public EditInsight ToEdit(string slug, int id) =>
         new(slug, id, Kind, Title ?? "", Summary, Source, ObservedOn, Tags, IsOpportunity, Version);
 
     public static InsightInput From(InsightView insight) => new()

@@ -13,6 +13,6 @@ public sealed class NewModel : ProductPageModel
         Input = new InsightInput { ObservedOn = await Sender.Send(new NewInsightForm(Slug), Aborted) };
 
     public Task<IActionResult> OnPostAsync() =>
-        SendAndRedirectAsync(Input.ToCommand(Slug, 0),
+        SendAndRedirectAsync(Input.ToRecord(Slug),
             id => ("Insight saved.", RedirectToPage("/ProductManager/Research/Insight", new { slug = Slug, id })), onFailure: () => Task.CompletedTask);
 }
