@@ -14,9 +14,6 @@ namespace ProductRoles.Web.Data;
 /// </summary>
 public static class ProductScopeFilters
 {
-    /// <summary>Entity types that belong to no single product: the product itself, users, sessions, keys.</summary>
-    public static bool IsGlobal(IReadOnlyEntityType entityType) => PathToOwner(entityType) is null;
-
     public static void Apply(ModelBuilder builder, AppDbContext context)
     {
         var scoped = Expression.Property(Expression.Constant(context), nameof(AppDbContext.ScopedProductId));
