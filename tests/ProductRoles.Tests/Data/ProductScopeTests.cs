@@ -24,7 +24,7 @@ public sealed class ProductScopeTests(AppFixture app)
     /// <summary>The only entities that belong to no product: products themselves, users and their sign-in data, keys, leases.</summary>
     private static readonly string[] GlobalEntities =
     [
-        "Product", "AppUser", "UserSession", "DataProtectionKey", "Lease",
+        "Product", "AppUser", "UserProfile", "UserSession", "DataProtectionKey", "Lease",
         "IdentityRole", "IdentityRoleClaim<string>", "IdentityUserClaim<string>", "IdentityUserLogin<string>",
         "IdentityUserRole<string>", "IdentityUserToken<string>",
     ];
