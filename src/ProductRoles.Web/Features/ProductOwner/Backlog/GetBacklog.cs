@@ -71,11 +71,15 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
                 FeedbackCount = i.SourceFeedback.Count,
             })
             .ToListAsync(cancellationToken);
-        // The filter's choices, tags and roadmap items, in one statement.
-        var options = await db.BacklogItemTags.AsNoTracking()
-            .Where(t => db.BacklogItems.Any(i => i.Id == t.BacklogItemId))
+        // The filter's choices, tags and roadmap items, in one statement. The tags are scoped by hand
+        // (IgnoreQueryFilters): the child filter would join every tag to its item a second time, and
+        // this DISTINCT over all the product's tags is the page's most expensive statement.
+        var productId = product.Id;
+        var options = await db.BacklogItemTags.AsNoTracking().IgnoreQueryFilters()
+            .Where(t => db.BacklogItems.IgnoreQueryFilters().Any(i => i.Id == t.BacklogItemId && i.ProductId == productId))
             .Select(t => new { Kind = 0, Id = 0, Name = t.Name }).Distinct()
-            .Concat(db.RoadmapItems.AsNoTracking().Select(r => new { Kind = 1, r.Id, Name = r.Title }))
+            .Concat(db.RoadmapItems.AsNoTracking().IgnoreQueryFilters().Where(r => r.ProductId == productId)
+                .Select(r => new { Kind = 1, r.Id, Name = r.Title }))
             .ToListAsync(cancellationToken);
         var tags = options.Where(o => o.Kind == 0).Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
         var roadmap = options.Where(o => o.Kind == 1).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(o => new RoadmapOption(o.Id, o.Name)).ToList();
