@@ -24,7 +24,8 @@ public sealed class RankKeySpacingTests
     [Fact]
     public void A_refused_key_is_named_in_the_error()
     {
-        Assert.Equal("'a1' is not ordered before 'a0'.", Assert.Throws<ArgumentException>(() => RankKey.Between("a1", "a0")).Message);
+        var disordered = Assert.Throws<ArgumentException>(() => RankKey.Between("a1", "a0"));
+        Assert.StartsWith("'a1' is not ordered before 'a0'.", disordered.Message, StringComparison.Ordinal);
         var invalid = Assert.Throws<ArgumentException>(() => RankKey.Between("a0V0", null));
         Assert.StartsWith("'a0V0' is not a rank key.", invalid.Message, StringComparison.Ordinal);
     }
