@@ -22,6 +22,7 @@ public sealed class HistoryTextTests
     [InlineData("Version2Notes", "version2 notes")]
     [InlineData("SEPAPayment", "sepa payment")]
     [InlineData("AsA", "as a")]
+    [InlineData("ProductURL", "product url")] // an acronym at the end
     public void Fields_read_as_a_reader_names_them(string name, string text) => Assert.Equal(text, HistoryText.Field(name));
 
     [Fact]
