@@ -5,6 +5,7 @@ using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -31,7 +32,7 @@ public sealed class MoveRoadmapItemValidator : AbstractValidator<MoveRoadmapItem
     }
 }
 
-public sealed class MoveRoadmapItemHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<MoveRoadmapItem, Unit>
+public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock) : ICommandHandler<MoveRoadmapItem, Unit>
 {
     public async ValueTask<Unit> Handle(MoveRoadmapItem command, CancellationToken cancellationToken)
     {
@@ -73,10 +74,12 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, TimeProvider clock) 
         var placement = RankNeighbourhood.Place(others.ConvertAll(i => i.Rank), gap, item.Rank);
         await RoadmapRanking.RewriteAsync(db, others, gap, placement, cancellationToken);
         db.RecordMove(item, Place(from, item.Horizon), Place(to, command.Horizon));
+        var fromHorizon = item.Horizon;
         item.Horizon = command.Horizon;
         item.Rank = placement.Key;
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        events.Raise(new RoadmapItemMoved(product.Id, item.Id, user.UserId, fromHorizon, from, command.Horizon, to));
         return Unit.Value;
     }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -22,7 +23,7 @@ public sealed class PublishRoadmapValidator : AbstractValidator<PublishRoadmap>
         RuleFor(c => c.Note).MaximumLength(PublishedRoadmap.NoteMaxLength).WithMessage($"Keep the note to {PublishedRoadmap.NoteMaxLength} characters.");
 }
 
-public sealed class PublishRoadmapHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
+public sealed class PublishRoadmapHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<PublishRoadmap, int>
 {
     public async ValueTask<int> Handle(PublishRoadmap command, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class PublishRoadmapHandler(AppDbContext db, ProductContext produc
         }));
         db.PublishedRoadmaps.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new RoadmapPublished(productId, snapshot.Id, user.UserId, snapshot.Items.Count));
         return snapshot.Id;
     }
 }

@@ -3,8 +3,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Ranking;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Ranking;
 using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -48,7 +50,7 @@ public sealed class SaveRoadmapItemValidator : AbstractValidator<SaveRoadmapItem
     }
 }
 
-public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductContext product, TimeProvider clock) : ICommandHandler<SaveRoadmapItem, int>
+public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock) : ICommandHandler<SaveRoadmapItem, int>
 {
     public async ValueTask<int> Handle(SaveRoadmapItem command, CancellationToken cancellationToken)
     {
@@ -79,6 +81,8 @@ public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductContext produ
             db.ExpectVersion(item, command.Version);
         }
 
+        var before = item.Id == 0 ? null : RoadmapItemSnapshot.Of(item);
+        var fromPosition = before is null ? 0 : (await RoadmapRanking.Ordered(db, item.Horizon, cancellationToken)).FindIndex(i => i.Id == item.Id) + 1;
         if (item.Id == 0 || item.Horizon != command.Horizon)
         {
             item.Rank = await RoadmapRanking.EndOf(db, command.Horizon, cancellationToken);
@@ -97,7 +101,50 @@ public sealed class SaveRoadmapItemHandler(AppDbContext db, ProductContext produ
         item.Insights.RemoveAll(l => !insightIds.Contains(l.InsightId));
         item.Insights.AddRange(insightIds.Where(id => item.Insights.All(l => l.InsightId != id)).Select(id => new RoadmapItemInsight { InsightId = id }));
         await db.SaveChangesCheckedAsync(cancellationToken);
+        await RaiseEventsAsync(before, fromPosition, item, cancellationToken);
         return item.Id;
+    }
+
+    private async Task RaiseEventsAsync(RoadmapItemSnapshot? before, int fromPosition, RoadmapItem item, CancellationToken cancellationToken)
+    {
+        if (before is null)
+        {
+            events.Raise(new RoadmapItemCreated(product.Id, item.Id, user.UserId, item.Title, item.Horizon));
+            return;
+        }
+
+        var after = RoadmapItemSnapshot.Of(item);
+        var changes = FieldChange.Between(
+            ("Title", before.Title, after.Title),
+            ("Outcome", before.Outcome, after.Outcome),
+            ("Horizon", before.Horizon.Display(), after.Horizon.Display()),
+            ("Target quarter", before.TargetQuarter, after.TargetQuarter),
+            ("Status", before.Status.Display(), after.Status.Display()),
+            ("Score", before.Score, after.Score),
+            ("Goals", before.Goals, after.Goals),
+            ("Insights", before.Insights, after.Insights));
+        if (!string.Equals(before.Notes, after.Notes, StringComparison.Ordinal))
+        {
+            // Notes can be long: the event says that they changed; the item's history has both texts.
+            changes = [.. changes, new FieldChange("Notes", null, null)];
+        }
+
+        if (changes.Count > 0)
+        {
+            events.Raise(new RoadmapItemChanged(product.Id, item.Id, user.UserId, changes));
+        }
+
+        if (before.Horizon != after.Horizon)
+        {
+            // An edit puts the item at the end of its new horizon.
+            var toPosition = (await RoadmapRanking.Ordered(db, after.Horizon, cancellationToken)).Count;
+            events.Raise(new RoadmapItemMoved(product.Id, item.Id, user.UserId, before.Horizon, fromPosition, after.Horizon, toPosition));
+        }
+
+        if (before.Status != after.Status)
+        {
+            events.Raise(new RoadmapItemStatusChanged(product.Id, item.Id, user.UserId, before.Status, after.Status));
+        }
     }
 }
 
@@ -131,4 +178,15 @@ internal static class RoadmapRanking
             RankRewrites.EnsureOne(written);
         }
     }
+}
+
+/// <summary>What a reader sees of a roadmap item's fields, to tell the roadmap events what an edit changed.</summary>
+internal sealed record RoadmapItemSnapshot(
+    string Title, string? Outcome, RoadmapHorizon Horizon, string? TargetQuarter, RoadmapItemStatus Status, string Score, string? Notes,
+    string Goals, string Insights)
+{
+    public static RoadmapItemSnapshot Of(RoadmapItem item) => new(
+        item.Title, item.Outcome, item.Horizon, item.TargetQuarter, item.Status,
+        FormattableString.Invariant($"reach {item.Reach} · impact {item.Impact} · confidence {item.Confidence} % · effort {item.Effort}"), item.Notes,
+        string.Join(", ", item.Goals.Select(g => g.GoalId).Order()), string.Join(", ", item.Insights.Select(i => i.InsightId).Order()));
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 using FeedbackEntity = ProductRoles.Web.Domain.Roadmap.RoadmapFeedback;
@@ -25,7 +26,7 @@ public sealed class GiveRoadmapFeedbackValidator : AbstractValidator<GiveRoadmap
     }
 }
 
-public sealed class GiveRoadmapFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
+public sealed class GiveRoadmapFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<GiveRoadmapFeedback, int>
 {
     public async ValueTask<int> Handle(GiveRoadmapFeedback command, CancellationToken cancellationToken)
@@ -40,6 +41,7 @@ public sealed class GiveRoadmapFeedbackHandler(AppDbContext db, ProductContext p
         };
         db.RoadmapFeedback.Add(feedback);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new RoadmapFeedbackGiven(productId, command.ItemId, feedback.Id, user.UserId, feedback.Kind));
         return feedback.Id;
     }
 }

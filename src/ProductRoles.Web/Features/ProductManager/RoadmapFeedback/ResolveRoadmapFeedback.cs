@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Roadmap;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 using FeedbackEntity = ProductRoles.Web.Domain.Roadmap.RoadmapFeedback;
@@ -29,18 +30,20 @@ public sealed class ResolveRoadmapFeedbackValidator : AbstractValidator<ResolveR
 }
 
 /// <summary>Returns the roadmap item the feedback belongs to.</summary>
-public sealed class ResolveRoadmapFeedbackHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ResolveRoadmapFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<ResolveRoadmapFeedback, int>
 {
     public async ValueTask<int> Handle(ResolveRoadmapFeedback command, CancellationToken cancellationToken)
     {
         var feedback = await db.RoadmapFeedback.SingleOrNotFoundAsync(f => f.Id == command.FeedbackId, cancellationToken);
         db.ExpectVersion(feedback, command.Version);
+        var from = feedback.Status;
         feedback.Status = command.Status;
         feedback.Answer = string.IsNullOrWhiteSpace(command.Answer) ? null : command.Answer.Trim();
         feedback.AnsweredBy = command.Status == RoadmapFeedbackStatus.Open && feedback.Answer is null ? null : user.Name;
         feedback.AnsweredAt = feedback.AnsweredBy is null ? null : clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        events.Raise(new RoadmapFeedbackAnswered(product.Id, feedback.RoadmapItemId, feedback.Id, user.UserId, from, feedback.Status));
         return feedback.RoadmapItemId;
     }
 }

@@ -4,6 +4,7 @@ using Mediator;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -20,22 +21,24 @@ public sealed class AddBacklogCommentValidator : AbstractValidator<AddBacklogCom
             .MaximumLength(BacklogComment.TextMaxLength).WithMessage($"Keep the comment under {BacklogComment.TextMaxLength} characters.");
 }
 
-public sealed class AddBacklogCommentHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AddBacklogCommentHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<AddBacklogComment, Unit>
 {
     public async ValueTask<Unit> Handle(AddBacklogComment command, CancellationToken cancellationToken)
     {
         await db.BacklogItems.EnsureExistsAsync(i => i.Id == command.ItemId, cancellationToken);
 
-        db.BacklogComments.Add(new BacklogComment
+        var comment = new BacklogComment
         {
             BacklogItemId = command.ItemId,
             AuthorId = user.UserId!,
             AuthorName = user.Name.Length > UserProfile.DisplayNameMaxLength ? user.Name[..UserProfile.DisplayNameMaxLength] : user.Name,
             Text = command.Text.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.BacklogComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new BacklogItemCommented(product.Id, command.ItemId, user.UserId, comment.Id));
         return Unit.Value;
     }
 }

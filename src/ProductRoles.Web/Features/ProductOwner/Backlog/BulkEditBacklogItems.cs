@@ -35,7 +35,7 @@ public sealed class BulkEditBacklogItemsValidator : AbstractValidator<BulkEditBa
     }
 }
 
-public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
+public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<BulkEditBacklogItems, int>
 {
     public async ValueTask<int> Handle(BulkEditBacklogItems command, CancellationToken cancellationToken)
@@ -54,6 +54,7 @@ public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductContext 
         var tag = BacklogRules.ParseTags(command.AddTag).FirstOrDefault();
         var now = clock.GetUtcNow().UtcDateTime;
         var statusChanged = new List<int>();
+        var before = items.ConvertAll(BacklogItemSnapshot.Of);
         foreach (var item in items)
         {
             if (tag is not null && item.Tags.All(t => t.Name != tag))
@@ -82,6 +83,11 @@ public sealed class BulkEditBacklogItemsHandler(AppDbContext db, ProductContext 
         if (statusChanged.Count > 0)
         {
             events.Raise(new BacklogWorkChanged(productId, statusChanged));
+        }
+
+        for (var n = 0; n < items.Count; n++)
+        {
+            BacklogItemSnapshot.RaiseChanges(events, productId, user.UserId, before[n], BacklogItemSnapshot.Of(items[n]));
         }
 
         return items.Count;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -58,7 +59,7 @@ public sealed class CreateBacklogItemValidator : AbstractValidator<CreateBacklog
     public CreateBacklogItemValidator() => RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator());
 }
 
-public sealed class CreateBacklogItemHandler(AppDbContext db, ProductContext product, TimeProvider clock)
+public sealed class CreateBacklogItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<CreateBacklogItem, int>
 {
     public async ValueTask<int> Handle(CreateBacklogItem command, CancellationToken cancellationToken)
@@ -74,6 +75,7 @@ public sealed class CreateBacklogItemHandler(AppDbContext db, ProductContext pro
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                events.Raise(new BacklogItemCreated(productId, item.Id, user.UserId, item.Title));
                 return item.Id;
             }
             catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex) && attempt < RankAttempts.MaxAttempts)

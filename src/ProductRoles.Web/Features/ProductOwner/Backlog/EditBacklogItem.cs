@@ -22,7 +22,7 @@ public sealed class EditBacklogItemValidator : AbstractValidator<EditBacklogItem
     public EditBacklogItemValidator() => RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator(allowDone: true));
 }
 
-public sealed class EditBacklogItemHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
+public sealed class EditBacklogItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<EditBacklogItem, Unit>
 {
     public async ValueTask<Unit> Handle(EditBacklogItem command, CancellationToken cancellationToken)
@@ -39,12 +39,15 @@ public sealed class EditBacklogItemHandler(AppDbContext db, ProductContext produ
         }
 
         var sprintWorkChanged = item.Status != command.Fields.Status || item.Estimate != command.Fields.Estimate;
+        var before = BacklogItemSnapshot.Of(item);
         BacklogItemWriter.Apply(item, command.Fields, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesCheckedAsync(cancellationToken);
         if (sprintWorkChanged)
         {
             events.Raise(new BacklogWorkChanged(productId, [item.Id]));
         }
+
+        BacklogItemSnapshot.RaiseChanges(events, productId, user.UserId, before, BacklogItemSnapshot.Of(item));
 
         return Unit.Value;
     }

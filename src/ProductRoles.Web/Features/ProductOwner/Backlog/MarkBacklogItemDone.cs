@@ -69,6 +69,7 @@ public sealed class MarkBacklogItemDoneHandler(
         db.ActivityNote = $"Met Definition of Done version {dod.Number}" + (waived > 0 ? $" with {waived} waived" : "");
         await db.SaveChangesCheckedAsync(cancellationToken);
         events.Raise(new BacklogWorkChanged(productId, [item.Id]));
+        events.Raise(new BacklogItemMarkedDone(productId, item.Id, user.UserId, dod.Number, command.FromSprintId));
         return Unit.Value;
     }
 }

@@ -4,7 +4,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Data.Ranking;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -46,7 +48,7 @@ public sealed class MoveBacklogItemValidator : AbstractValidator<MoveBacklogItem
     }
 }
 
-public sealed class MoveBacklogItemHandler(AppDbContext db, ProductContext product, TimeProvider clock)
+public sealed class MoveBacklogItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<MoveBacklogItem, MoveResult>
 {
     public async ValueTask<MoveResult> Handle(MoveBacklogItem command, CancellationToken cancellationToken)
@@ -89,6 +91,7 @@ public sealed class MoveBacklogItemHandler(AppDbContext db, ProductContext produ
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         db.RecordMove(item, from.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture), reason);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new BacklogItemMoved(productId, item.Id, user.UserId, from, to));
         return new MoveResult(from, to);
     }
 }

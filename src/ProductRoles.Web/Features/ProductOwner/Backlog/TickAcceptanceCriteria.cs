@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -11,7 +12,7 @@ namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 public sealed record TickAcceptanceCriteria(string ProductSlug, int ItemId, IReadOnlyList<int> MetCriterionIds, int Version)
     : ICommand<Unit>, IProductRequest;
 
-public sealed class TickAcceptanceCriteriaHandler(AppDbContext db, TimeProvider clock)
+public sealed class TickAcceptanceCriteriaHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<TickAcceptanceCriteria, Unit>
 {
     public async ValueTask<Unit> Handle(TickAcceptanceCriteria command, CancellationToken cancellationToken)
@@ -19,6 +20,7 @@ public sealed class TickAcceptanceCriteriaHandler(AppDbContext db, TimeProvider 
         var item = await db.BacklogItems.Include(i => i.AcceptanceCriteria)
             .SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
         db.ExpectVersion(item, command.Version);
+        var before = BacklogItemSnapshot.Of(item);
         foreach (var criterion in item.AcceptanceCriteria)
         {
             criterion.IsMet = command.MetCriterionIds.Contains(criterion.Id);
@@ -28,6 +30,7 @@ public sealed class TickAcceptanceCriteriaHandler(AppDbContext db, TimeProvider 
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         db.Entry(item).Property(i => i.UpdatedAt).IsModified = true;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        BacklogItemSnapshot.RaiseChanges(events, product.Id, user.UserId, before, BacklogItemSnapshot.Of(item));
         return Unit.Value;
     }
 }

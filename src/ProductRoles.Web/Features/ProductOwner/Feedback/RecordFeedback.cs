@@ -3,6 +3,7 @@ using Mediator;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -32,7 +33,7 @@ public sealed class RecordFeedbackValidator : AbstractValidator<RecordFeedback>
     }
 }
 
-public sealed class RecordFeedbackHandler(AppDbContext db, ProductContext product, TimeProvider clock)
+public sealed class RecordFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<RecordFeedback, int>
 {
     public async ValueTask<int> Handle(RecordFeedback command, CancellationToken cancellationToken)
@@ -53,6 +54,7 @@ public sealed class RecordFeedbackHandler(AppDbContext db, ProductContext produc
         };
         db.FeedbackItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new CustomerFeedbackReceived(product.Id, item.Id, user.UserId, item.SourceKind));
         return item.Id;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -26,7 +27,7 @@ public sealed class TriageFeedbackValidator : AbstractValidator<TriageFeedback>
     }
 }
 
-public sealed class TriageFeedbackHandler(AppDbContext db, TimeProvider clock)
+public sealed class TriageFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<TriageFeedback, Unit>
 {
     public async ValueTask<Unit> Handle(TriageFeedback command, CancellationToken cancellationToken)
@@ -39,11 +40,13 @@ public sealed class TriageFeedbackHandler(AppDbContext db, TimeProvider clock)
         }
 
         db.ExpectVersion(item, command.Version);
+        var from = item.Status;
         item.Status = command.Status;
         item.DuplicateOfId = command.Status == FeedbackStatus.Duplicate ? command.DuplicateOfId : null;
         item.Tags = string.Join(",", BacklogRules.ParseTags(command.Tags));
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        events.Raise(new CustomerFeedbackTriaged(product.Id, item.Id, user.UserId, from, item.Status));
         return Unit.Value;
     }
 }

@@ -7,6 +7,7 @@ using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -38,7 +39,7 @@ public sealed class TurnFeedbackIntoBacklogItemsValidator : AbstractValidator<Tu
     }
 }
 
-public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, ProductContext product, TimeProvider clock)
+public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<TurnFeedbackIntoBacklogItems, IReadOnlyList<int>>
 {
     public async ValueTask<IReadOnlyList<int>> Handle(TurnFeedbackIntoBacklogItems command, CancellationToken cancellationToken)
@@ -70,7 +71,14 @@ public sealed class TurnFeedbackIntoBacklogItemsHandler(AppDbContext db, Product
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return items.Select(i => i.Id).ToList();
+                var ids = items.ConvertAll(i => i.Id);
+                foreach (var item in items)
+                {
+                    events.Raise(new BacklogItemCreated(productId, item.Id, user.UserId, item.Title, feedback.Id));
+                }
+
+                events.Raise(new CustomerFeedbackTurnedIntoStories(productId, feedback.Id, user.UserId, ids));
+                return ids;
             }
             catch (DbUpdateException ex) when (BacklogRules.IsUniqueViolation(ex) && attempt < RankAttempts.MaxAttempts)
             {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -22,7 +23,7 @@ public sealed class AddSprintTaskValidator : AbstractValidator<AddSprintTask>
     }
 }
 
-public sealed class AddSprintTaskHandler(AppDbContext db, ProductContext product) : ICommandHandler<AddSprintTask, int>
+public sealed class AddSprintTaskHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events) : ICommandHandler<AddSprintTask, int>
 {
     public async ValueTask<int> Handle(AddSprintTask command, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ public sealed class AddSprintTaskHandler(AppDbContext db, ProductContext product
         };
         db.SprintTasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new SprintTaskAdded(productId, command.SprintId, command.BacklogItemId, task.Id, user.UserId, task.Title));
         return task.Id;
     }
 }

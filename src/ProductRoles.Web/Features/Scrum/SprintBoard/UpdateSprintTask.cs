@@ -1,8 +1,11 @@
+using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -22,7 +25,7 @@ public sealed class UpdateSprintTaskValidator : AbstractValidator<UpdateSprintTa
     }
 }
 
-public sealed class UpdateSprintTaskHandler(AppDbContext db) : ICommandHandler<UpdateSprintTask, Unit>
+public sealed class UpdateSprintTaskHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events) : ICommandHandler<UpdateSprintTask, Unit>
 {
     public async ValueTask<Unit> Handle(UpdateSprintTask command, CancellationToken cancellationToken)
     {
@@ -34,10 +37,20 @@ public sealed class UpdateSprintTaskHandler(AppDbContext db) : ICommandHandler<U
         }
 
         db.ExpectVersion(task, command.Version);
+        var before = (task.OwnerId, task.State, task.RemainingHours);
         task.OwnerId = await BoardGuard.OwnerAsync(db, command.OwnerId, cancellationToken);
         task.State = command.State;
         task.RemainingHours = command.State == SprintTaskState.Done ? 0 : command.RemainingHours;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        var changes = FieldChange.Between(
+            ("Owner", before.OwnerId, task.OwnerId),
+            ("State", before.State.Display(), task.State.Display()),
+            ("Remaining hours", before.RemainingHours.ToString(CultureInfo.InvariantCulture), task.RemainingHours.ToString(CultureInfo.InvariantCulture)));
+        if (changes.Count > 0)
+        {
+            events.Raise(new SprintTaskChanged(product.Id, command.SprintId, task.SprintItem.BacklogItemId, task.Id, user.UserId, changes));
+        }
+
         return Unit.Value;
     }
 }

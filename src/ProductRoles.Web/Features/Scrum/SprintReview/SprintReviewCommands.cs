@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Feedback;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 using SprintReviewEntity = ProductRoles.Web.Domain.Sprints.SprintReview;
@@ -23,7 +24,7 @@ public sealed class RecordSprintReviewValidator : AbstractValidator<RecordSprint
     }
 }
 
-public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext product) : ICommandHandler<RecordSprintReview, Unit>
+public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events) : ICommandHandler<RecordSprintReview, Unit>
 {
     public async ValueTask<Unit> Handle(RecordSprintReview command, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext pr
         review.GoalMet = command.GoalMet;
         review.Notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
         await db.SaveChangesCheckedAsync(cancellationToken);
+        events.Raise(new SprintReviewRecorded(productId, command.SprintId, user.UserId, review.GoalMet));
         return Unit.Value;
     }
 }
@@ -51,7 +53,7 @@ public sealed class GiveSprintReviewFeedbackValidator : AbstractValidator<GiveSp
             .MaximumLength(FeedbackItem.TextMaxLength).WithMessage($"Keep it within {FeedbackItem.TextMaxLength} characters.");
 }
 
-public sealed class GiveSprintReviewFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, TimeProvider clock)
+public sealed class GiveSprintReviewFeedbackHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<GiveSprintReviewFeedback, int>
 {
     public async ValueTask<int> Handle(GiveSprintReviewFeedback command, CancellationToken cancellationToken)
@@ -74,6 +76,8 @@ public sealed class GiveSprintReviewFeedbackHandler(AppDbContext db, ProductCont
         review.Feedback.Add(new SprintReviewFeedback { FeedbackItem = item });
         db.FeedbackItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new SprintReviewFeedbackGiven(product.Id, command.SprintId, item.Id, user.UserId));
+        events.Raise(new CustomerFeedbackReceived(product.Id, item.Id, user.UserId, item.SourceKind));
         return item.Id;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Ranking;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -32,7 +33,7 @@ public sealed class CloseSprintValidator : AbstractValidator<CloseSprint>
     public CloseSprintValidator() => RuleFor(c => c.Unfinished).IsInEnum().WithMessage("Choose where unfinished items go.");
 }
 
-public sealed class CloseSprintHandler(AppDbContext db, ProductContext product, TimeProvider clock)
+public sealed class CloseSprintHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<CloseSprint, Unit>
 {
     public async ValueTask<Unit> Handle(CloseSprint command, CancellationToken cancellationToken)
@@ -52,7 +53,8 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductContext product, 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = SprintQueries.Today(clock);
         db.ExpectVersion(sprint, command.Version);
-        var unfinishedCount = sprint.UnfinishedItems().Count;
+        var unfinishedIds = sprint.UnfinishedItems().Select(i => i.BacklogItemId).ToList();
+        var unfinishedCount = unfinishedIds.Count;
         var keys = next is null
             ? await BacklogOrder.NewItemKeysAsync(db, productId, onTop: true, unfinishedCount, cancellationToken)
             : [];
@@ -81,6 +83,8 @@ public sealed class CloseSprintHandler(AppDbContext db, ProductContext product, 
         db.ActivityNote = $"Closed: {donePoints} of {committed} points done" +
             (closing.UnfinishedItems == 0 ? "" : next is null ? $", {closing.UnfinishedItems} items returned to the backlog" : $", {closing.UnfinishedItems} items moved to {next.Name}");
         await db.SaveChangesCheckedAsync(cancellationToken);
+        events.Raise(new SprintClosed(productId, sprint.Id, user.UserId, donePoints, committed, unfinishedIds, next?.Id));
+        events.Raise(new SprintReviewReady(productId, sprint.Id, user.UserId));
         return Unit.Value;
     }
 }

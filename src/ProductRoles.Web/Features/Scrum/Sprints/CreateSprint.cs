@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -18,7 +19,7 @@ public sealed class CreateSprintValidator : AbstractValidator<CreateSprint>
     public CreateSprintValidator() => this.AddSprintFieldRules();
 }
 
-public sealed class CreateSprintHandler(AppDbContext db, ProductContext product, TimeProvider clock)
+public sealed class CreateSprintHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<CreateSprint, int>
 {
     public async ValueTask<int> Handle(CreateSprint command, CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ public sealed class CreateSprintHandler(AppDbContext db, ProductContext product,
         };
         db.Sprints.Add(sprint);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new SprintCreated(productId, sprint.Id, user.UserId, sprint.Name));
         return sprint.Id;
     }
 }

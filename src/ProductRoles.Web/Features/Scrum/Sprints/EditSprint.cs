@@ -1,7 +1,10 @@
+using System.Globalization;
 using FluentValidation;
 using Mediator;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -19,7 +22,7 @@ public sealed class EditSprintValidator : AbstractValidator<EditSprint>
     public EditSprintValidator() => this.AddSprintFieldRules();
 }
 
-public sealed class EditSprintHandler(AppDbContext db, ProductContext product)
+public sealed class EditSprintHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events)
     : ICommandHandler<EditSprint, Unit>
 {
     public async ValueTask<Unit> Handle(EditSprint command, CancellationToken cancellationToken)
@@ -33,6 +36,7 @@ public sealed class EditSprintHandler(AppDbContext db, ProductContext product)
 
         await SprintRules.EnsureNoOverlapAsync(db, productId, sprint.Id, command, cancellationToken);
         db.ExpectVersion(sprint, command.Version);
+        var before = (sprint.Name, sprint.Goal, sprint.StartDate, sprint.EndDate, sprint.Capacity);
         sprint.Name = command.Name.Trim();
         sprint.Goal = command.Goal.Trim();
         sprint.StartDate = command.StartDate!.Value;
@@ -40,6 +44,17 @@ public sealed class EditSprintHandler(AppDbContext db, ProductContext product)
         sprint.Capacity = command.Capacity;
         sprint.AllowOverlap = command.AllowOverlap;
         await db.SaveChangesCheckedAsync(cancellationToken);
+        var changes = FieldChange.Between(
+            ("Name", before.Name, sprint.Name),
+            ("Goal", before.Goal, sprint.Goal),
+            ("Start", before.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sprint.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("End", before.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sprint.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("Capacity", before.Capacity.ToString(CultureInfo.InvariantCulture), sprint.Capacity.ToString(CultureInfo.InvariantCulture)));
+        if (changes.Count > 0)
+        {
+            events.Raise(new SprintChanged(productId, sprint.Id, user.UserId, changes));
+        }
+
         return Unit.Value;
     }
 }

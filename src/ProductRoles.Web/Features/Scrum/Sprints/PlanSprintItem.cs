@@ -12,7 +12,7 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 [Requires(Permission.PlanSprints)]
 public sealed record PlanSprintItem(string ProductSlug, int SprintId, int BacklogItemId) : ICommand<Unit>, IProductRequest;
 
-public sealed class PlanSprintItemHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
+public sealed class PlanSprintItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<PlanSprintItem, Unit>
 {
     public async ValueTask<Unit> Handle(PlanSprintItem command, CancellationToken cancellationToken)
@@ -25,6 +25,7 @@ public sealed class PlanSprintItemHandler(AppDbContext db, ProductContext produc
         sprint.Plan(item, inAnotherSprint, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         events.Raise(new SprintWorkChanged(productId, sprint.Id));
+        events.Raise(new SprintItemPlanned(productId, sprint.Id, command.BacklogItemId, user.UserId));
         return Unit.Value;
     }
 }

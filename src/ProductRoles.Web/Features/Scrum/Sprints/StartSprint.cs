@@ -12,7 +12,7 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 [Requires(Permission.PlanSprints)]
 public sealed record StartSprint(string ProductSlug, int SprintId, int Version) : ICommand<Unit>, IProductRequest;
 
-public sealed class StartSprintHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
+public sealed class StartSprintHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<StartSprint, Unit>
 {
     public async ValueTask<Unit> Handle(StartSprint command, CancellationToken cancellationToken)
@@ -26,6 +26,7 @@ public sealed class StartSprintHandler(AppDbContext db, ProductContext product, 
         sprint.Start(clock.GetUtcNow().UtcDateTime, active);
         await db.SaveChangesCheckedAsync(cancellationToken);
         events.Raise(new SprintWorkChanged(productId, sprint.Id));
+        events.Raise(new SprintStarted(productId, sprint.Id, user.UserId));
         return Unit.Value;
     }
 }

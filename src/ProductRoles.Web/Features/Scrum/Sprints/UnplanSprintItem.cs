@@ -12,7 +12,7 @@ namespace ProductRoles.Web.Features.Scrum.Sprints;
 [Requires(Permission.PlanSprints)]
 public sealed record UnplanSprintItem(string ProductSlug, int SprintId, int BacklogItemId) : ICommand<Unit>, IProductRequest;
 
-public sealed class UnplanSprintItemHandler(AppDbContext db, ProductContext product, DomainEvents events, TimeProvider clock)
+public sealed class UnplanSprintItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
     : ICommandHandler<UnplanSprintItem, Unit>
 {
     public async ValueTask<Unit> Handle(UnplanSprintItem command, CancellationToken cancellationToken)
@@ -24,6 +24,7 @@ public sealed class UnplanSprintItemHandler(AppDbContext db, ProductContext prod
         sprint.Unplan(planned, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         events.Raise(new SprintWorkChanged(productId, sprint.Id));
+        events.Raise(new SprintItemUnplanned(productId, sprint.Id, command.BacklogItemId, user.UserId));
         return Unit.Value;
     }
 }
