@@ -64,7 +64,8 @@ public sealed partial class SharedRateLimiter(RateLimiter shared, RateLimiter fa
         {
             return await shared.AcquireAsync(permitCount, cancellationToken);
         }
-        catch (RedisException ex)
+        // Unreachable (RedisConnectionException) or gone quiet mid-way (RedisTimeoutException, a TimeoutException).
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             LogRedisUnavailable(logger, ex);
             return await fallback.AcquireAsync(permitCount, cancellationToken);
