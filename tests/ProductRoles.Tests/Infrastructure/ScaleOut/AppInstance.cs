@@ -1,23 +1,41 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ProductRoles.Tests.Infrastructure.ScaleOut;
 
 /// <summary>
 /// One app instance on Kestrel (a free loopback port) over a database file that other instances may
-/// share: as a load balancer sees it. The instance that <paramref name="ownsDatabase"/> deletes the
-/// file when disposed.
+/// share: as a load balancer sees it. The instance that owns the database deletes the file when
+/// disposed. <see cref="Data"/> makes test data through this instance's own commands.
 /// </summary>
-public sealed class AppInstance(string name, string databasePath, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase)
-    : WebApplicationFactory<Program>
+public sealed class AppInstance : AppFactory
 {
-    public string Name { get; } = name;
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+
+    public AppInstance(string name, string databasePath, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase)
+    {
+        Name = name;
+        _databasePath = databasePath;
+        _ownsDatabase = ownsDatabase;
+        // On top of AppFactory's own settings, so this database file wins over a file of its own.
+        Settings["ConnectionStrings:ProductRoles"] = $"Data Source={databasePath}";
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
+
+        Data = new AppFixture { Factory = this };
+    }
+
+    public string Name { get; }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Builders and direct reads through this instance (never disposed: it would dispose the instance).</summary>
+    public AppFixture Data { get; }
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"productroles-scaleout-{Guid.NewGuid():N}.db");
 
@@ -38,30 +56,15 @@ public sealed class AppInstance(string name, string databasePath, IReadOnlyDicti
 
     public override string ToString() => Name;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:ProductRoles", $"Data Source={databasePath}");
-        builder.UseSetting("Demo:Seed", "true");
-        builder.UseSetting("Demo:Password", AppFactory.DemoPassword);
-        builder.UseSetting("Security:LoginAttemptsPerMinute", "100000");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && ownsDatabase)
+        if (disposing && _ownsDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
-                File.Delete(databasePath + suffix);
+                File.Delete(_databasePath + suffix);
             }
         }
     }
