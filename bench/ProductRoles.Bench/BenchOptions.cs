@@ -18,28 +18,45 @@ public sealed record BenchOptions(
 
     public int SoakClients { get; init; } = 10;
 
+    /// <summary>The live fan-out run: connected clients on one product, moves (one per 100 ms; zero: not at all), idle connections for the memory figure.</summary>
+    public int LiveClients { get; init; } = 200;
+
+    public int LiveMoves { get; init; }
+
+    public int LiveIdleConnections { get; init; } = 500;
+
+    /// <summary>Only the live fan-out run (<c>--live-fanout</c>): no page measurements.</summary>
+    public bool LiveOnly { get; init; }
+
     /// <summary>Only the move soak (<c>--soak-moves</c>): no page measurements.</summary>
     public bool SoakOnly { get; init; }
 
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --soak-moves [--soak-seconds N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
-    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null);
+    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600 };
 
     /// <summary>The sizes with shorter rounds: within about 5 minutes on 2 cores.</summary>
-    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null) { MeasuredMoves = 40 };
+    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null) { MeasuredMoves = 40, LiveMoves = 150 };
 
     /// <summary>A few seconds, tiny data: proves every figure is produced (a tiny soak too), measures nothing worth quoting.</summary>
     public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null)
     {
         MeasuredMoves = 4, AdversarialMoves = 10_000, SoakDuration = TimeSpan.FromSeconds(3),
+        LiveClients = 5, LiveMoves = 0, LiveIdleConnections = 20,
     };
 
     /// <summary>60 seconds of 10 clients moving items at random to the top, the bottom and random places.</summary>
     public static BenchOptions SoakMoves { get; } = new("soak-moves", 10, TimeSpan.Zero, TimeSpan.Zero, 0, 10_000, 100, 0, 12, 4, null)
     {
         SoakDuration = TimeSpan.FromSeconds(60), SoakOnly = true,
+    };
+
+    /// <summary>The live fan-out run alone, at the size: 200 clients, a minute of moves.</summary>
+    public static BenchOptions LiveFanout { get; } = new("live-fanout", 1, TimeSpan.Zero, TimeSpan.Zero, 0, 1_000, 100, 0, 12, 4, null)
+    {
+        LiveMoves = 600, LiveOnly = true,
     };
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -49,6 +66,7 @@ public sealed record BenchOptions(
         string? dump = null;
         int? concurrency = null;
         int? soakSeconds = null;
+        int? liveMoves = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -61,6 +79,12 @@ public sealed record BenchOptions(
                     break;
                 case "--soak-moves":
                     options = SoakMoves;
+                    break;
+                case "--live-fanout":
+                    options = LiveFanout;
+                    break;
+                case "--live-moves" when i + 1 < args.Count:
+                    liveMoves = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--soak-seconds" when i + 1 < args.Count:
                     soakSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -83,6 +107,7 @@ public sealed record BenchOptions(
         {
             JsonPath = json, DumpFolder = dump, Concurrency = concurrency ?? options.Concurrency,
             SoakDuration = soakSeconds is { } s ? TimeSpan.FromSeconds(s) : options.SoakDuration,
+            LiveMoves = liveMoves ?? options.LiveMoves,
         };
     }
 }

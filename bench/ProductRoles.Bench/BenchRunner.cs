@@ -32,6 +32,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var large = await app.CreateProductAsync("Bench large product", LargeSlug, owner, ProductRole.ProductOwner);
         var small = await app.CreateProductAsync("Bench small product", SmallSlug, owner, ProductRole.ProductOwner);
         var text = new TextGenerator(6);
+        if (options.LiveOnly)
+        {
+            await GenerateBacklogAsync(app, large, options.LargeItems, text);
+            await FanoutAsync(app, large, report);
+            return report;
+        }
+
         if (options.SoakOnly)
         {
             await GenerateBacklogAsync(app, large, options.LargeItems, text);
@@ -145,6 +152,11 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         if (options.SoakDuration > TimeSpan.Zero)
         {
             await SoakAsync(app, large, report);
+        }
+
+        if (options.LiveMoves > 0)
+        {
+            await FanoutAsync(app, large, report);
         }
 
         return report;
@@ -387,6 +399,19 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         report.Add("soak_moves_responses_2xx_3xx", soak.Ok2xx + soak.Redirect3xx);
         report.Add("soak_moves_responses_not_2xx_3xx", soak.NotOk, "0", v => v == 0);
         report.Add("soak_moves_rank_key_max_length", longest, $"≤ {RankKey.RespreadLength}", v => v <= RankKey.RespreadLength);
+    }
+
+    /// <summary>The live fan-out run (see <see cref="LiveFanout"/>): p99 ≤ 100 ms, no event lost, ≤ 20 KB per idle connection.</summary>
+    private async Task FanoutAsync(AppUnderTest app, int productId, BenchReport report)
+    {
+        var ids = await app.WithDbAsync(db => db.BacklogItems.AsNoTracking().Where(i => i.ProductId == productId)
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(50).ToListAsync());
+        var fanout = await LiveFanout.RunAsync(app, OwnerEmail, LargeSlug, ids, options.LiveClients, options.LiveMoves, options.LiveIdleConnections, Log);
+        report.Details["live_fanout"] = fanout.ToJson();
+        report.Add("live_fanout_p50_ms", fanout.P50Ms);
+        report.Add("live_fanout_p99_ms", fanout.P99Ms, "≤ 100", v => v <= 100);
+        report.Add("live_events_lost", fanout.EventsLost, "0", v => v == 0);
+        report.Add("live_bytes_per_idle_connection", fanout.BytesPerIdleConnection, "≤ 20480", v => v <= 20 * 1024);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Seeding;
 using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
+using ProductRoles.Web.Infrastructure.ScaleOut;
 using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 using Serilog;
@@ -26,7 +27,11 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDataProtection().SetApplicationName("ProductRoles").PersistKeysToDbContext<AppDbContext>();
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+var health = builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+// More than one instance: Redis (SignalR backplane, shared login rate limit, health check) when
+// Redis:ConnectionString is set; forwarded headers from the configured proxies only.
+builder.Services.AddScaleOut(builder.Configuration, health);
 
 // Identity, sessions, login rate limit, and the per-product access resolver.
 builder.Services.AddAppIdentity(builder.Configuration);
@@ -85,6 +90,9 @@ builder.Services.AddHsts(o =>
 var app = builder.Build();
 
 await DatabaseStartup.InitializeAsync(app.Services, app.Configuration, app.Logger);
+
+// First, so that everything after it (HTTPS detection, HSTS, the rate limit, the log) sees the client.
+app.UseScaleOut(app.Configuration);
 
 if (!app.Environment.IsDevelopment())
 {

@@ -20,6 +20,23 @@ public sealed class TestClient : IDisposable
         _http = factory.CreateDefaultClient(BaseAddress, new CookieHandler(Cookies));
     }
 
+    /// <summary>
+    /// The same, against an app listening on a real address (Kestrel), e.g. one of several instances;
+    /// <paramref name="headers"/> go with every request (such as a proxy's X-Forwarded-For).
+    /// </summary>
+    public TestClient(Uri baseAddress, CookieContainer? cookies = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        Cookies = cookies ?? new CookieContainer();
+        _http = new HttpClient(new CookieHandler(Cookies) { InnerHandler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false } })
+        {
+            BaseAddress = baseAddress,
+        };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            _http.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+        }
+    }
+
     public CookieContainer Cookies { get; }
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);

@@ -69,16 +69,15 @@ public static class IdentityServices
             o.OnRejected = (context, _) =>
             {
                 // Tell the client when it may try again: the rest of the current window, in whole seconds.
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var retryAfter = ScaleOut.LoginRateLimit.RetryAfter(context.Lease) ?? TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter =
                     Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
             // Only posting the login form counts: a client may look at the page as often as it likes.
+            // Per client address, shared by every instance when Redis is configured (ScaleOut.LoginRateLimit).
             o.AddPolicy(LoginRateLimitPolicy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                ? ScaleOut.LoginRateLimit.For(http, permitsPerMinute)
                 : RateLimitPartition.GetNoLimiter("read"));
         });
 

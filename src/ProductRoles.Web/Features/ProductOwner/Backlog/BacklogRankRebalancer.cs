@@ -48,57 +48,23 @@ public static class BacklogRebalancing
 /// <summary>
 /// The background step: looks for long keys now and then and rebalances only when some exist. Moves
 /// never wait for it (a move re-spreads its own neighbourhood when it must); it only tidies up. It
-/// runs on one app instance at a time: each tick first takes or renews the lease in the database.
+/// runs on one app instance at a time, holding the <see cref="Lease"/> lease.
 /// </summary>
 public sealed class BacklogRankRebalancer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<BacklogRankRebalancer> logger)
-    : BackgroundService
+    : LeasedBackgroundService(scopes, clock, logger)
 {
-    public const string LeaseName = "backlog-rank-rebalance";
+    public const string Lease = "backlog-rank-rebalance";
 
-    private readonly string _holder = DatabaseLease.NewHolder();
+    protected override string LeaseName => Lease;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Backlog:RebalanceMinutes", 10.0));
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var interval = TimeSpan.FromMinutes(configuration.GetValue("Backlog:RebalanceMinutes", 10.0));
-        using var timer = new PeriodicTimer(interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var rebalanced = await BacklogRebalancing.RebalanceAsync(services.GetRequiredService<AppDbContext>(), cancellationToken);
+        if (rebalanced > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                // Held for two ticks: renewed every tick while this instance lives, taken over soon after it dies.
-                if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, interval * 2, clock.GetUtcNow().UtcDateTime, stoppingToken))
-                {
-                    continue;
-                }
-
-                var rebalanced = await BacklogRebalancing.RebalanceAsync(db, stoppingToken);
-                if (rebalanced > 0)
-                {
-                    logger.LogInformation("Rebalanced the backlog rank keys of {Count} products", rebalanced);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Rebalancing backlog rank keys failed; trying again at the next tick");
-            }
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await DatabaseLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), LeaseName, _holder,
-                clock.GetUtcNow().UtcDateTime, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The lease then simply expires.
-            logger.LogDebug(ex, "Could not release the rank rebalance lease");
+            logger.LogInformation("Rebalanced the backlog rank keys of {Count} products", rebalanced);
         }
     }
 }

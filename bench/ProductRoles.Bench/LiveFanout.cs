@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ProductRoles.Bench;
+
+/// <summary>What the fan-out run measured.</summary>
+public sealed record FanoutResult(
+    int Clients, int Moves, double P50Ms, double P99Ms, double MaxMs, long EventsLost,
+    int IdleConnections, double BytesPerIdleConnection, double ManagedBytesPerIdleConnection, double WorkingSetBytesPerIdleConnection)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["clients"] = Clients,
+        ["moves"] = Moves,
+        ["p50_ms"] = Math.Round(P50Ms, 2),
+        ["p99_ms"] = Math.Round(P99Ms, 2),
+        ["max_ms"] = Math.Round(MaxMs, 2),
+        ["events_lost"] = EventsLost,
+        ["idle_connections"] = IdleConnections,
+        ["managed_bytes_per_idle_connection"] = Math.Round(ManagedBytesPerIdleConnection),
+        ["working_set_bytes_per_idle_connection"] = Math.Round(WorkingSetBytesPerIdleConnection),
+        ["how"] = "clients: the hub's .NET client over WebSockets in a separate process, every one following the product; " +
+                  "one backlog move per 100 ms through the list's move form (POST ?handler=Move) as the product owner; " +
+                  "per move, from its response to the event reaching the last client (the same monotonic clock in both processes); " +
+                  "memory: the app process's growth after opening the idle connections and a forced full GC, divided by their number; " +
+                  "the figure is the larger of the managed heap's and the working set's growth",
+    };
+}
+
+/// <summary>
+/// The live fan-out run: many connected clients on one product, a move every 100 ms, how long until
+/// every client has the event, whether any was lost, and what an idle connection costs the app.
+/// </summary>
+public static partial class LiveFanout
+{
+    public static async Task<FanoutResult> RunAsync(
+        AppUnderTest app, string email, string slug, IReadOnlyList<int> itemIds, int clients, int moves, int idleConnections, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(itemIds);
+        ArgumentNullException.ThrowIfNull(log);
+        var cookie = await app.SignInAsync(email);
+        var cookieFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(cookieFile, cookie);
+        try
+        {
+            // What an idle connection costs: the app's memory before and after, each after a full GC.
+            var before = Memory();
+            double managedPer, workingSetPer;
+            await using (var idle = await ClientProcess.StartAsync(app, cookieFile, slug, idleConnections))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var after = Memory();
+                managedPer = (after.Managed - before.Managed) / (double)idleConnections;
+                workingSetPer = (after.WorkingSet - before.WorkingSet) / (double)idleConnections;
+                await idle.FinishAsync(0);
+            }
+
+            log(string.Create(CultureInfo.InvariantCulture, $"live: {idleConnections} idle connections: {managedPer:F0} managed bytes, {workingSetPer:F0} working-set bytes each"));
+
+            // The fan-out: every client follows the product; a move every 100 ms.
+            await using var followers = await ClientProcess.StartAsync(app, cookieFile, slug, clients);
+            log($"live: {clients} clients connected; {moves} moves, one per 100 ms");
+            var responded = await MoveAsync(app, cookie, slug, itemIds, moves);
+            var arrivals = await followers.FinishAsync(moves);
+            var latencies = new List<double>(moves);
+            long lost = 0;
+            for (var k = 0; k < moves; k++)
+            {
+                var (got, latest) = arrivals.TryGetValue(k, out var a) ? a : (0, 0L);
+                lost += clients - got;
+                if (got > 0)
+                {
+                    // An event can overtake the response that caused it: that counts as no wait at all.
+                    latencies.Add(Math.Max(0, (latest - responded[k]) * 1000.0 / Stopwatch.Frequency));
+                }
+            }
+
+            latencies.Sort();
+            var result = new FanoutResult(clients, moves, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? 0 : latencies[^1], lost,
+                idleConnections, Math.Max(managedPer, workingSetPer), managedPer, workingSetPer);
+            log(string.Create(CultureInfo.InvariantCulture, $"live: fan-out p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms, max {result.MaxMs:F1} ms; {lost} events lost"));
+            return result;
+        }
+        finally
+        {
+            File.Delete(cookieFile);
+        }
+    }
+
+    /// <summary>One move every 100 ms (the next one at once when a move took longer), each answer's time.</summary>
+    private static async Task<long[]> MoveAsync(AppUnderTest app, string cookie, string slug, IReadOnlyList<int> itemIds, int moves)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"p/{slug}/backlog");
+        get.Headers.TryAddWithoutValidation("Cookie", cookie);
+        using var page = await http.SendAsync(get);
+        var token = WebUtility.HtmlDecode(Token().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+        var responded = new long[moves];
+        var start = Stopwatch.GetTimestamp();
+        for (var k = 0; k < moves; k++)
+        {
+            var due = start + (k * Stopwatch.Frequency / 10);
+            var wait = (due - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency;
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            }
+
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"p/{slug}/backlog?handler=Move")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["itemId"] = itemIds[k % itemIds.Count].ToString(CultureInfo.InvariantCulture),
+                    ["move"] = k % 2 == 0 ? "Top" : "Bottom",
+                    ["__RequestVerificationToken"] = token,
+                }),
+            };
+            post.Headers.TryAddWithoutValidation("Cookie", cookie);
+            using var answer = await http.SendAsync(post, HttpCompletionOption.ResponseHeadersRead);
+            responded[k] = Stopwatch.GetTimestamp();
+            if ((int)answer.StatusCode is not (302 or 303))
+            {
+                throw new InvalidOperationException($"Move {k} answered {(int)answer.StatusCode}, not a redirect.");
+            }
+        }
+
+        return responded;
+    }
+
+    private static (long Managed, long WorkingSet) Memory()
+    {
+        for (var n = 0; n < 2; n++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        using var process = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    /// <summary>The clients' process (<see cref="LiveClients"/>): this very assembly, started again with its flag.</summary>
+    private sealed class ClientProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _errors = [];
+
+        private ClientProcess(Process process) => _process = process;
+
+        public static async Task<ClientProcess> StartAsync(AppUnderTest app, string cookieFile, string slug, int count)
+        {
+            var assembly = typeof(LiveClients).Assembly.Location;
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[]
+                     {
+                         "exec", "--runtimeconfig", Path.ChangeExtension(assembly, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(assembly, ".deps.json"),
+                         assembly, LiveClients.Flag, new Uri(app.BaseAddress, LiveContract.HubPath).ToString(), cookieFile, slug,
+                         count.ToString(CultureInfo.InvariantCulture),
+                     })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            // Workstation GC: the clients' process should not take a heap per core from the app.
+            start.Environment["DOTNET_gcServer"] = "0";
+            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the live clients' process.");
+            var clients = new ClientProcess(process);
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (clients._errors)
+                    {
+                        clients._errors.Add(e.Data);
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
+            var line = await process.StandardOutput.ReadLineAsync();
+            if (line != "READY")
+            {
+                await process.WaitForExitAsync();
+                throw new InvalidOperationException($"The live clients did not connect: {line} {clients.Errors()}");
+            }
+
+            return clients;
+        }
+
+        /// <summary>Tells the clients how many events to expect; returns per move index how many clients got it and when the last did.</summary>
+        public async Task<Dictionary<int, (int Clients, long Latest)>> FinishAsync(int expected)
+        {
+            await _process.StandardInput.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"DONE {expected}"));
+            await _process.StandardInput.FlushAsync();
+            var arrivals = new Dictionary<int, (int, long)>();
+            while (await _process.StandardOutput.ReadLineAsync() is { } line && line != "END")
+            {
+                var parts = line.Split(' ');
+                if (parts is ["K", var k, var got, var latest])
+                {
+                    arrivals[int.Parse(k, CultureInfo.InvariantCulture)] =
+                        (int.Parse(got, CultureInfo.InvariantCulture), long.Parse(latest, CultureInfo.InvariantCulture));
+                }
+            }
+
+            await _process.WaitForExitAsync();
+            if (_process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"The live clients failed: {Errors()}");
+            }
+
+            return arrivals;
+        }
+
+        private string Errors()
+        {
+            lock (_errors)
+            {
+                return string.Join(Environment.NewLine, _errors.TakeLast(20));
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+    }
+}
