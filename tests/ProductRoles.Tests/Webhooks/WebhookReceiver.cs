@@ -42,6 +42,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedDelivery> Received => [.. _received];
 
+    /// <summary>Requests that came in, answered or not yet.</summary>
+    public int Arrivals => Volatile.Read(ref _arrivals);
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
