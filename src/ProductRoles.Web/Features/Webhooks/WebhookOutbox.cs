@@ -36,8 +36,13 @@ public sealed class WebhookOutbox(AppDbContext db, ProductContext product, TimeP
         _ => Permission.ViewBacklog,
     };
 
-    public async Task EnqueueAsync(WebhookEvent webhookEvent, object data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues <paramref name="webhookEvent"/> for every subscription that wants it. <paramref name="data"/> is
+    /// loaded only when one does, so a product without webhooks pays one query per event.
+    /// </summary>
+    public async Task EnqueueAsync(WebhookEvent webhookEvent, Func<Task<object>> data, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(data);
         var productId = product.Id;
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
             .Where(s => s.State == WebhookSubscriptionState.Active && s.Events.Contains(webhookEvent.ToString()))
@@ -49,10 +54,11 @@ public sealed class WebhookOutbox(AppDbContext db, ProductContext product, TimeP
             })
             .ToListAsync(cancellationToken);
         var permission = RequiredPermission(webhookEvent);
+        object? loaded = null;
         foreach (var subscription in subscriptions.Where(s => WebhookEvents.Parse(s.Events).Contains(webhookEvent)
                      && ProductPermissions.Allows(s.Role, isAdministrator: false, permission)))
         {
-            Add(subscription.Id, WebhookEvents.WireName(webhookEvent), data);
+            Add(subscription.Id, WebhookEvents.WireName(webhookEvent), loaded ??= await data());
         }
     }
 
