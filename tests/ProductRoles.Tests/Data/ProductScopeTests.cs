@@ -136,7 +136,12 @@ public sealed class ProductScopeTests(AppFixture app)
         var feedback = new FeedbackItem { ProductId = product.Id, SourceName = "Review", Text = "Nice", ReceivedOn = today, CreatedAt = now, UpdatedAt = now };
         var review = new SprintReview { ProductId = product.Id, Sprint = sprint };
         review.Feedback.Add(new SprintReviewFeedback { FeedbackItem = feedback });
-        db.AddRange(item, sprint, feedback, review);
+        var webhook = new ProductRoles.Web.Domain.Webhooks.WebhookSubscription
+        {
+            ProductId = product.Id, Url = "https://192.0.2.10/hooks", Events = "BacklogItemCreated", ProtectedSecret = "x", OwnerUserId = "someone", CreatedAt = now,
+        };
+        var delivery = new ProductRoles.Web.Domain.Webhooks.WebhookDeliveryAttempt { Subscription = webhook, Event = "ping", AttemptedAt = now, StatusCode = 200 };
+        db.AddRange(item, sprint, feedback, review, webhook, delivery);
         await db.SaveChangesAsync();
         return true;
     });

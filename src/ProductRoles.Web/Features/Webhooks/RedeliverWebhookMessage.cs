@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
@@ -13,6 +14,12 @@ namespace ProductRoles.Web.Features.Webhooks;
 /// </summary>
 [Requires(Permission.ManageWebhooks)]
 public sealed record RedeliverWebhookMessage(string ProductSlug, int SubscriptionId, long AttemptId) : ICommand<Unit>, IProductRequest;
+
+public sealed class RedeliverWebhookMessageValidator : AbstractValidator<RedeliverWebhookMessage>
+{
+    public RedeliverWebhookMessageValidator() =>
+        RuleFor(c => c.AttemptId).GreaterThan(0).WithMessage("Choose a delivery from the log to send again.");
+}
 
 public sealed class RedeliverWebhookMessageHandler(AppDbContext db, WebhookOutbox outbox) : ICommandHandler<RedeliverWebhookMessage, Unit>
 {
