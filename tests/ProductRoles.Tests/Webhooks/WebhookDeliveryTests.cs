@@ -146,6 +146,9 @@ public sealed class WebhookDeliveryTests(WebhookFixture webhooks)
         var details = await client.GetPageAsync($"{product.Url}/settings/webhooks/{subscriptionId}");
         Assert.Contains("2 deliveries wait", details.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("system", details.QuerySelector("#webhook-history")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        // The receiver's answer is shown as text, never as markup.
+        Assert.Contains("<b>receiver is down</b>", details.QuerySelector(".webhook-excerpt")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(details.QuerySelector(".webhook-excerpt b"));
 
         receiver.Answer = Answers.Always(HttpStatusCode.OK);
         var before = receiver.Received.Count;
