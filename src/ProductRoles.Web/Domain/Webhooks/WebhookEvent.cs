@@ -5,31 +5,31 @@ namespace ProductRoles.Web.Domain.Webhooks;
 /// <summary>What a webhook subscription can be told about. Stored by name; the wire name is <see cref="WebhookEvents.WireName"/>.</summary>
 public enum WebhookEvent
 {
-    [Display(Name = "Backlog item created")]
+    [Display(Name = "A backlog item is created")]
     BacklogItemCreated,
 
-    [Display(Name = "Backlog item changed")]
+    [Display(Name = "A backlog item changes")]
     BacklogItemChanged,
 
-    [Display(Name = "Backlog item moved")]
+    [Display(Name = "A backlog item moves")]
     BacklogItemMoved,
 
-    [Display(Name = "Backlog item done")]
+    [Display(Name = "A backlog item is done")]
     BacklogItemDone,
 
-    [Display(Name = "Customer feedback received")]
+    [Display(Name = "Customer feedback arrives")]
     FeedbackReceived,
 
-    [Display(Name = "Roadmap published")]
+    [Display(Name = "The roadmap is published")]
     RoadmapPublished,
 
-    [Display(Name = "Sprint started")]
+    [Display(Name = "A sprint is started")]
     SprintStarted,
 
-    [Display(Name = "Sprint closed")]
+    [Display(Name = "A sprint is closed")]
     SprintClosed,
 
-    [Display(Name = "Sprint review ready")]
+    [Display(Name = "A sprint review is ready")]
     SprintReviewReady,
 }
 
