@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 using ProductRoles.Web.Api;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Seeding;
+using ProductRoles.Web.Features.Webhooks;
 using ProductRoles.Web.Infrastructure.Events;
+using ProductRoles.Web.Infrastructure.Outbox;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.ScaleOut;
 using ProductRoles.Web.Infrastructure.Security;
@@ -48,6 +50,9 @@ builder.Services.AddDomainEvents();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Backlog.BacklogRankRebalancer>();
+// Outbox: what commands send outside (webhooks), written in their transaction, sent by one instance at a time.
+builder.Services.AddOutbox();
+builder.Services.AddWebhooks(builder.Configuration);
 foreach (var step in typeof(Program).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDemoSeedStep).IsAssignableFrom(t)))
 {
     builder.Services.AddScoped(typeof(IDemoSeedStep), step);

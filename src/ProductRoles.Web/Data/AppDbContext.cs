@@ -12,6 +12,7 @@ using ProductRoles.Web.Domain.Research;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Domain.Vision;
+using ProductRoles.Web.Domain.Webhooks;
 
 namespace ProductRoles.Web.Data;
 
@@ -78,6 +79,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<RoadmapFeedback> RoadmapFeedback => Set<RoadmapFeedback>();
     public DbSet<PublishedRoadmap> PublishedRoadmaps => Set<PublishedRoadmap>();
     public DbSet<PublishedRoadmapItem> PublishedRoadmapItems => Set<PublishedRoadmapItem>();
+
+    // Outgoing: webhooks and the outbox every sender shares
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
 
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }

@@ -21,10 +21,10 @@ namespace ProductRoles.Tests.Data;
 [Collection(AppCollection.Name)]
 public sealed class ProductScopeTests(AppFixture app)
 {
-    /// <summary>The only entities that belong to no product: products themselves, users and their sign-in data, keys, leases.</summary>
+    /// <summary>The only entities that belong to no product: products themselves, users and their sign-in data, keys, leases, the outbox.</summary>
     private static readonly string[] GlobalEntities =
     [
-        "Product", "AppUser", "UserProfile", "UserSession", "DataProtectionKey", "Lease",
+        "Product", "AppUser", "UserProfile", "UserSession", "DataProtectionKey", "Lease", "OutboxMessage",
         "IdentityRole", "IdentityRoleClaim<string>", "IdentityUserClaim<string>", "IdentityUserLogin<string>",
         "IdentityUserRole<string>", "IdentityUserToken<string>",
     ];
@@ -136,7 +136,12 @@ public sealed class ProductScopeTests(AppFixture app)
         var feedback = new FeedbackItem { ProductId = product.Id, SourceName = "Review", Text = "Nice", ReceivedOn = today, CreatedAt = now, UpdatedAt = now };
         var review = new SprintReview { ProductId = product.Id, Sprint = sprint };
         review.Feedback.Add(new SprintReviewFeedback { FeedbackItem = feedback });
-        db.AddRange(item, sprint, feedback, review);
+        var webhook = new ProductRoles.Web.Domain.Webhooks.WebhookSubscription
+        {
+            ProductId = product.Id, Url = "https://192.0.2.10/hooks", Events = "BacklogItemCreated", ProtectedSecret = "x", OwnerUserId = "someone", CreatedAt = now,
+        };
+        var delivery = new ProductRoles.Web.Domain.Webhooks.WebhookDeliveryAttempt { Subscription = webhook, Event = "ping", AttemptedAt = now, StatusCode = 200 };
+        db.AddRange(item, sprint, feedback, review, webhook, delivery);
         await db.SaveChangesAsync();
         return true;
     });

@@ -10,6 +10,7 @@ public enum Permission
     ViewMembers,
     EditProductSettings,
     ManageMembers,
+    ManageWebhooks,
 
     // Product manager area
     ViewStrategy,
@@ -62,10 +63,11 @@ public static class ProductPermissions
     {
         [ProductRole.ProductManager] =
             [.. TeamMembers, Permission.EditProductSettings, Permission.EditStrategy, Permission.ResolveRoadmapFeedback,
-             Permission.AddCustomerFeedback],
+             Permission.AddCustomerFeedback, Permission.ManageWebhooks],
         [ProductRole.ProductOwner] =
             [.. ScrumTeam, Permission.AddCustomerFeedback, Permission.TriageCustomerFeedback, Permission.CreateBacklogItems,
-             Permission.OrderBacklog, Permission.EditDefinitionOfDone, Permission.PlanSprints, Permission.EditSprintReview],
+             Permission.OrderBacklog, Permission.EditDefinitionOfDone, Permission.PlanSprints, Permission.EditSprintReview,
+             Permission.ManageWebhooks],
         [ProductRole.ScrumMaster] = [.. ScrumTeam, Permission.PlanSprints],
         [ProductRole.Developer] = [.. ScrumTeam],
         [ProductRole.Stakeholder] = [.. AllMembers],

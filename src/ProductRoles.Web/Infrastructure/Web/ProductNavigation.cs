@@ -25,6 +25,7 @@ public static class ProductNavigation
         new(Overview, "History", "/Products/History", Permission.ViewHistory),
         new(Overview, "Members", "/Products/Members", Permission.ViewMembers),
         new(Overview, "Settings", "/Products/Settings", Permission.EditProductSettings),
+        new(Overview, "Webhooks", "/Products/Webhooks/Index", Permission.ManageWebhooks),
         new(Strategy, "Vision", "/ProductManager/Vision/Index", Permission.ViewStrategy),
         new(Strategy, "Goals", "/ProductManager/Goals/Index", Permission.ViewStrategy),
         new(Strategy, "Market research", "/ProductManager/Research/Index", Permission.ViewStrategy),

@@ -78,6 +78,10 @@ public sealed class HostileWalkFixture : IAsyncLifetime
             }
         }
 
+        // A webhook, so the walk reaches its page and forms (a public literal address; this app sends nothing).
+        await App.AsUserAsync(AppFixture.Pm, sender => sender.Send(new ProductRoles.Web.Features.Webhooks.SubscribeWebhook(
+            Slug, "https://192.0.2.10/hooks", [.. ProductRoles.Web.Domain.Webhooks.WebhookEvents.All])).AsTask());
+
         foreach (var (who, email) in Emails)
         {
             Clients[who.ToString()] = await App.SignInAsync(email);

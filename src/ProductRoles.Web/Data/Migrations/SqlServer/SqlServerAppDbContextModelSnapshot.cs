@@ -174,6 +174,76 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Data.Identity.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex")
+                        .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Data.Leases.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -191,6 +261,59 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("Leases", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FirstAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Partition")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "Kind", "Partition", "Id");
+
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Activity", b =>
@@ -259,76 +382,6 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProductId", "EntityType", "EntityId", "Id");
 
                     b.ToTable("Activities");
-                });
-
-            modelBuilder.Entity("ProductRoles.Web.Domain.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex")
-                        .HasFilter("[NormalizedUserName] IS NOT NULL");
-
-                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.AcceptanceCriterion", b =>
@@ -1540,6 +1593,23 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("SprintTasks");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.UserProfile", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1670,6 +1740,112 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("ProductVisionRevisions");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookDeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResponseExcerpt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId", "Id");
+
+                    b.ToTable("WebhookDeliveryAttempts");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("WebhookSubscriptions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1681,7 +1857,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1690,7 +1866,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1705,7 +1881,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1714,7 +1890,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1732,20 +1908,24 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.AcceptanceCriterion", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("AcceptanceCriteria")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogComment", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("Comments")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItem", b =>
@@ -1766,7 +1946,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("DoneChecks")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1777,6 +1957,8 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .HasForeignKey("DefinitionOfDoneVersionId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemFeedbackLink", b =>
@@ -1800,11 +1982,13 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemTag", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("Tags")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogSettings", b =>
@@ -1818,20 +2002,24 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.DoneCriterionCheck", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", "DoneCheck")
                         .WithMany("Criteria")
                         .HasForeignKey("BacklogItemDoneCheckId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("DoneCheck");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", null)
+                    b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", "DefinitionOfDoneVersion")
                         .WithMany("Criteria")
                         .HasForeignKey("DefinitionOfDoneVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("DefinitionOfDoneVersion");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", b =>
@@ -1892,7 +2080,13 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", "User")
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.UserProfile", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1932,11 +2126,13 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Roadmap.PublishedRoadmapItem", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Roadmap.PublishedRoadmap", null)
+                    b.HasOne("ProductRoles.Web.Domain.Roadmap.PublishedRoadmap", "PublishedRoadmap")
                         .WithMany("Items")
                         .HasForeignKey("PublishedRoadmapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("PublishedRoadmap");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Roadmap.RoadmapFeedback", b =>
@@ -2010,10 +2206,14 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.RetrospectiveAction", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.UserProfile", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId");
 
                     b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
                         .WithMany()
@@ -2039,11 +2239,13 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintDaySnapshot", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
                         .WithMany("Days")
                         .HasForeignKey("SprintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Sprint");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
@@ -2097,10 +2299,14 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintTask", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.UserProfile", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId");
 
                     b.HasOne("ProductRoles.Web.Domain.Sprints.SprintItem", "SprintItem")
                         .WithMany("Tasks")
@@ -2115,7 +2321,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2133,9 +2339,31 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Vision.ProductVisionRevision", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Vision.ProductVision", null)
+                    b.HasOne("ProductRoles.Web.Domain.Vision.ProductVision", "ProductVision")
                         .WithMany("Revisions")
                         .HasForeignKey("ProductVisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProductVision");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookDeliveryAttempt", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Webhooks.WebhookSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -162,92 +162,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ProductRoles.Web.Data.Leases.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases", (string)null);
-                });
-
-            modelBuilder.Entity("ProductRoles.Web.Domain.Activity", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityId")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityLabel")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NewValue")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProductId", "Id");
-
-                    b.HasIndex("ProductId", "EntityType", "EntityId", "Id");
-
-                    b.ToTable("Activities");
-                });
-
-            modelBuilder.Entity("ProductRoles.Web.Domain.AppUser", b =>
+            modelBuilder.Entity("ProductRoles.Web.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -314,6 +229,142 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partition")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "Kind", "Partition", "Id");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Activity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Id");
+
+                    b.HasIndex("ProductId", "EntityType", "EntityId", "Id");
+
+                    b.ToTable("Activities");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.AcceptanceCriterion", b =>
@@ -1473,6 +1524,23 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("SprintTasks");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.UserProfile", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1599,6 +1667,108 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("ProductVisionRevisions");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookDeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseExcerpt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId", "Id");
+
+                    b.ToTable("WebhookDeliveryAttempts");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("WebhookSubscriptions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1610,7 +1780,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1619,7 +1789,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1634,7 +1804,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1643,7 +1813,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1661,20 +1831,24 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.AcceptanceCriterion", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("AcceptanceCriteria")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogComment", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("Comments")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItem", b =>
@@ -1695,7 +1869,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("DoneChecks")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1706,6 +1880,8 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DefinitionOfDoneVersionId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemFeedbackLink", b =>
@@ -1729,11 +1905,13 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemTag", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItem", "BacklogItem")
                         .WithMany("Tags")
                         .HasForeignKey("BacklogItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("BacklogItem");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogSettings", b =>
@@ -1747,20 +1925,24 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.DoneCriterionCheck", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", null)
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", "DoneCheck")
                         .WithMany("Criteria")
                         .HasForeignKey("BacklogItemDoneCheckId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("DoneCheck");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", null)
+                    b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", "DefinitionOfDoneVersion")
                         .WithMany("Criteria")
                         .HasForeignKey("DefinitionOfDoneVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("DefinitionOfDoneVersion");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", b =>
@@ -1821,7 +2003,13 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", "User")
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.UserProfile", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1861,11 +2049,13 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Roadmap.PublishedRoadmapItem", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Roadmap.PublishedRoadmap", null)
+                    b.HasOne("ProductRoles.Web.Domain.Roadmap.PublishedRoadmap", "PublishedRoadmap")
                         .WithMany("Items")
                         .HasForeignKey("PublishedRoadmapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("PublishedRoadmap");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Roadmap.RoadmapFeedback", b =>
@@ -1939,10 +2129,14 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.RetrospectiveAction", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.UserProfile", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId");
 
                     b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
                         .WithMany()
@@ -1968,11 +2162,13 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintDaySnapshot", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", "Sprint")
                         .WithMany("Days")
                         .HasForeignKey("SprintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Sprint");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintItem", b =>
@@ -2026,10 +2222,14 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.SprintTask", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", "Owner")
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ProductRoles.Web.Domain.UserProfile", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId");
 
                     b.HasOne("ProductRoles.Web.Domain.Sprints.SprintItem", "SprintItem")
                         .WithMany("Tasks")
@@ -2044,7 +2244,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.UserSession", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.AppUser", null)
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2062,9 +2262,31 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Vision.ProductVisionRevision", b =>
                 {
-                    b.HasOne("ProductRoles.Web.Domain.Vision.ProductVision", null)
+                    b.HasOne("ProductRoles.Web.Domain.Vision.ProductVision", "ProductVision")
                         .WithMany("Revisions")
                         .HasForeignKey("ProductVisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProductVision");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookDeliveryAttempt", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Webhooks.WebhookSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
