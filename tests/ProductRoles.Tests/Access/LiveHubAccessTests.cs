@@ -32,6 +32,7 @@ public sealed class LiveHubAccessTests(AppFixture app)
         ("sprints", null, Roles.Team),
         ("sprint-items", null, Roles.Team),
         ("sprint", p => p.ActiveSprintId, Roles.Team),
+        ("sprint-board", p => p.ActiveSprintId, Roles.Team),
         ("roadmap", null, Roles.Team),
         ("roadmap-feedback", null, Roles.Team),
         ("roadmap-item", p => p.RoadmapItemId, Roles.Team),

@@ -62,7 +62,8 @@ public sealed class LiveChangeHandler(LiveChanges live, ICurrentUser user) :
             LiveTopics.Sprint(e.SprintId), LiveTopics.Sprints, LiveTopics.Backlog, LiveTopics.BacklogItem(e.BacklogItemId));
 
     public Task HandleAsync(SprintCardMoved e, CancellationToken cancellationToken) =>
-        Add(e, $"{Who} moved #{e.BacklogItemId} to {e.To.Display()}",
+        // In the board's words: a card back from In progress is in "To do" (its item is Planned).
+        Add(e, $"{Who} moved #{e.BacklogItemId} to {(e.To == BacklogItemStatus.Planned ? "To do" : e.To.Display())}",
             LiveTopics.Sprint(e.SprintId), LiveTopics.Backlog, LiveTopics.BacklogItem(e.BacklogItemId));
 
     public Task HandleAsync(SprintTaskAdded e, CancellationToken cancellationToken) =>

@@ -30,6 +30,7 @@ public static class LiveTopics
         [Sprints] = (Permission.ViewSprints, false),
         [SprintItems] = (Permission.ViewSprints, false),
         ["sprint"] = (Permission.ViewSprints, true),
+        ["sprint-board"] = (Permission.ViewSprints, true),
         [Roadmap] = (Permission.ViewStrategy, false),
         [RoadmapFeedback] = (Permission.ViewStrategy, false),
         ["roadmap-item"] = (Permission.ViewStrategy, true),
@@ -46,6 +47,9 @@ public static class LiveTopics
     public static string BacklogItem(int id) => WithId("backlog-item", id);
 
     public static string Sprint(int id) => WithId("sprint", id);
+
+    /// <summary>The sprint board, as a page people look at (its changes are the sprint's).</summary>
+    public static string SprintBoard(int sprintId) => WithId("sprint-board", sprintId);
 
     public static string RoadmapItem(int id) => WithId("roadmap-item", id);
 
