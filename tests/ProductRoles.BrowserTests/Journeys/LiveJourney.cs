@@ -121,7 +121,7 @@ public sealed class LiveJourney(BrowserApp app)
     }
 
     [SkippableFact]
-    public async Task Product_manager_and_product_owner_see_roadmap_moves_and_the_owners_half_typed_note_survives()
+    public async Task Product_manager_and_product_owner_see_roadmap_moves_and_feedback_and_a_half_typed_note_survives()
     {
         Skip.If(app.SkipReason is not null, app.SkipReason);
 
@@ -143,9 +143,15 @@ public sealed class LiveJourney(BrowserApp app)
         await Assertions.Expect(po.Locator("#live-status")).ToContainTextAsync($"Priya Sharma (PM) moved roadmap item #{id} to Now");
         await Assertions.Expect(po.Locator("#live-presence")).ToContainTextAsync("Priya Sharma (PM)");
 
-        // The product manager, half way through a publish note, sees the owner's view change nothing of it.
+        // The product manager, half way through a publish note, hears the owner's feedback on that item:
+        // the board's open feedback count follows, and the half-typed note is still there.
+        var openBefore = int.Parse((await pm.Locator(".open-feedback-total").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         await pm.Locator("#publish-note").FillAsync("Wallets first");
         await po.GotoAsync($"{Demo}/roadmap/{id}");
+        await po.GetByLabel("Your feedback").FillAsync("The card schemes need three months' notice.");
+        await po.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await Assertions.Expect(pm.Locator(".open-feedback-total")).ToHaveTextAsync((openBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(pm.Locator("#live-status")).ToContainTextAsync($"Oliver Owens (PO) gave feedback on roadmap item #{id}");
         await Assertions.Expect(pm.Locator("#publish-note")).ToHaveValueAsync("Wallets first");
         await ShotAsync(pm, "roadmap");
     }
@@ -172,7 +178,7 @@ public sealed class LiveJourney(BrowserApp app)
         await po.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         var warning = dev.Locator("#live-stale");
-        await Assertions.Expect(warning).ToContainTextAsync("Oliver Owens (PO) changed #");
+        await Assertions.Expect(warning).ToContainTextAsync($"Oliver Owens (PO) changed #{id}: title while you were editing");
         await Assertions.Expect(warning).ToContainTextAsync("while you were editing");
         await ShotAsync(dev, "stale-form");
         await warning.GetByRole(AriaRole.Button, new() { Name = "Show their version" }).ClickAsync();
@@ -182,6 +188,48 @@ public sealed class LiveJourney(BrowserApp app)
         // Saving anyway goes through the version check: a readable conflict, nothing of theirs lost.
         await dev.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(dev.GetByRole(AriaRole.Heading, new() { Name = "Changed by Oliver Owens (PO) while you were working" })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task After_the_connection_drops_the_backlog_says_it_is_reconnecting_and_then_shows_what_it_missed()
+    {
+        Skip.If(app.SkipReason is not null, app.SkipReason);
+
+        // The developer's connection goes through a switch the test can open: a dropped network, as the page sees it.
+        var dev = await app.SignInAsync("dev@demo.local");
+        var offline = false;
+        IWebSocketRoute? socket = null;
+        await dev.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/hubs/live"), ws =>
+        {
+            if (offline)
+            {
+                _ = ws.CloseAsync(new() { Code = 1011, Reason = "network down" });
+                return;
+            }
+
+            ws.ConnectToServer();
+            socket = ws;
+        });
+        await dev.RouteAsync("**/hubs/live/negotiate**", route => offline ? route.AbortAsync() : route.ContinueAsync());
+        await dev.GotoAsync($"{Demo}/backlog");
+        await LiveAsync(dev);
+
+        offline = true;
+        await socket!.CloseAsync(new() { Code = 1011, Reason = "network down" });
+        await Assertions.Expect(dev.Locator("#live-status")).ToContainTextAsync("Live updates paused — reconnecting");
+        await ShotAsync(dev, "reconnecting");
+
+        // Meanwhile the product owner moves an item to the top; the page, still usable, does not know yet.
+        var po = await app.SignInAsync("po@demo.local");
+        await po.GotoAsync($"{Demo}/backlog");
+        var moved = await po.Locator("table.po-backlog tbody tr").Nth(3).GetAttributeAsync("data-item-id");
+        await po.Locator($"#item-{moved} form.po-move button[value='Top']").ClickAsync();
+        await Assertions.Expect(po.Locator("table.po-backlog tbody tr").First).ToHaveAttributeAsync("data-item-id", moved!);
+
+        // The network comes back: the page reconnects on its own and fetches what it missed.
+        offline = false;
+        await Assertions.Expect(dev.Locator("table.po-backlog tbody tr").First).ToHaveAttributeAsync("data-item-id", moved!);
+        await Assertions.Expect(dev.Locator("#live-bar[data-state='live']")).ToBeAttachedAsync();
     }
 }
 

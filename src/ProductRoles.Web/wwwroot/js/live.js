@@ -21,6 +21,7 @@ const page = {
 
 const paused = "Live updates paused — reconnecting…";
 let me = null;
+let lastPresence = null;
 let refusal = null;
 let dragging = false;
 let refreshWanted = false;
@@ -98,6 +99,10 @@ async function join() {
         const joined = await connection.invoke("Join", page.product, page.view, page.editing);
         me = joined.userId;
         refusal = null;
+        // The hub sends the page's presence before Join answers: show it again now that we know who we are.
+        if (lastPresence) {
+            showPresence(lastPresence);
+        }
     } catch (error) {
         // The hub said no (not a member any more, or the role may not see this page): stop for good.
         refusal = error;
@@ -158,6 +163,7 @@ function showPresence(message) {
     if (message.view !== page.view) {
         return;
     }
+    lastPresence = message;
     const others = message.people.filter(person => person.userId !== me);
     presenceNote.replaceChildren();
     presenceNote.hidden = others.length === 0;
