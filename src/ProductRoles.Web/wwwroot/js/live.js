@@ -90,7 +90,8 @@ connection.onreconnected(async () => {
 connection.onclose(() => {
     if (!refusal) {
         say(paused, "paused");
-        startLater(0);
+        // Counted as a retry, so the page fetches itself once it is back.
+        startLater(1);
     }
 });
 
@@ -240,25 +241,36 @@ async function refresh() {
     }
     refreshing = true;
     refreshWanted = false;
+    const next = await fetchPage();
+    refreshing = false;
+    if (next === undefined) {
+        // The app is not answering (a restart, the network): the reconnect fetches the page again.
+        return;
+    }
+    if (next && dragging) {
+        // A card was picked up while the page was fetched: the drop brings the update.
+        refreshWanted = true;
+        return;
+    }
+    if (next) {
+        morph(next);
+    }
+    if (refreshWanted && !dragging) {
+        refresh();
+    }
+}
+
+/** The page's content as the server renders it now; null when it refused (then say so), undefined when it did not answer. */
+async function fetchPage() {
     try {
         const response = await fetch(withFragment(page.src), { credentials: "same-origin", cache: "no-store" });
         if (!response.ok) {
             say("This page changed: reload it to see the latest.", "stopped");
-            return;
+            return null;
         }
-        const html = new DOMParser().parseFromString(await response.text(), "text/html");
-        if (dragging) {
-            refreshWanted = true;
-            return;
-        }
-        morph(html.getElementById("main"));
+        return new DOMParser().parseFromString(await response.text(), "text/html").getElementById("main");
     } catch {
-        refreshWanted = true;
-    } finally {
-        refreshing = false;
-        if (refreshWanted && !dragging) {
-            refresh();
-        }
+        return undefined;
     }
 }
 
