@@ -100,6 +100,7 @@ public sealed partial class BaselineServer
         var itemUrlPrefix = itemUrl[..itemUrl.LastIndexOf('0')];
         var html = new StringBuilder(96 * 1024);
         WriteLayoutStart(html, http, "Product backlog", caller, "/ProductOwner/Backlog/Index", "/css/product-owner.css", "/js/backlog.js");
+        WriteLiveBar(html, http, slug, "backlog", "backlog");
         html.Append("<div class=\"page-head\">\n    <div>\n        <h1>Product backlog</h1>\n        <p>Everything the team might work on, in order: the top matters most. ")
             .Append(total).Append(total == 1 ? " item" : " items").Append(".</p>\n    </div>\n    <div class=\"actions\">\n");
         if (canCreate)

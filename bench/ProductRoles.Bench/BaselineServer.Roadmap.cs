@@ -73,6 +73,7 @@ public sealed partial class BaselineServer
 
         var html = new StringBuilder(128 * 1024);
         WriteLayoutStart(html, http, "Roadmap", caller, "/ProductManager/Roadmap/Index", "/css/product-manager.css", "/js/roadmap.js");
+        WriteLiveBar(html, http, slug, "roadmap", "roadmap roadmap-feedback");
         html.Append("<div class=\"page-head\">\n    <div>\n        <h1>Roadmap</h1>\n        <p>Themes and initiatives by horizon: what we work on now, next and later, and the outcomes they should bring.</p>\n    </div>\n    <div class=\"actions\">\n")
             .Append("        <a class=\"button button-secondary\" href=\"").Append(Url("/ProductManager/Roadmap/Timeline", slug)).Append("\">Timeline</a>\n")
             .Append("        <a class=\"button button-secondary\" href=\"").Append(Url("/ProductManager/Roadmap/Published", slug)).Append("\">Published roadmap</a>\n");

@@ -204,6 +204,8 @@ public sealed partial class BaselineServer
         var html = new StringBuilder(64 * 1024);
         // The review page itself is not in the sidebar, so no entry is marked current.
         WriteLayoutStart(html, http, "Sprint review · " + sprint.Name, caller, "/Scrum/SprintReview/Index", "/css/scrum.css");
+        var view = "sprint-review:" + id.ToString(CultureInfo.InvariantCulture);
+        WriteLiveBar(html, http, slug, view, view);
         html.Append("<div class=\"page-head\">\n    <div>\n        <p class=\"muted small\"><a href=\"").Append(Url("/Scrum/SprintReview/List", slug)).Append("\">Sprint reviews</a></p>\n")
             .Append("        <h1>Sprint review</h1>\n        <p class=\"muted\">").Append(e.Encode(sprint.Name)).Append(" · ")
             .Append(e.Encode(sprint.Start.ToString("d MMM", CultureInfo.CurrentCulture))).Append(" – ").Append(e.Encode(sprint.End.ToString("d MMM yyyy", CultureInfo.CurrentCulture))).Append("</p>\n")

@@ -261,6 +261,20 @@ public sealed partial class BaselineServer : IAsyncDisposable
         html.Append("            </aside>\n        <main id=\"main\" class=\"content\">\n");
     }
 
+    /// <summary>
+    /// The live bar a live page's layout writes first in &lt;main&gt; (see LivePage): which page it is, the
+    /// topics that make it fetch itself again, and its own URL to fetch.
+    /// </summary>
+    public static void WriteLiveBar(StringBuilder html, HttpContext http, string slug, string view, string topics)
+    {
+        var e = HtmlEncoder.Default;
+        var src = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+        html.Append("            <div id=\"live-bar\" class=\"live-bar\" data-product=\"").Append(e.Encode(slug))
+            .Append("\" data-view=\"").Append(e.Encode(view)).Append("\" data-topics=\"").Append(e.Encode(topics))
+            .Append("\" data-src=\"").Append(e.Encode(src))
+            .Append("\" data-editing=\"\" data-item-url=\"\">\n                <p id=\"live-presence\" class=\"live-presence\" hidden></p>\n                <p id=\"live-status\" class=\"live-status\" aria-live=\"polite\"></p>\n            </div>\n");
+    }
+
     /// <summary>The request's antiforgery token as a hidden form field; generated once per request, as in the app.</summary>
     public static string TokenInput(HttpContext http) =>
         "<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\""

@@ -6,6 +6,7 @@ using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Seeding;
 using ProductRoles.Web.Features.Webhooks;
 using ProductRoles.Web.Infrastructure.Events;
+using ProductRoles.Web.Infrastructure.Live;
 using ProductRoles.Web.Infrastructure.Outbox;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.ScaleOut;
@@ -47,6 +48,7 @@ builder.Services.AddMediator((MediatorOptions o) =>
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddDomainEvents();
+builder.Services.AddLiveUpdates(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Backlog.BacklogRankRebalancer>();
@@ -126,6 +128,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.MapApi();
+app.MapLiveUpdates();
 
 await app.RunAsync();
 

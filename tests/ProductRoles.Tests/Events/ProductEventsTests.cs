@@ -256,14 +256,14 @@ public sealed class ProductEventsTests(ProductEventsFixture fixture)
     }
 
     [Fact]
-    public void Every_product_event_is_a_sealed_record_in_a_domain_area_folder()
+    public void Every_product_event_is_a_sealed_record_in_the_domain()
     {
         var types = ProductEventsFixture.EventTypes.ToList();
         Assert.True(types.Count >= 25, $"Expected the named events, found {types.Count}.");
         Assert.All(types, t =>
         {
             Assert.True(t.IsSealed, $"{t.Name} is sealed");
-            Assert.StartsWith("ProductRoles.Web.Domain.", t.Namespace, StringComparison.Ordinal);
+            Assert.StartsWith("ProductRoles.Web.Domain", t.Namespace, StringComparison.Ordinal);
             Assert.NotNull(t.GetMethod("<Clone>$"));
         });
     }

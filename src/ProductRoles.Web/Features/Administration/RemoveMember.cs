@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -10,7 +12,7 @@ namespace ProductRoles.Web.Features.Administration;
 [Requires(Permission.ManageMembers)]
 public sealed record RemoveMember(string ProductSlug, string UserId) : ICommand<Unit>, IProductRequest;
 
-public sealed class RemoveMemberHandler(AppDbContext db) : ICommandHandler<RemoveMember, Unit>
+public sealed class RemoveMemberHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events) : ICommandHandler<RemoveMember, Unit>
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
     {
@@ -19,6 +21,7 @@ public sealed class RemoveMemberHandler(AppDbContext db) : ICommandHandler<Remov
             ?? throw RequestValidationException.For(string.Empty, "That user is not a member of this product (any more).");
         db.ProductMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
+        events.Raise(new ProductMemberRemoved(product.Id, member.UserId, user.UserId));
         return Unit.Value;
     }
 }

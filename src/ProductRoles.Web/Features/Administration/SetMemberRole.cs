@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -21,7 +22,7 @@ public sealed class SetMemberRoleValidator : AbstractValidator<SetMemberRole>
     }
 }
 
-public sealed class SetMemberRoleHandler(AppDbContext db, ProductContext product, TimeProvider clock)
+public sealed class SetMemberRoleHandler(AppDbContext db, ProductContext product, ICurrentUser currentUser, DomainEvents events, TimeProvider clock)
     : ICommandHandler<SetMemberRole, Unit>
 {
     public async ValueTask<Unit> Handle(SetMemberRole command, CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ public sealed class SetMemberRoleHandler(AppDbContext db, ProductContext product
             ?? throw RequestValidationException.For(nameof(command.Email), "No user has this email address.");
 
         var member = await db.ProductMembers.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
+        var from = member?.Role;
         if (member is null)
         {
             db.ProductMembers.Add(new ProductMember
@@ -50,6 +52,11 @@ public sealed class SetMemberRoleHandler(AppDbContext db, ProductContext product
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (from != command.Role)
+        {
+            events.Raise(new ProductMemberRoleChanged(productId, user.Id, currentUser.UserId, from, command.Role));
+        }
+
         return Unit.Value;
     }
 }

@@ -17,7 +17,8 @@ namespace ProductRoles.Web.Infrastructure.Pipeline;
 /// retrying strategy, if one is configured, retries the whole command rather than refusing the
 /// user-initiated transaction.
 /// </remarks>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(AppDbContext db, DomainEvents events, DomainEventDispatcher dispatcher)
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
+    AppDbContext db, DomainEvents events, DomainEventDispatcher dispatcher, IEnumerable<ICommitListener> commitListeners)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -29,7 +30,9 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(AppDbContext db, Do
     {
         if (message is IWritesAtomicallyItself)
         {
-            return await next(message, cancellationToken);
+            var written = await next(message, cancellationToken);
+            await NotifyCommittedAsync(cancellationToken);
+            return written;
         }
 
         if (db.Database.CurrentTransaction is not null)
@@ -39,10 +42,11 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(AppDbContext db, Do
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async token =>
+        var committed = await strategy.ExecuteAsync(async token =>
         {
             // Every attempt starts from the database, not from what a failed attempt left tracked.
             events.Clear();
+            Discard();
             if (strategy.RetriesOnFailure)
             {
                 db.ChangeTracker.Clear();
@@ -60,10 +64,31 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(AppDbContext db, Do
             {
                 // Nothing was written: forget the changes too, so a later save in this scope can't write half of them.
                 events.Clear();
+                Discard();
                 db.ChangeTracker.Clear();
                 throw;
             }
         }, cancellationToken);
+
+        // Only the outermost command gets here, and only once its transaction committed.
+        await NotifyCommittedAsync(cancellationToken);
+        return committed;
+    }
+
+    private void Discard()
+    {
+        foreach (var listener in commitListeners)
+        {
+            listener.Discard();
+        }
+    }
+
+    private async Task NotifyCommittedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var listener in commitListeners)
+        {
+            await listener.CommittedAsync(cancellationToken);
+        }
     }
 
     private async Task DispatchEventsAsync(CancellationToken cancellationToken)

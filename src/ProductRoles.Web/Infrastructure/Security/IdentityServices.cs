@@ -47,9 +47,10 @@ public static class IdentityServices
             o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             o.Events.OnRedirectToLogin = context =>
             {
-                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    || context.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
                 {
-                    // An API client gets a plain 401, not the sign-in page or the HTML error page.
+                    // An API or live-updates client gets a plain 401, not the sign-in page or the HTML error page.
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
                 }

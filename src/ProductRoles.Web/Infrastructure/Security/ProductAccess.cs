@@ -31,6 +31,18 @@ public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user, Pr
         }
 
         var userId = user.UserId ?? throw new NotFoundException();
+        _resolved = await FindAsync(db, slug, userId, user.IsAdministrator, cancellationToken) ?? throw new NotFoundException();
+        return _resolved;
+    }
+
+    /// <summary>
+    /// The product a slug names and the user's standing in it; null when there is no such product or
+    /// the user is neither a member nor an administrator. Pages (through the behaviour) and the live
+    /// hub ask this one lookup, so both grant the same access.
+    /// </summary>
+    public static async Task<ProductAccess?> FindAsync(
+        AppDbContext db, string slug, string userId, bool isAdministrator, CancellationToken cancellationToken)
+    {
         // Deliberately unscoped: this is the lookup that decides the scope, possibly after another product's request.
         var found = await db.Products.AsNoTracking().IgnoreQueryFilters()
             .Where(p => p.Slug == slug)
@@ -44,13 +56,9 @@ public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user, Pr
             })
             .FirstOrDefaultAsync(cancellationToken);
 
-        if (found is null || (found.Role is null && !user.IsAdministrator))
-        {
-            throw new NotFoundException();
-        }
-
-        _resolved = new ProductAccess(found.Id, found.Slug, found.Name, found.Stage, found.Role, user.IsAdministrator);
-        return _resolved;
+        return found is null || (found.Role is null && !isAdministrator)
+            ? null
+            : new ProductAccess(found.Id, found.Slug, found.Name, found.Stage, found.Role, isAdministrator);
     }
 
     /// <summary>Scopes the rest of the request (handlers and data) to a product the caller was found allowed into.</summary>

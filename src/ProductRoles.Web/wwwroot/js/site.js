@@ -8,3 +8,8 @@ document.addEventListener("submit", event => {
         event.preventDefault();
     }
 });
+
+// Live pages (the layout writes a live bar on them) load the live-updates module; others never do.
+if (document.getElementById("live-bar")) {
+    import("./live.js");
+}

@@ -47,8 +47,11 @@ export function sortableLists(lists, { items, group, sort = true, onDrop }) {
         dragClass: "is-dragging",
         onStart: event => {
             home = { list: event.from, next: event.item.nextElementSibling };
+            // Live updates (live.js) wait while something is in the user's hand.
+            document.dispatchEvent(new CustomEvent("sortable:start"));
         },
         onEnd: event => {
+            document.dispatchEvent(new CustomEvent("sortable:end"));
             if (event.from === event.to && event.oldIndex === event.newIndex) {
                 return;
             }
@@ -64,12 +67,15 @@ export function sortableLists(lists, { items, group, sort = true, onDrop }) {
             }
         },
     };
-    return lists.map(list => {
+    const mark = () => lists.forEach(list => {
         // Only what this module made draggable gets a grip and a grab cursor (see site.css).
         list.classList.add("is-sortable");
         list.querySelectorAll(`:scope > ${items}`).forEach(item => item.classList.add("is-draggable"));
-        return Sortable.create(list, options);
     });
+    mark();
+    // A live update morphs the server's HTML in, which knows nothing of these classes: mark again.
+    document.addEventListener("live:morphed", mark);
+    return lists.map(list => Sortable.create(list, options));
 }
 
 /**

@@ -11,7 +11,9 @@ internal sealed record BacklogItemSnapshot(
     string? RoadmapItem, string AcceptanceCriteria)
 {
     public static BacklogItemSnapshot Of(BacklogItem item) => new(
-        item.Id, item.Type.Display(), item.Title, string.Join(" / ", item.AsA, item.IWant, item.SoThat), item.Description,
+        item.Id, item.Type.Display(), item.Title, string.Join(" / ", item.AsA, item.IWant, item.SoThat),
+        // A browser posts a textarea's lines with CR LF: that alone is no change a reader would see.
+        item.Description?.ReplaceLineEndings("\n"),
         item.Estimate?.ToString(CultureInfo.InvariantCulture), item.Status,
         string.Join(", ", item.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
         item.RoadmapItemId is { } roadmapItemId ? "#" + roadmapItemId.ToString(CultureInfo.InvariantCulture) : null,

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Infrastructure.Live;
+
+/// <summary>What a page learns when it joined: who it is (to tell its own changes from others').</summary>
+public sealed record LiveJoined(string UserId);
+
+/// <summary>Who is on a page now, sent to everyone on that page.</summary>
+public sealed record PresenceMessage(string View, IReadOnlyList<PresentPerson> People);
+
+/// <summary>
+/// The one live hub. A page joins with its product and the page it shows (a topic name, see
+/// <see cref="LiveTopics"/>): the hub checks membership and role with the same lookup and permission
+/// table as pages, then adds the connection to the product's audience groups its role has and to the
+/// page's presence group. Nothing is sent here except presence; changes are sent after commits by
+/// <see cref="LiveChanges"/>.
+/// </summary>
+[Authorize]
+public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
+{
+    public const string Path = "/hubs/live";
+
+    /// <summary>The refusal for a product that does not exist or that the caller is not a member of: the same words, so nothing leaks.</summary>
+    public const string NotFound = "There is no such product.";
+
+    public const string NotAllowed = "Your role may not follow this page.";
+
+    public const string UnknownView = "There is no such page to follow.";
+
+    public async Task<LiveJoined> Join(string productSlug, string view, bool editing)
+    {
+        var userId = Context.UserIdentifier ?? throw new HubException(NotFound);
+        var needed = LiveTopics.PermissionFor(view) ?? throw new HubException(UnknownView);
+        var user = Context.User ?? new ClaimsPrincipal();
+        var access = await ProductAccessResolver.FindAsync(db, productSlug ?? "", userId, user.IsInRole(AppRoles.Administrator), Context.ConnectionAborted)
+            ?? throw new HubException(NotFound);
+        if (!access.Can(needed))
+        {
+            throw new HubException(NotAllowed);
+        }
+
+        await LeaveAsync(Context.ConnectionId);
+        foreach (var audience in LiveTopics.Audiences.Where(access.Can))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveTopics.AudienceGroup(access.ProductId, audience));
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveTopics.ViewGroup(access.ProductId, view));
+        var name = user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "Someone";
+        await presence.SetAsync(new PresenceEntry(Context.ConnectionId, access.ProductId, view, userId, name, editing), Context.ConnectionAborted);
+        await BroadcastPresenceAsync(Clients, presence, access.ProductId, view);
+        return new LiveJoined(userId);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        var left = await presence.RemoveAsync(Context.ConnectionId, CancellationToken.None);
+        if (left is not null)
+        {
+            await BroadcastPresenceAsync(Clients, presence, left.ProductId, left.View);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Sends the page's present people to everyone on it.</summary>
+    public static async Task BroadcastPresenceAsync(IHubClients<IClientProxy> clients, IPresenceStore presence, int productId, string view)
+    {
+        var people = await presence.ListAsync(productId, view, CancellationToken.None);
+        await clients.Group(LiveTopics.ViewGroup(productId, view)).SendAsync("presence", new PresenceMessage(view, people));
+    }
+
+    /// <summary>A connection joining again (another page, or after its access changed) first leaves what it had joined.</summary>
+    private async Task LeaveAsync(string connectionId)
+    {
+        var previous = await presence.RemoveAsync(connectionId, CancellationToken.None);
+        if (previous is null)
+        {
+            return;
+        }
+
+        await LiveGroups.RemoveAsync(Groups, previous);
+        await BroadcastPresenceAsync(Clients, presence, previous.ProductId, previous.View);
+    }
+}
+
+public static class LiveGroups
+{
+    /// <summary>Takes a connection out of every group of the product it had joined (audiences and its page).</summary>
+    public static async Task RemoveAsync(IGroupManager groups, PresenceEntry entry)
+    {
+        foreach (var audience in LiveTopics.Audiences)
+        {
+            await groups.RemoveFromGroupAsync(entry.ConnectionId, LiveTopics.AudienceGroup(entry.ProductId, audience));
+        }
+
+        await groups.RemoveFromGroupAsync(entry.ConnectionId, LiveTopics.ViewGroup(entry.ProductId, entry.View));
+    }
+}
