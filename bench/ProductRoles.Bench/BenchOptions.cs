@@ -44,7 +44,7 @@ public sealed record BenchOptions(
     public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null)
     {
         MeasuredMoves = 4, AdversarialMoves = 10_000, SoakDuration = TimeSpan.FromSeconds(3),
-        LiveClients = 5, LiveMoves = 0, LiveIdleConnections = 20,
+        LiveClients = 5, LiveMoves = 5, LiveIdleConnections = 20,
     };
 
     /// <summary>60 seconds of 10 clients moving items at random to the top, the bottom and random places.</summary>

@@ -11,7 +11,8 @@ namespace ProductRoles.Bench;
 /// holds only the app's share of every connection (its memory is what is measured). The hub's own
 /// .NET client, WebSockets without negotiation (as behind a round-robin proxy).
 /// Protocol with <see cref="LiveFanout"/>: arguments name the hub, the cookie file, the product and
-/// how many clients; it prints <c>READY</c> once every client has joined, then on <c>DONE</c> (stdin)
+/// how many clients, and whether they follow the backlog page (else each an item page of its own);
+/// it prints <c>READY</c> once every client has joined, then on <c>DONE</c> (stdin)
 /// waits for the expected events and prints per move index <c>K index clients latest-timestamp</c>
 /// (Stopwatch ticks: the monotonic clock the parent uses too), then <c>END</c>.
 /// </summary>
@@ -26,6 +27,7 @@ public static class LiveClients
         var cookie = (await File.ReadAllTextAsync(args[2])).Trim();
         var slug = args[3];
         var count = int.Parse(args[4], CultureInfo.InvariantCulture);
+        var followBacklog = args.Count > 5 && args[5] == "backlog";
 
         var received = new List<long>[count];
         var connections = new HubConnection[count];
@@ -61,7 +63,14 @@ public static class LiveClients
             await Task.WhenAll(batch.Select(async c =>
             {
                 await c.StartAsync();
-                await LiveContract.JoinAsync(c, slug);
+                if (followBacklog)
+                {
+                    await LiveContract.JoinBacklogAsync(c, slug);
+                }
+                else
+                {
+                    await LiveContract.JoinItemAsync(c, slug, Array.IndexOf(connections, c) + 1);
+                }
             }));
         }
 

@@ -12,7 +12,11 @@ public static class LiveContract
     public const string ChangeMethod = "changed";
 
     /// <summary>As the backlog page joins: its product and view, not an edit form.</summary>
-    public static Task JoinAsync(HubConnection connection, string slug) => connection.InvokeAsync<JsonElement>("Join", slug, "backlog", false);
+    public static Task JoinBacklogAsync(HubConnection connection, string slug) => connection.InvokeAsync<JsonElement>("Join", slug, "backlog", false);
+
+    /// <summary>As an item's page joins: every idle client on a page of its own, as people spread over items are.</summary>
+    public static Task JoinItemAsync(HubConnection connection, string slug, int item) =>
+        connection.InvokeAsync<JsonElement>("Join", slug, $"backlog-item:{item}", false);
 
     /// <summary>A change message (<c>LiveMessage</c>) whose topics include the backlog.</summary>
     public static bool IsBacklogChange(JsonElement change) =>

@@ -22,10 +22,10 @@ public sealed record FanoutResult(
         ["idle_connections"] = IdleConnections,
         ["managed_bytes_per_idle_connection"] = Math.Round(ManagedBytesPerIdleConnection),
         ["working_set_bytes_per_idle_connection"] = Math.Round(WorkingSetBytesPerIdleConnection),
-        ["how"] = "clients: the hub's .NET client over WebSockets in a separate process, every one following the product; " +
+        ["how"] = "clients: the hub's .NET client over WebSockets in a separate process, every one on the product's backlog page; " +
                   "one backlog move per 100 ms through the list's move form (POST ?handler=Move) as the product owner; " +
                   "per move, from its response to the event reaching the last client (the same monotonic clock in both processes); " +
-                  "memory: the app process's growth after opening the idle connections and a forced full GC, divided by their number; " +
+                  "memory: the app process's growth after opening the idle connections (each on an item page of its own) and a forced full GC, divided by their number; " +
                   "the figure is the larger of the managed heap's and the working set's growth",
     };
 }
@@ -48,21 +48,31 @@ public static partial class LiveFanout
         try
         {
             // What an idle connection costs: the app's memory before and after, each after a full GC.
+            // A few connections first, so that loading and compiling the hub's code is not counted.
+            await using (var warmUp = await ClientProcess.StartAsync(app, cookieFile, slug, 20, followBacklog: false))
+            {
+                await warmUp.FinishAsync(0);
+            }
+
+            await Task.Delay(Settle);
             var before = Memory();
             double managedPer, workingSetPer;
-            await using (var idle = await ClientProcess.StartAsync(app, cookieFile, slug, idleConnections))
+            await using (var idle = await ClientProcess.StartAsync(app, cookieFile, slug, idleConnections, followBacklog: false))
             {
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                await Task.Delay(Settle);
                 var after = Memory();
-                managedPer = (after.Managed - before.Managed) / (double)idleConnections;
-                workingSetPer = (after.WorkingSet - before.WorkingSet) / (double)idleConnections;
+                // Growth below the noise of a GC'd heap (a few connections, in --smoke) can read negative: that is 0.
+                managedPer = Math.Max(0, after.Managed - before.Managed) / (double)idleConnections;
+                workingSetPer = Math.Max(0, after.WorkingSet - before.WorkingSet) / (double)idleConnections;
                 await idle.FinishAsync(0);
             }
 
             log(string.Create(CultureInfo.InvariantCulture, $"live: {idleConnections} idle connections: {managedPer:F0} managed bytes, {workingSetPer:F0} working-set bytes each"));
 
             // The fan-out: every client follows the product; a move every 100 ms.
-            await using var followers = await ClientProcess.StartAsync(app, cookieFile, slug, clients);
+            await using var followers = await ClientProcess.StartAsync(app, cookieFile, slug, clients, followBacklog: true);
+            // Every join told the page's others who is there now: let that burst drain before measuring.
+            await Task.Delay(Settle);
             log($"live: {clients} clients connected; {moves} moves, one per 100 ms");
             var responded = await MoveAsync(app, cookie, slug, itemIds, moves);
             var arrivals = await followers.FinishAsync(moves);
@@ -91,6 +101,8 @@ public static partial class LiveFanout
         }
     }
 
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
     /// <summary>One move every 100 ms (the next one at once when a move took longer), each answer's time.</summary>
     private static async Task<long[]> MoveAsync(AppUnderTest app, string cookie, string slug, IReadOnlyList<int> itemIds, int moves)
     {
@@ -114,8 +126,9 @@ public static partial class LiveFanout
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
                 {
-                    ["itemId"] = itemIds[k % itemIds.Count].ToString(CultureInfo.InvariantCulture),
-                    ["move"] = k % 2 == 0 ? "Top" : "Bottom",
+                    // Each to the top, from the last of the items upwards and round again: never the item already on top, so every move changes the order.
+                    ["itemId"] = itemIds[itemIds.Count - 1 - (k % itemIds.Count)].ToString(CultureInfo.InvariantCulture),
+                    ["move"] = "Top",
                     ["__RequestVerificationToken"] = token,
                 }),
             };
@@ -157,7 +170,7 @@ public static partial class LiveFanout
 
         private ClientProcess(Process process) => _process = process;
 
-        public static async Task<ClientProcess> StartAsync(AppUnderTest app, string cookieFile, string slug, int count)
+        public static async Task<ClientProcess> StartAsync(AppUnderTest app, string cookieFile, string slug, int count, bool followBacklog)
         {
             var assembly = typeof(LiveClients).Assembly.Location;
             var start = new ProcessStartInfo("dotnet")
@@ -171,7 +184,7 @@ public static partial class LiveFanout
                      {
                          "exec", "--runtimeconfig", Path.ChangeExtension(assembly, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(assembly, ".deps.json"),
                          assembly, LiveClients.Flag, new Uri(app.BaseAddress, LiveContract.HubPath).ToString(), cookieFile, slug,
-                         count.ToString(CultureInfo.InvariantCulture),
+                         count.ToString(CultureInfo.InvariantCulture), followBacklog ? "backlog" : "items",
                      })
             {
                 start.ArgumentList.Add(argument);

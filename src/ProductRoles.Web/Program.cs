@@ -32,10 +32,6 @@ builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRo
 builder.Services.AddDataProtection().SetApplicationName("ProductRoles").PersistKeysToDbContext<AppDbContext>();
 var health = builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
-// More than one instance: Redis (SignalR backplane, shared login rate limit, health check) when
-// Redis:ConnectionString is set; forwarded headers from the configured proxies only.
-builder.Services.AddScaleOut(builder.Configuration, health);
-
 // Identity, sessions, login rate limit, and the per-product access resolver.
 builder.Services.AddAppIdentity(builder.Configuration);
 
@@ -49,6 +45,11 @@ builder.Services.AddMediator((MediatorOptions o) =>
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddDomainEvents();
 builder.Services.AddLiveUpdates(builder.Configuration);
+
+// More than one instance: Redis (SignalR backplane, shared presence, shared login rate limit, health
+// check) when Redis:ConnectionString is set; forwarded headers from the configured proxies only.
+// After the live updates, whose in-memory presence store it replaces.
+builder.Services.AddScaleOut(builder.Configuration, health);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Backlog.BacklogRankRebalancer>();

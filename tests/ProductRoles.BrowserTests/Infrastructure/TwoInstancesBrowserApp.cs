@@ -51,6 +51,14 @@ public sealed class TwoInstancesBrowserApp : IAsyncLifetime
         // A first: it builds and seeds the database; B finds it ready.
         UrlA = Start();
         UrlB = Start();
+        using (var warmUp = new HttpClient())
+        {
+            foreach (var url in new[] { UrlA, UrlB })
+            {
+                (await warmUp.GetAsync(url + "/Account/Login")).Dispose();
+            }
+        }
+
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -65,7 +73,8 @@ public sealed class TwoInstancesBrowserApp : IAsyncLifetime
     public async Task<IPage> SignInAsync(string email, string baseUrl)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // Two apps and a browser on shared cores: a first page of an instance can take a while to compile.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);

@@ -21,6 +21,7 @@ public sealed class BenchmarkSmokeTests
         "rank_key_max_length_after_100000_adversarial_moves_random",
         "backlog_rows_written_per_move_p99", "backlog_rows_written_by_rebalancing_move_max",
         "soak_moves_total", "soak_moves_responses_not_2xx_3xx",
+        "live_fanout_p50_ms", "live_fanout_p99_ms", "live_events_lost", "live_bytes_per_idle_connection",
     ];
 
     [Fact]
@@ -50,6 +51,8 @@ public sealed class BenchmarkSmokeTests
         // The tiny soak ran through the app's move form, and every answer was a 2xx or a 3xx.
         Assert.True(json["soak_moves_total"]!.GetValue<double>() > 0, "The soak made no moves.");
         Assert.Equal(0, json["soak_moves_responses_not_2xx_3xx"]!.GetValue<double>());
+        // The tiny fan-out: every move's event reached every connected client.
+        Assert.Equal(0, json["live_events_lost"]!.GetValue<double>());
         Assert.Contains("figure", report.ToTable(), StringComparison.Ordinal);
     }
 

@@ -1,12 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductRoles.Web.Infrastructure.Live;
 using StackExchange.Redis;
 
 namespace ProductRoles.Web.Infrastructure.ScaleOut;
 
 /// <summary>
 /// What more than one app instance needs. With <c>Redis:ConnectionString</c> set: one shared Redis
-/// connection that carries the SignalR backplane and the login rate limit, and a Redis health check.
+/// connection that carries the SignalR backplane, the live pages' presence and the login rate limit,
+/// and a Redis health check.
 /// With <c>ForwardedHeaders:KnownProxies</c> / <c>KnownNetworks</c> set: the client address and scheme
 /// from those proxies' X-Forwarded-For / X-Forwarded-Proto. Without either, the app runs in one
 /// process exactly as before.
@@ -54,6 +57,9 @@ public static class ScaleOutServices
                 o.Configuration = options;
                 o.ConnectionFactory = _ => Task.FromResult(s.GetRequiredService<IConnectionMultiplexer>());
             });
+        // Who is on which page, for every instance: presence lists and member removals see all connections.
+        services.RemoveAll<IPresenceStore>();
+        services.AddSingleton<IPresenceStore, RedisPresenceStore>();
         health.AddRedis(s => s.GetRequiredService<IConnectionMultiplexer>(), name: "redis", timeout: TimeSpan.FromSeconds(5));
         return services;
     }

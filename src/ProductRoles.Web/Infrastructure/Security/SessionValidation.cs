@@ -44,13 +44,34 @@ public static class SessionValidation
         }
 
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var live = await db.UserSessions.AnyAsync(s => s.Id == id && s.UserId == userId && s.RevokedAt == null);
+        bool live;
+        if (IsUpgrade(context.HttpContext))
+        {
+            // A WebSocket's request lasts as long as the connection (a live page: hours). In the request's
+            // scope the check would hold a database context, and on SQLite its open connection, that long:
+            // about 200 KB per open page. A scope of its own gives both back at once.
+            await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            live = await IsLiveAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, userId);
+        }
+        else
+        {
+            live = await IsLiveAsync(context.HttpContext.RequestServices.GetRequiredService<AppDbContext>(), id, userId);
+        }
+
         if (!live)
         {
             await RejectAsync(context);
         }
     }
+
+    /// <summary>A request to turn the connection into a WebSocket (HTTP/1.1 Upgrade or HTTP/2 extended CONNECT).
+    /// Asked of the server's features: the WebSocket middleware only runs later, at the hub's endpoint.</summary>
+    private static bool IsUpgrade(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>()?.IsUpgradableRequest == true ||
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
+
+    private static Task<bool> IsLiveAsync(AppDbContext db, Guid id, string? userId) =>
+        db.UserSessions.AnyAsync(s => s.Id == id && s.UserId == userId && s.RevokedAt == null);
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {
