@@ -37,6 +37,8 @@ builder.Services.AddScaleOut(builder.Configuration, health);
 
 // Identity, sessions, login rate limit, and the per-product access resolver.
 builder.Services.AddAppIdentity(builder.Configuration);
+// Scripts sign in to the API with a personal access token instead of the cookie.
+builder.Services.AddAccessTokens(builder.Configuration);
 
 // Mediator: every page and API call sends a request through logging → authorization → validation →
 // unit of work (commands only: one transaction, domain events handled inside it).
@@ -107,6 +109,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseMiddleware<ApiProblemMiddleware>();
 app.UseSerilogRequestLogging(o =>
 {
     // This app's own logger (the static one is left alone; see AddSerilog above).
@@ -119,9 +122,10 @@ app.UseMiddleware<AbortedRequestMiddleware>();
 app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: the API's limits are per personal access token, known only once it signed the request in.
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health");
 app.MapRazorPages();

@@ -44,7 +44,9 @@ public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user, Pr
             })
             .FirstOrDefaultAsync(cancellationToken);
 
-        if (found is null || (found.Role is null && !user.IsAdministrator))
+        // A token restricted to one product finds no other, exactly as a non-member does.
+        if (found is null || (found.Role is null && !user.IsAdministrator)
+            || (user.Token?.ProductId is { } only && only != found.Id))
         {
             throw new NotFoundException();
         }

@@ -44,7 +44,7 @@ public sealed class HostileJsonTests(HostileWalkFixture walk)
     public async Task Hostile_json_gets_400_and_changes_nothing(string rowName)
     {
         var row = AccessTests.AllRows.Single(r => r.Name == rowName);
-        var url = row.Template.Replace("{slug}", HostileWalkFixture.Slug, StringComparison.Ordinal);
+        var url = await row.UrlInAsync(walk.App, HostileWalkFixture.Slug);
         var client = walk.Clients[row.Allowed[0].ToString()];
         var sample = JsonSerializer.SerializeToNode(row.Json)!.AsObject();
         var failures = new List<string>();
