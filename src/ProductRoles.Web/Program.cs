@@ -15,6 +15,10 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The build writes the OpenAPI document (obj/openapi) by starting the app in GetDocument.Insider only to read its
+// endpoints: then it touches no database (no migrations, no seed, no key ring, no background work).
+var buildingOpenApiDocument = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
 // Logging: Serilog from configuration, enriched per request (user, product, request name).
 // The logger belongs to this app instance, not the static Log.Logger, so several hosts in one
 // process (tests, the benchmark) each log to their own sinks.
@@ -28,7 +32,12 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 // so several instances behind a load balancer share logins.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddDataProtection().SetApplicationName("ProductRoles").PersistKeysToDbContext<AppDbContext>();
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ProductRoles");
+if (!buildingOpenApiDocument)
+{
+    dataProtection.PersistKeysToDbContext<AppDbContext>();
+}
+
 var health = builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
 // More than one instance: Redis (SignalR backplane, shared login rate limit, health check) when
@@ -94,9 +103,18 @@ builder.Services.AddHsts(o =>
     o.IncludeSubDomains = true;
 });
 
+if (buildingOpenApiDocument)
+{
+    // No background work (rebalancer, outbox sender, key ring) while the build only reads the endpoints.
+    Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.RemoveAll<IHostedService>(builder.Services);
+}
+
 var app = builder.Build();
 
-await DatabaseStartup.InitializeAsync(app.Services, app.Configuration, app.Logger);
+if (!buildingOpenApiDocument)
+{
+    await DatabaseStartup.InitializeAsync(app.Services, app.Configuration, app.Logger);
+}
 
 // First, so that everything after it (HTTPS detection, HSTS, the rate limit, the log) sees the client.
 app.UseScaleOut(app.Configuration);

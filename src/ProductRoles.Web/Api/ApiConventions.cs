@@ -12,18 +12,27 @@ namespace ProductRoles.Web.Api;
 public static class ApiConventions
 {
     /// <summary>A read: its summary and description, 200 with <typeparamref name="T"/>, and the refusals every read can meet.</summary>
-    public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder endpoint, string summary, string description) =>
-        endpoint.WithSummary(summary).WithDescription(description)
+    public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder endpoint, string operation, string summary, string description) =>
+        endpoint.Named(operation).WithSummary(summary).WithDescription(description)
             .Produces<T>(StatusCodes.Status200OK)
             .Refusals(write: false);
 
     /// <summary>A write: its summary and description, the success it answers, and the refusals every write can meet.</summary>
-    public static RouteHandlerBuilder Writes(this RouteHandlerBuilder endpoint, string summary, string description, int success, Type? response = null)
+    public static RouteHandlerBuilder Writes(this RouteHandlerBuilder endpoint, string operation, string summary, string description, int success,
+        Type? response = null)
     {
-        endpoint.WithSummary(summary).WithDescription(description);
+        endpoint.Named(operation).WithSummary(summary).WithDescription(description);
         endpoint = response is null ? endpoint.Produces(success) : endpoint.Produces(success, response);
         return endpoint.Refusals(write: true);
     }
+
+    /// <summary>The operation's id in the document, which generated clients name their methods after.</summary>
+    private static RouteHandlerBuilder Named(this RouteHandlerBuilder endpoint, string operation) =>
+        endpoint.AddOpenApiOperationTransformer((o, _, _) =>
+        {
+            o.OperationId = operation;
+            return Task.CompletedTask;
+        });
 
     private static RouteHandlerBuilder Refusals(this RouteHandlerBuilder endpoint, bool write)
     {

@@ -42,6 +42,20 @@ public static class ApiDocumentation
         {
             // The UTC converter hides DateTime's shape from the schema generator: say it again.
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsEnum && schema.Enum is { Count: > 0 })
+            {
+                // Enums travel as their names: say they are strings, so generators make string enums of them. The shared
+                // enum schema lists names only; a nullable use says "or null" where it is used.
+                schema.Type = JsonSchemaType.String;
+                for (var i = schema.Enum.Count - 1; i >= 0; i--)
+                {
+                    if (schema.Enum[i] is null)
+                    {
+                        schema.Enum.RemoveAt(i);
+                    }
+                }
+            }
+
             if (type == typeof(DateTime))
             {
                 schema.Type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;

@@ -30,7 +30,7 @@ public static class ApiEndpoints
             .AddEndpointFilter<ApiOutcomeFilter>()
             .AddEndpointFilter<AntiforgeryApiFilter>();
         v1.MapAntiforgeryApi().WithTags("Session")
-            .Reads<AntiforgeryToken>("An antiforgery token for cookie clients",
+            .Reads<AntiforgeryToken>("GetAntiforgeryToken", "An antiforgery token for cookie clients",
                 "Cookie-authenticated writes send this token in the X-CSRF-TOKEN header. Token clients need none.");
         v1.MapProductsApi(documented: true);
         v1.MapBacklogApi();

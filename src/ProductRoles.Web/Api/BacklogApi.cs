@@ -35,21 +35,21 @@ public static class BacklogApi
                 var page = await sender.Send(new GetBacklog(slug, new BacklogFilter(status, type, tag, roadmapItemId, text), ApiConventions.PageOf(cursor)), ct);
                 return http.Paged(page.Items, page.Page, page.PageCount, page.Total);
             })
-            .Reads<Paged<BacklogRow>>("The backlog", "The product backlog in order, filtered as on the backlog page (status, type, tag, roadmap item, text); paged by cursor.");
+            .Reads<Paged<BacklogRow>>("ListBacklogItems", "The backlog", "The product backlog in order, filtered as on the backlog page (status, type, tag, roadmap item, text); paged by cursor.");
 
         backlog.MapGet("/products/{slug}/backlog/{id:int}", async (string slug, int id, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var item = await sender.Send(new GetBacklogItem(slug, id), ct);
                 return http.WithETag(item, item.Version);
             })
-            .Reads<BacklogItemDetails>("A backlog item", "The item with its acceptance criteria, source feedback, roadmap link, Done record and comments; the ETag is its version.");
+            .Reads<BacklogItemDetails>("GetBacklogItem", "A backlog item", "The item with its acceptance criteria, source feedback, roadmap link, Done record and comments; the ETag is its version.");
 
         backlog.MapPost("/products/{slug}/backlog", async (string slug, BacklogItemBody body, ISender sender, CancellationToken ct) =>
             {
                 var id = await sender.Send(new CreateBacklogItem(slug, body.Fields), ct);
                 return TypedResults.Created($"{ApiEndpoints.Version1}/products/{slug}/backlog/{id}", new Created(id));
             })
-            .Writes("Write a backlog item", "A story, bug or chore; it goes to the top or the bottom as the product's setting says.",
+            .Writes("CreateBacklogItem", "Write a backlog item", "A story, bug or chore; it goes to the top or the bottom as the product's setting says.",
                 StatusCodes.Status201Created, typeof(Created));
 
         backlog.MapPut("/products/{slug}/backlog/{id:int}", async (string slug, int id, BacklogItemBody body, ISender sender, HttpContext http, CancellationToken ct) =>
@@ -57,18 +57,18 @@ public static class BacklogApi
                 await sender.Send(new EditBacklogItem(slug, id, body.Fields, ApiConventions.RequireVersion(http.Request, body.Version)), ct);
                 return Results.NoContent();
             })
-            .Writes("Edit a backlog item", "Replaces the item's fields. Send the version you read (If-Match or \"version\"); a stale one answers 409.",
+            .Writes("EditBacklogItem", "Edit a backlog item", "Replaces the item's fields. Send the version you read (If-Match or \"version\"); a stale one answers 409.",
                 StatusCodes.Status204NoContent);
 
         backlog.MapPost("/products/{slug}/backlog/{id:int}/move", (string slug, int id, MoveBody body, ISender sender, CancellationToken ct) =>
                 sender.Send(new MoveBacklogItem(slug, id, body.Move, body.Position, body.Reason), ct))
-            .Writes("Move a backlog item", "Up, down, to the top, to the bottom or to a position; the move and its reason go into the history.",
+            .Writes("MoveBacklogItem", "Move a backlog item", "Up, down, to the top, to the bottom or to a position; the move and its reason go into the history.",
                 StatusCodes.Status200OK, typeof(MoveResult));
 
         backlog.MapPost("/products/{slug}/backlog/bulk-edit", async (string slug, BulkEditBody body, ISender sender, CancellationToken ct) =>
                 new Changed(await sender.Send(new BulkEditBacklogItems(slug, body.ItemIds ?? [], body.AddTag, body.Status, body.RoadmapItemId,
                     body.ClearRoadmapItem), ct)))
-            .Writes("Change several backlog items at once", "Adds a tag, sets a status, or sets or clears the roadmap item of the listed items.",
+            .Writes("BulkEditBacklogItems", "Change several backlog items at once", "Adds a tag, sets a status, or sets or clears the roadmap item of the listed items.",
                 StatusCodes.Status200OK, typeof(Changed));
 
         backlog.MapPost("/products/{slug}/backlog/{id:int}/comments", async (string slug, int id, CommentBody body, ISender sender, CancellationToken ct) =>
@@ -76,7 +76,7 @@ public static class BacklogApi
                 await sender.Send(new AddBacklogComment(slug, id, body.Text ?? ""), ct);
                 return Results.NoContent();
             })
-            .Writes("Comment on a backlog item", "Adds a comment (Markdown, @mentions of members) to the item.", StatusCodes.Status204NoContent);
+            .Writes("CommentOnBacklogItem", "Comment on a backlog item", "Adds a comment (Markdown, @mentions of members) to the item.", StatusCodes.Status204NoContent);
 
         return api;
     }

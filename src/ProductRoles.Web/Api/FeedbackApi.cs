@@ -26,14 +26,14 @@ public static class FeedbackApi
                 var inbox = await sender.Send(new GetFeedbackInbox(slug, status, source, text, ApiConventions.PageOf(cursor)), ct);
                 return http.Paged(inbox.Items, inbox.Page, inbox.PageCount, inbox.Total);
             })
-            .Reads<Paged<FeedbackRow>>("The feedback inbox", "Newest first, filtered by status, source and text as on the inbox page; paged by cursor.");
+            .Reads<Paged<FeedbackRow>>("ListFeedback", "The feedback inbox", "Newest first, filtered by status, source and text as on the inbox page; paged by cursor.");
 
         feedback.MapGet("/products/{slug}/feedback/{id:int}", async (string slug, int id, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var item = await sender.Send(new GetFeedbackItem(slug, id), ct);
                 return http.WithETag(item, item.Version);
             })
-            .Reads<FeedbackDetails>("A feedback item", "The feedback with the backlog items made from it; the ETag is its version.");
+            .Reads<FeedbackDetails>("GetFeedback", "A feedback item", "The feedback with the backlog items made from it; the ETag is its version.");
 
         feedback.MapPost("/products/{slug}/feedback", async (string slug, FeedbackBody body, ISender sender, CancellationToken ct) =>
             {
@@ -41,7 +41,7 @@ public static class FeedbackApi
                     body.ReceivedOn, body.Tags), ct);
                 return TypedResults.Created($"{ApiEndpoints.Version1}/products/{slug}/feedback/{id}", new BacklogApi.Created(id));
             })
-            .Writes("Record customer feedback", "The intake for support tools: a complaint, concern or request from a named source lands in the product owner's inbox as New.",
+            .Writes("RecordFeedback", "Record customer feedback", "The intake for support tools: a complaint, concern or request from a named source lands in the product owner's inbox as New.",
                 StatusCodes.Status201Created, typeof(BacklogApi.Created));
 
         feedback.MapPut("/products/{slug}/feedback/{id:int}/triage", async (string slug, int id, TriageBody body, ISender sender, HttpContext http, CancellationToken ct) =>
@@ -50,7 +50,7 @@ public static class FeedbackApi
                     ApiConventions.RequireVersion(http.Request, body.Version)), ct);
                 return Results.NoContent();
             })
-            .Writes("Triage feedback", "Accept, decline or mark as a duplicate of another item, and retag. Send the version you read.",
+            .Writes("TriageFeedback", "Triage feedback", "Accept, decline or mark as a duplicate of another item, and retag. Send the version you read.",
                 StatusCodes.Status204NoContent);
 
         feedback.MapPost("/products/{slug}/feedback/{id:int}/backlog-items", async (string slug, int id, StoriesBody body, ISender sender, CancellationToken ct) =>
@@ -58,7 +58,7 @@ public static class FeedbackApi
                 var ids = await sender.Send(new TurnFeedbackIntoBacklogItems(slug, id, body.Type, body.AsA, body.Wants, body.SoThat), ct);
                 return TypedResults.Created($"{ApiEndpoints.Version1}/products/{slug}/feedback/{id}", new CreatedItems(ids));
             })
-            .Writes("Turn feedback into backlog items", "One backlog item per line of \"wants\", linked both ways; the feedback becomes Accepted.",
+            .Writes("TurnFeedbackIntoBacklogItems", "Turn feedback into backlog items", "One backlog item per line of \"wants\", linked both ways; the feedback becomes Accepted.",
                 StatusCodes.Status201Created, typeof(CreatedItems));
 
         return api;

@@ -16,10 +16,10 @@ public static class GoalsApi
 
         goals.MapGet("/products/{slug}/goals", (string slug, bool? includeArchived, ISender sender, CancellationToken ct) =>
                 sender.Send(new GetGoals(slug, includeArchived ?? false), ct))
-            .Reads<GoalList>("Goals", "The product's goals with their key results and progress.");
+            .Reads<GoalList>("ListGoals", "Goals", "The product's goals with their key results and progress.");
 
         goals.MapGet("/products/{slug}/goals/{id:int}", (string slug, int id, ISender sender, CancellationToken ct) => sender.Send(new GetGoal(slug, id), ct))
-            .Reads<GoalDetail>("A goal", "One goal with its key results (each with its version) and the company goals it could serve.");
+            .Reads<GoalDetail>("GetGoal", "A goal", "One goal with its key results (each with its version) and the company goals it could serve.");
 
         goals.MapPost("/products/{slug}/goals/{goalId:int}/key-results/{id:int}/current", async (string slug, int goalId, int id, CurrentValueBody body,
                 ISender sender, HttpContext http, CancellationToken ct) =>
@@ -32,7 +32,7 @@ public static class GoalsApi
                     keyResult.DueOn, version), ct);
                 return Results.NoContent();
             })
-            .Writes("Post a key result's current value", "Sets the measured value, which moves the key result's and the goal's progress.",
+            .Writes("PostKeyResultValue", "Post a key result's current value", "Sets the measured value, which moves the key result's and the goal's progress.",
                 StatusCodes.Status204NoContent);
 
         return api;

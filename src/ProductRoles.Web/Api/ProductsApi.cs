@@ -17,17 +17,17 @@ public static class ProductsApi
     {
         var products = api.MapGroup("").WithTags("Products");
         products.MapGet("/products", (ISender sender, CancellationToken ct) => sender.Send(new GetMyProducts(), ct))
-            .Reads<IReadOnlyList<MyProduct>>("My products", "The products you belong to, with your role in each (a product-restricted token sees its one product).");
+            .Reads<IReadOnlyList<MyProduct>>("ListMyProducts", "My products", "The products you belong to, with your role in each (a product-restricted token sees its one product).");
 
         products.MapGet("/products/{slug}", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetProductHome(slug), ct))
-            .Reads<ProductHome>("A product's home", "Stage, members and recent history of one product.");
+            .Reads<ProductHome>("GetProduct", "A product's home", "Stage, members and recent history of one product.");
 
         products.MapGet("/products/{slug}/settings", async (string slug, ISender sender, HttpContext http, CancellationToken ct) =>
             {
                 var settings = await sender.Send(new GetProductSettings(slug), ct);
                 return http.WithETag(settings, settings.Version);
             })
-            .Reads<ProductSettings>("Product settings", "Name, description and lifecycle stage; the ETag is the version to send back.");
+            .Reads<ProductSettings>("GetProductSettings", "Product settings", "Name, description and lifecycle stage; the ETag is the version to send back.");
 
         products.MapPut("/products/{slug}/settings", async (string slug, SettingsBody body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
@@ -35,7 +35,7 @@ public static class ProductsApi
                 await sender.Send(new EditProductSettings(slug, body.Name ?? "", body.Description, body.Stage, version), ct);
                 return Results.NoContent();
             })
-            .Writes("Change product settings", "Renames the product or moves it to another lifecycle stage (product manager, administrator).",
+            .Writes("EditProductSettings", "Change product settings", "Renames the product or moves it to another lifecycle stage (product manager, administrator).",
                 StatusCodes.Status204NoContent);
 
         if (documented)
@@ -45,10 +45,10 @@ public static class ProductsApi
                     var page = await sender.Send(new GetProductHistory(slug, ApiConventions.PageOf(cursor)), ct);
                     return http.Paged(page.Entries, page.Page, page.PageCount, page.Total);
                 })
-                .Reads<Paged<HistoryEntry>>("The product's history", "Who changed what, when, newest first; paged by cursor.");
+                .Reads<Paged<HistoryEntry>>("ListProductHistory", "The product's history", "Who changed what, when, newest first; paged by cursor.");
 
             products.MapGet("/products/{slug}/members", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetProductMembers(slug), ct))
-                .Reads<ProductMembers>("Members", "The product's members and their roles.");
+                .Reads<ProductMembers>("ListMembers", "Members", "The product's members and their roles.");
         }
         else
         {
@@ -58,7 +58,7 @@ public static class ProductsApi
 
         // The home's current sprint panel, for clients that show the home from GET /products/{slug}.
         products.MapGet("/products/{slug}/sprints/current", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetCurrentSprint(slug), ct))
-            .Reads<CurrentSprintView>("The current sprint", "The running sprint (goal, days left, remaining work, your tasks) and the next planned one.");
+            .Reads<CurrentSprintView>("GetCurrentSprint", "The current sprint", "The running sprint (goal, days left, remaining work, your tasks) and the next planned one.");
 
         return api;
     }

@@ -55,6 +55,11 @@ public sealed class OpenApiDocumentTests(AppFixture app)
                 continue;
             }
 
+            if (string.IsNullOrWhiteSpace(operation.OperationId))
+            {
+                failures.Add($"{method} {path}: no operation id (generated clients name their methods after it).");
+            }
+
             if (string.IsNullOrWhiteSpace(operation.Summary) || string.IsNullOrWhiteSpace(operation.Description))
             {
                 failures.Add($"{method} {path}: no summary or description.");
