@@ -36,6 +36,8 @@ public static class ApiEndpoints
         v1.MapBacklogApi();
         v1.MapFeedbackApi();
         v1.MapGoalsApi();
+        v1.MapVisionApi();
+        v1.MapDefinitionOfDoneApi();
 
         app.MapApiDocumentation();
     }

@@ -52,6 +52,10 @@ public sealed class ApiAccessRows : IAccessRows
 
         Get(P + "/goals", Roles.Team),
         Get(P + "/goals/{id:int}", Roles.Team, Goal),
+        Get(P + "/vision", Roles.Team),
+        JsonWrite("PUT", P + "/vision", new { statement = "", targetGroup = "", version = 0 }, Who.ProductManager),
+        Get(P + "/definition-of-done", Roles.Team),
+        JsonWrite("PUT", P + "/definition-of-done", new { criteria = "", version = 0 }, Who.ProductOwner),
         JsonWrite("POST", P + "/goals/{goalId:int}/key-results/{id:int}/current", new { current = 2_000_000_000m }, [Who.ProductManager], KeyResult),
     ];
 

@@ -193,6 +193,36 @@ public sealed class PublicApiTests(AppFixture app)
         Assert.Equal(1, moves);
     }
 
+    [Fact]
+    public async Task The_vision_and_the_Definition_of_Done_are_edited_with_the_version_from_their_ETag()
+    {
+        var product = await app.NewProduct("Vision over api").WithDefinitionOfDone("Code reviewed").BuildAsync();
+        using var pm = app.TokenClient(await app.CreateAsync(AppFixture.Pm, AccessTokenScope.ReadWrite, product.Slug));
+        using var read = await pm.GetAsync($"/api/v1/products/{product.Slug}/vision");
+        using (var saved = await SendAsync(pm, HttpMethod.Put, $"/api/v1/products/{product.Slug}/vision",
+            new { statement = "Checkout in one tap", targetGroup = "Busy shoppers" }, read.Headers.ETag!.Tag))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        using var after = await pm.GetAsync($"/api/v1/products/{product.Slug}/vision");
+        Assert.Equal("Checkout in one tap", (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statement").GetString());
+
+        using var po = app.TokenClient(await app.CreateAsync(AppFixture.Po, AccessTokenScope.ReadWrite, product.Slug));
+        using var done = await po.GetAsync($"/api/v1/products/{product.Slug}/definition-of-done");
+        var etag = done.Headers.ETag!.Tag;
+        using (var first = await SendAsync(po, HttpMethod.Put, $"/api/v1/products/{product.Slug}/definition-of-done",
+            new { criteria = "Code reviewed\nTests pass" }, etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var stale = await SendAsync(po, HttpMethod.Put, $"/api/v1/products/{product.Slug}/definition-of-done",
+            new { criteria = "Code reviewed\nDocs updated" }, etag);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(2, (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("currentVersion").GetInt32());
+    }
+
     private static string? ProgressOf(AngleSharp.Html.Dom.IHtmlDocument page, string metric) =>
         page.QuerySelector($"progress[aria-label='Progress of {metric}']")?.GetAttribute("value");
 
