@@ -16,6 +16,10 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The build writes the OpenAPI document (obj/openapi) by starting the app in GetDocument.Insider only to read its
+// endpoints: then it touches no database (no migrations, no seed, no key ring, no background work).
+var buildingOpenApiDocument = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
 // Logging: Serilog from configuration, enriched per request (user, product, request name).
 // The logger belongs to this app instance, not the static Log.Logger, so several hosts in one
 // process (tests, the benchmark) each log to their own sinks.
@@ -29,11 +33,18 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 // so several instances behind a load balancer share logins.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppData(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddDataProtection().SetApplicationName("ProductRoles").PersistKeysToDbContext<AppDbContext>();
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("ProductRoles");
+if (!buildingOpenApiDocument)
+{
+    dataProtection.PersistKeysToDbContext<AppDbContext>();
+}
+
 var health = builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
 // Identity, sessions, login rate limit, and the per-product access resolver.
 builder.Services.AddAppIdentity(builder.Configuration);
+// Scripts sign in to the API with a personal access token instead of the cookie.
+builder.Services.AddAccessTokens(builder.Configuration);
 
 // Mediator: every page and API call sends a request through logging → authorization → validation →
 // unit of work (commands only: one transaction, domain events handled inside it).
@@ -95,9 +106,18 @@ builder.Services.AddHsts(o =>
     o.IncludeSubDomains = true;
 });
 
+if (buildingOpenApiDocument)
+{
+    // No background work (rebalancer, outbox sender, key ring) while the build only reads the endpoints.
+    Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.RemoveAll<IHostedService>(builder.Services);
+}
+
 var app = builder.Build();
 
-await DatabaseStartup.InitializeAsync(app.Services, app.Configuration, app.Logger);
+if (!buildingOpenApiDocument)
+{
+    await DatabaseStartup.InitializeAsync(app.Services, app.Configuration, app.Logger);
+}
 
 // First, so that everything after it (HTTPS detection, HSTS, the rate limit, the log) sees the client.
 app.UseScaleOut(app.Configuration);
@@ -110,6 +130,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseMiddleware<ApiProblemMiddleware>();
 app.UseSerilogRequestLogging(o =>
 {
     // This app's own logger (the static one is left alone; see AddSerilog above).
@@ -122,9 +143,10 @@ app.UseMiddleware<AbortedRequestMiddleware>();
 app.UseMiddleware<RequestCharsetMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: the API's limits are per personal access token, known only once it signed the request in.
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health");
 app.MapRazorPages();

@@ -28,6 +28,7 @@ public sealed class ApiOutcomeFilter : IEndpointFilter
         }
         catch (ConcurrencyConflictException ex)
         {
+            context.HttpContext.Response.Headers.ETag = ApiConventions.ETag(ex.CurrentVersion);
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ex.Message,
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["currentVersion"] = ex.CurrentVersion, ["values"] = ex.Values });
         }

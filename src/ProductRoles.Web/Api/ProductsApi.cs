@@ -1,42 +1,64 @@
 using Mediator;
-using Microsoft.AspNetCore.Antiforgery;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Features.Administration;
 using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Features.Products;
 using ProductRoles.Web.Features.Scrum.Sprints;
 
 namespace ProductRoles.Web.Api;
 
-/// <summary>JSON endpoints for products; each sends the same request the pages send.</summary>
+/// <summary>JSON endpoints for products, their settings, members and history; each sends the same request the pages send.</summary>
 public static class ProductsApi
 {
-    public sealed record SettingsBody(string? Name, string? Description, LifecycleStage Stage, int Version);
+    public sealed record SettingsBody(string? Name, string? Description, LifecycleStage Stage, int? Version);
 
-    public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder api)
+    /// <summary>The products endpoints; the documented (v1) set pages history by cursor, the first API by page number.</summary>
+    public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder api, bool documented = false)
     {
-        api.MapGet("/antiforgery", (IAntiforgery antiforgery, HttpContext http) =>
-            Results.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, header = "X-CSRF-TOKEN" }));
+        var products = api.MapGroup("").WithTags("Products");
+        products.MapGet("/products", (ISender sender, CancellationToken ct) => sender.Send(new GetMyProducts(), ct))
+            .Reads<IReadOnlyList<MyProduct>>("ListMyProducts", "My products", "The products you belong to, with your role in each (a product-restricted token sees its one product).");
 
-        api.MapGet("/products", (ISender sender, CancellationToken ct) => sender.Send(new GetMyProducts(), ct));
+        products.MapGet("/products/{slug}", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetProductHome(slug), ct))
+            .Reads<ProductHome>("GetProduct", "A product's home", "Stage, members and recent history of one product.");
 
-        api.MapGet("/products/{slug}", (string slug, ISender sender, CancellationToken ct) =>
-            sender.Send(new GetProductHome(slug), ct));
+        products.MapGet("/products/{slug}/settings", async (string slug, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var settings = await sender.Send(new GetProductSettings(slug), ct);
+                return http.WithETag(settings, settings.Version);
+            })
+            .Reads<ProductSettings>("GetProductSettings", "Product settings", "Name, description and lifecycle stage; the ETag is the version to send back.");
 
-        api.MapGet("/products/{slug}/settings", (string slug, ISender sender, CancellationToken ct) =>
-            sender.Send(new GetProductSettings(slug), ct));
+        products.MapPut("/products/{slug}/settings", async (string slug, SettingsBody body, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var version = ApiConventions.RequireVersion(http.Request, body.Version);
+                await sender.Send(new EditProductSettings(slug, body.Name ?? "", body.Description, body.Stage, version), ct);
+                return Results.NoContent();
+            })
+            .Writes("EditProductSettings", "Change product settings", "Renames the product or moves it to another lifecycle stage (product manager, administrator).",
+                StatusCodes.Status204NoContent);
 
-        api.MapPut("/products/{slug}/settings", async (string slug, SettingsBody body, ISender sender, CancellationToken ct) =>
+        if (documented)
         {
-            await sender.Send(new EditProductSettings(slug, body.Name ?? "", body.Description, body.Stage, body.Version), ct);
-            return Results.NoContent();
-        });
+            products.MapGet("/products/{slug}/history", async (string slug, string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
+                {
+                    var page = await sender.Send(new GetProductHistory(slug, ApiConventions.PageOf(cursor)), ct);
+                    return http.Paged(page.Entries, page.Page, page.PageCount, page.Total);
+                })
+                .Reads<Paged<HistoryEntry>>("ListProductHistory", "The product's history", "Who changed what, when, newest first; paged by cursor.");
 
-        api.MapGet("/products/{slug}/history", (string slug, int? page, ISender sender, CancellationToken ct) =>
-            sender.Send(new GetProductHistory(slug, page ?? 1), ct));
+            products.MapGet("/products/{slug}/members", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetProductMembers(slug), ct))
+                .Reads<ProductMembers>("ListMembers", "Members", "The product's members and their roles.");
+        }
+        else
+        {
+            products.MapGet("/products/{slug}/history", (string slug, int? page, ISender sender, CancellationToken ct) =>
+                sender.Send(new GetProductHistory(slug, page ?? 1), ct));
+        }
 
         // The home's current sprint panel, for clients that show the home from GET /products/{slug}.
-        api.MapGet("/products/{slug}/sprints/current", (string slug, ISender sender, CancellationToken ct) =>
-            sender.Send(new GetCurrentSprint(slug), ct));
+        products.MapGet("/products/{slug}/sprints/current", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetCurrentSprint(slug), ct))
+            .Reads<CurrentSprintView>("GetCurrentSprint", "The current sprint", "The running sprint (goal, days left, remaining work, your tasks) and the next planned one.");
 
         return api;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data.Auditing;
 using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.AccessTokens;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.DefinitionOfDone;
 using ProductRoles.Web.Domain.Feedback;
@@ -47,6 +48,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<ProductMember> ProductMembers => Set<ProductMember>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AccountActivity> AccountActivities => Set<AccountActivity>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
     public DbSet<BacklogItem> BacklogItems => Set<BacklogItem>();

@@ -29,24 +29,27 @@ public sealed record AccessRow(
     string? Handler = null,
     IReadOnlyDictionary<string, string>? Form = null,
     Func<AppFixture, Task<IReadOnlyDictionary<string, string>>>? Resolve = null,
-    object? Json = null)
+    object? Json = null,
+    Func<AppFixture, string, Task<IReadOnlyDictionary<string, string>>>? ResolveIn = null)
 {
     public bool IsApi => Template.StartsWith("/api/", StringComparison.Ordinal);
 
     public string Name => $"{Method} {Template}{(Handler is null ? "" : "?handler=" + Handler)}";
 
     public bool IsProductScoped =>
-        Template.StartsWith("/p/{slug}", StringComparison.Ordinal) || Template.StartsWith("/api/products/{slug}", StringComparison.Ordinal);
+        Template.StartsWith("/p/{slug}", StringComparison.Ordinal) || Template.StartsWith("/api/products/{slug}", StringComparison.Ordinal)
+        || Template.StartsWith("/api/v1/products/{slug}", StringComparison.Ordinal);
 
-    public async Task<string> UrlAsync(AppFixture app)
+    public async Task<string> UrlAsync(AppFixture app) => await UrlInAsync(app, (await AccessProduct.GetAsync(app)).Product.Slug);
+
+    /// <summary>The row's URL in a given product: <see cref="ResolveIn"/> finds its ids there (the hostile walk's own product).</summary>
+    public async Task<string> UrlInAsync(AppFixture app, string slug)
     {
-        var url = Template.Replace("{slug}", (await AccessProduct.GetAsync(app)).Product.Slug, StringComparison.Ordinal);
-        if (Resolve is not null)
+        var url = Template.Replace("{slug}", slug, StringComparison.Ordinal);
+        var values = ResolveIn is not null ? await ResolveIn(app, slug) : Resolve is not null ? await Resolve(app) : null;
+        foreach (var (key, value) in values ?? new Dictionary<string, string>())
         {
-            foreach (var (key, value) in await Resolve(app))
-            {
-                url = url.Replace("{" + key + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
-            }
+            url = url.Replace("{" + key + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
         }
 
         return Handler is null ? url : $"{url}?handler={Handler}";
@@ -57,6 +60,15 @@ public sealed record AccessRow(
     /// <summary>A JSON API write (PUT/POST/DELETE) sent with the antiforgery header.</summary>
     public static AccessRow JsonWrite(string method, string template, object json, params Who[] allowed) =>
         new(method, template, allowed, Json: json);
+
+    /// <summary>A JSON API write to a route with ids, found in whichever product the row is asked about.</summary>
+    public static AccessRow JsonWrite(string method, string template, object json, Who[] allowed,
+        Func<AppFixture, string, Task<IReadOnlyDictionary<string, string>>> resolveIn) =>
+        new(method, template, allowed, Json: json, ResolveIn: resolveIn);
+
+    /// <summary>A GET of a route with ids, found in whichever product the row is asked about.</summary>
+    public static AccessRow Get(string template, Who[] allowed, Func<AppFixture, string, Task<IReadOnlyDictionary<string, string>>> resolveIn) =>
+        new("GET", template, allowed, ResolveIn: resolveIn);
 
     public static AccessRow Post(string template, Who[] allowed, string? handler = null, IReadOnlyDictionary<string, string>? form = null) =>
         new("POST", template, allowed, handler, form);

@@ -21,10 +21,10 @@ namespace ProductRoles.Tests.Data;
 [Collection(AppCollection.Name)]
 public sealed class ProductScopeTests(AppFixture app)
 {
-    /// <summary>The only entities that belong to no product: products themselves, users and their sign-in data, keys, leases, the outbox.</summary>
+    /// <summary>The only entities that belong to no product: products themselves, users and their sign-in data (sessions, access tokens), keys, leases, the outbox.</summary>
     private static readonly string[] GlobalEntities =
     [
-        "Product", "AppUser", "UserProfile", "UserSession", "DataProtectionKey", "Lease", "OutboxMessage",
+        "Product", "AppUser", "UserProfile", "UserSession", "PersonalAccessToken", "AccountActivity", "DataProtectionKey", "Lease", "OutboxMessage",
         "IdentityRole", "IdentityRoleClaim<string>", "IdentityUserClaim<string>", "IdentityUserLogin<string>",
         "IdentityUserRole<string>", "IdentityUserToken<string>",
     ];

@@ -22,6 +22,12 @@ public sealed class GetMyProductsHandler(AppDbContext db, ICurrentUser user) : I
             products = products.Where(p => p.Members.Any(m => m.UserId == userId));
         }
 
+        if (user.Token?.ProductId is { } only)
+        {
+            // A token restricted to one product lists only that one.
+            products = products.Where(p => p.Id == only);
+        }
+
         return await products
             .OrderBy(p => p.Name)
             .Select(p => new MyProduct(

@@ -44,18 +44,24 @@ public static class RequestAccess
         if (message is IProductRequest productRequest)
         {
             var resolved = await access.ResolveAsync(productRequest.ProductSlug, cancellationToken);
-            if (!resolved.Can(RequiredPermission.Of(message.GetType())))
+            if (!resolved.Can(RequiredPermission.Of(message.GetType())) || IsReadOnlyTokenWriting(message, user))
             {
                 throw new ForbiddenException();
             }
 
             access.Enter(resolved);
         }
-        else if (message is IAdministratorRequest && !user.IsAdministrator)
+        else if ((message is IAdministratorRequest && (!user.IsAdministrator || user.Token?.ProductId is not null))
+                 || IsReadOnlyTokenWriting(message, user))
         {
+            // A token restricted to one product reaches no administration, which spans products.
             throw new ForbiddenException();
         }
     }
+
+    /// <summary>A read-only token sends queries only: every command is a write.</summary>
+    private static bool IsReadOnlyTokenWriting(object message, ICurrentUser user) =>
+        user.Token?.Scope == Domain.AccessTokens.AccessTokenScope.Read && message is IBaseCommand;
 }
 
 public static class RequiredPermission

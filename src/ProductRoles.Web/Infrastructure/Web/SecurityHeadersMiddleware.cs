@@ -11,13 +11,19 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// An endpoint that cannot live under the strict policy (the API reference's inline start-up script) puts a
+    /// <c>Func&lt;HttpContext, string&gt;</c> here to give its own, for its responses only.
+    /// </summary>
+    public static readonly object PolicyOverrideKey = new();
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
             var http = (HttpContext)state;
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = http.Items[PolicyOverrideKey] is Func<HttpContext, string> policy ? policy(http) : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

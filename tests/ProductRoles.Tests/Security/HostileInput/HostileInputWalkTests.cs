@@ -176,7 +176,7 @@ public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHe
     {
         var path = url.Split('?')[0];
         return path == "/" || path.StartsWith($"/p/{Slug}", StringComparison.Ordinal) || path.StartsWith("/admin/", StringComparison.Ordinal)
-            || path.StartsWith("/Account/Login", StringComparison.Ordinal);
+            || path.StartsWith("/Account/Login", StringComparison.Ordinal) || path.StartsWith("/settings/", StringComparison.Ordinal);
     }
 
     private async Task<FoundForm?> ReloadAsync(PageVisit visit, string key)
