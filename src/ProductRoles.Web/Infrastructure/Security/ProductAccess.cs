@@ -33,7 +33,7 @@ public sealed class ProductAccessResolver(AppDbContext db, ICurrentUser user, Pr
         var userId = user.UserId ?? throw new NotFoundException();
         var found = await FindAsync(db, slug, userId, user.IsAdministrator, cancellationToken);
         // A token restricted to one product finds no other, exactly as a non-member does.
-        if (found is null || (user.Token?.ProductId is { } only && only != found.Id))
+        if (found is null || (user.Token?.ProductId is { } only && only != found.ProductId))
         {
             throw new NotFoundException();
         }
