@@ -97,7 +97,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
 
         var exportApp = new LoadTarget("export app", new Uri(app.BaseAddress, $"p/{LargeSlug}/backlog/export"), cookie);
         var exportRaw = new LoadTarget("export raw", new Uri(baseline.BaseAddress, $"p/{LargeSlug}/backlog/export"), baselineCookie);
-        await CheckSameContentAsync(driver, exportApp, exportRaw, "Position,Id,Type,Title");
+        await CheckSameContentAsync(driver, exportApp, exportRaw, "Position,Key,Type,Title");
         var export = await CompareAsync(driver, "backlog_all_rows",
             $"/p/{{slug}}/backlog/export, all {options.LargeItems:N0} items as CSV", exportApp, exportRaw);
         report.Pages.Add(export);

@@ -57,6 +57,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
     public DbSet<BacklogItemDoneCheck> BacklogItemDoneChecks => Set<BacklogItemDoneCheck>();
     public DbSet<DefinitionOfDoneVersion> DefinitionOfDoneVersions => Set<DefinitionOfDoneVersion>();
+    public DbSet<Domain.Backlog.Import.BacklogImport> BacklogImports => Set<Domain.Backlog.Import.BacklogImport>();
+    public DbSet<Domain.Backlog.Import.BacklogImportRevert> BacklogImportReverts => Set<Domain.Backlog.Import.BacklogImportRevert>();
     public DbSet<Sprint> Sprints => Set<Sprint>();
     public DbSet<SprintDaySnapshot> SprintDaySnapshots => Set<SprintDaySnapshot>();
     public DbSet<Retrospective> Retrospectives => Set<Retrospective>();
@@ -87,6 +89,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }
+
+    /// <summary>The word history uses for new rows: "Created" unless the command says otherwise (an import says "Imported").</summary>
+    public string? AddedAction { get; set; }
 
     /// <summary>
     /// Records that the user moved an existing entity (a backlog or roadmap item) from one place to another,
@@ -169,6 +174,6 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             }
         }
 
-        return ActivityRecorder.Capture(ChangeTracker, now, CurrentUser, ActivityNote);
+        return ActivityRecorder.Capture(ChangeTracker, now, CurrentUser, ActivityNote, AddedAction);
     }
 }

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Auditing;
+using ProductRoles.Web.Domain.Backlog.Import;
+using ProductRoles.Web.Infrastructure.Leases;
+
+namespace ProductRoles.Web.Features.ProductOwner.Import;
+
+/// <summary>Wakes the runner as soon as an import is queued (it also looks every second on its own).</summary>
+public sealed class BacklogImportQueue
+{
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public void Notify() => _signal.Release();
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>
+/// Runs queued imports in the background, one at a time and on one app instance at a time (a lease in
+/// the database), so the product owner can leave the progress page and come back.
+/// </summary>
+public sealed class BacklogImportRunner(IServiceScopeFactory scopes, BacklogImportQueue queue, TimeProvider clock, ILogger<BacklogImportRunner> logger)
+    : BackgroundService
+{
+    public const string LeaseName = "backlog-import";
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
+    private readonly string _holder = DatabaseLease.NewHolder();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "The backlog import runner failed; trying again shortly");
+            }
+        }
+    }
+
+    private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var next = await db.BacklogImports.IgnoreQueryFilters().Where(i => i.State == ImportState.Queued).OrderBy(i => i.Id)
+            .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        if (next is null || !await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, LeaseLength, clock.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            return false;
+        }
+
+        await BacklogImportJob.RunAsync(scope.ServiceProvider, next.Value, async () =>
+            await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, LeaseLength, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>One queued import, start to finish: the run in batches, and on any failure the compensating undo, so no half-import stays.</summary>
+public static class BacklogImportJob
+{
+    public static async Task RunAsync(IServiceProvider services, int importId, Func<Task>? renewLease, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var store = services.GetRequiredService<ImportFileStore>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILogger<BacklogImportRunner>>();
+        var import = await db.BacklogImports.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.Id == importId, cancellationToken);
+        if (await db.BacklogImports.IgnoreQueryFilters().Where(i => i.Id == importId && i.State == ImportState.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, ImportState.Running), cancellationToken) != 1)
+        {
+            return;
+        }
+
+        // The run writes as the product owner who started it, scoped to the product, and history says "Imported".
+        db.ProductScope = new FixedProductScope(import.ProductId);
+        db.CurrentUser = new ImportAuthor(import.CreatedById, import.CreatedByName);
+        db.AddedAction = "Imported";
+        db.ActivityNote = $"imported from {import.FileName}";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var writer = new ImportWriter(db, import, store.PathOf(import.StoredFileName), now)
+        {
+            OnBatch = async _ =>
+            {
+                if (renewLease is not null)
+                {
+                    await renewLease();
+                }
+            },
+        };
+        try
+        {
+            await writer.RunAsync(cancellationToken);
+            await db.BacklogImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, ImportState.Completed).SetProperty(i => i.CompletedAt, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(i => i.ProcessedRows, i => i.TotalRows).SetProperty(i => i.CreatedJson, writer.CreatedJson), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var message = ex is ImportStoppedException or ImportFileRejectedException
+                ? ex.Message
+                : "The import failed part-way, so what it had written was taken back and nothing was imported. Try again; if it fails again, tell your administrator.";
+            if (ex is not ImportStoppedException and not ImportFileRejectedException)
+            {
+                logger.LogError(ex, "Backlog import {ImportId} failed", importId);
+            }
+
+            db.ChangeTracker.Clear();
+            import.CreatedJson = writer.CreatedJson;
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await ImportReverter.RevertAsync(db, import, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await db.BacklogImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.State, ImportState.Failed).SetProperty(i => i.CompletedAt, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(i => i.Message, ImportRowReader.Shorten(message, BacklogImport.MessageMaxLength))
+                .SetProperty(i => i.CreatedItems, 0).SetProperty(i => i.UpdatedItems, 0), CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+    }
+
+    private sealed record FixedProductScope(int ProductId) : IProductScope
+    {
+        public int? ScopedProductId => ProductId;
+    }
+
+    private sealed record ImportAuthor(string? UserId, string Name) : IChangeAuthor;
+}
