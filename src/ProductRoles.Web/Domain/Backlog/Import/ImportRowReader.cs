@@ -50,6 +50,13 @@ public sealed class ImportColumns
             }
         }
 
+        // Jira names an epic by Epic Link in older exports and by the parent's id in newer ones: either may be filled.
+        if (format == ImportFormat.Jira && columns._indexes.TryGetValue(ImportField.Epic, out var epic))
+        {
+            var parents = Enumerable.Range(0, headers.Count).Where(i => headers[i].Trim() is "Parent id" or "Parent" && !epic.Contains(i));
+            columns._indexes[ImportField.Epic] = [.. epic, .. parents];
+        }
+
         return columns;
     }
 
