@@ -70,6 +70,11 @@ public sealed class ImportFileStore(IConfiguration configuration, IWebHostEnviro
         int read;
         while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
         {
+            if (size + read > MaxBytes)
+            {
+                throw new ImportFileRejectedException(TooLarge(MaxText));
+            }
+
             if (size == 0 && read >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)))
             {
                 throw new ImportFileRejectedException(
@@ -92,10 +97,7 @@ public sealed class ImportFileStore(IConfiguration configuration, IWebHostEnviro
             }
 
             size += read;
-            if (size > MaxBytes)
-            {
-                throw new ImportFileRejectedException(TooLarge(MaxText));
-            }
+
 
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
