@@ -21,6 +21,7 @@ public sealed class BenchmarkSmokeTests
         "rank_key_max_length_after_100000_adversarial_moves_random",
         "backlog_rows_written_per_move_p99", "backlog_rows_written_by_rebalancing_move_max",
         "soak_moves_total", "soak_moves_responses_not_2xx_3xx",
+        "jira_import_rows_per_second", "jira_import_n200_peak_memory_growth_mb", "jira_import_n400_peak_memory_growth_mb",
     ];
 
     [Fact]
