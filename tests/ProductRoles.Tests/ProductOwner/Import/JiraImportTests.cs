@@ -6,6 +6,8 @@ using ProductRoles.Tests.Infrastructure.TestData;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Backlog.Import;
 using ProductRoles.Web.Domain.Sprints;
+using ProductRoles.Web.Features.ProductOwner.Import;
+using Microsoft.Extensions.DependencyInjection;
 using static ProductRoles.Tests.ProductOwner.Import.ImportTestSupport;
 
 namespace ProductRoles.Tests.ProductOwner.Import;
@@ -193,6 +195,26 @@ public sealed class JiraImportTests(AppFixture app)
         var statuses = await app.QueryAsync(db => db.BacklogItems.Where(i => i.ProductId == product.Id && reviewKeys.Contains(i.ExternalKey!)).Select(i => i.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(BacklogItemStatus.Ready, s));
         Assert.Equal(ImportState.Completed, import.State);
+    }
+
+    [Fact]
+    public async Task An_import_left_running_by_a_stopped_app_is_taken_back_by_the_runner_and_marked_failed()
+    {
+        var product = await NewProductAsync();
+        var client = await app.SharedClientAsync(AppFixture.Po);
+        var import = await RunAsync(app, client, await PreviewAsync(client, product, Jira(30)));
+        Assert.True(import.CreatedItems > 0);
+
+        // As the database looks when the instance running it died mid-way: rows written, state still Running.
+        await app.QueryAsync(db => db.BacklogImports.IgnoreQueryFilters().Where(i => i.Id == import.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, ImportState.Running)));
+        app.Factory.Services.GetRequiredService<BacklogImportQueue>().Notify();
+        var abandoned = await FinishedAsync(app, import.Id);
+
+        Assert.Equal(ImportState.Failed, abandoned.State);
+        Assert.Contains("The app stopped during the import", abandoned.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 0, 0), await Counts(product));
+        Assert.Equal(0, await app.QueryAsync(db => db.RoadmapItems.CountAsync(r => r.ProductId == product.Id)));
     }
 
     // Replaces field `index` of the row whose Issue key is `key` (the generator's column order), through CsvHelper's own reader and writer.

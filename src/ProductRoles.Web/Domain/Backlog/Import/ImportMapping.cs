@@ -19,7 +19,7 @@ public enum ImportField
     Estimate,
     [Display(Name = "Description")]
     Description,
-    [Display(Name = "Acceptance criteria")]
+    [Display(Name = "Acceptance criteria (one per line)")]
     AcceptanceCriteria,
     [Display(Name = "Tags")]
     Tags,
@@ -31,13 +31,13 @@ public enum ImportField
     Comment,
     [Display(Name = "Created")]
     Created,
-    [Display(Name = "As a")]
+    [Display(Name = "Story: as a")]
     AsA,
-    [Display(Name = "I want")]
+    [Display(Name = "Story: I want")]
     IWant,
-    [Display(Name = "So that")]
+    [Display(Name = "Story: so that")]
     SoThat,
-    [Display(Name = "Roadmap item")]
+    [Display(Name = "Roadmap item title")]
     RoadmapItem,
 }
 

@@ -53,14 +53,22 @@ public sealed class BacklogImportRunner(IServiceScopeFactory scopes, BacklogImpo
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var next = await db.BacklogImports.IgnoreQueryFilters().Where(i => i.State == ImportState.Queued).OrderBy(i => i.Id)
-            .Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        var next = await db.BacklogImports.IgnoreQueryFilters().Where(i => i.State == ImportState.Queued || i.State == ImportState.Running)
+            .OrderBy(i => i.State == ImportState.Running ? 0 : 1).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.State }).FirstOrDefaultAsync(cancellationToken);
         if (next is null || !await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, LeaseLength, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             return false;
         }
 
-        await BacklogImportJob.RunAsync(scope.ServiceProvider, next.Value, async () =>
+        if (next.State == ImportState.Running)
+        {
+            // Holding the lease while no run of ours is going: the instance that ran it stopped part-way.
+            await BacklogImportJob.AbandonAsync(scope.ServiceProvider, next.Id, cancellationToken);
+            return true;
+        }
+
+        await BacklogImportJob.RunAsync(scope.ServiceProvider, next.Id, async () =>
             await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, LeaseLength, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
         return true;
     }
@@ -90,8 +98,11 @@ public static class BacklogImportJob
         var now = clock.GetUtcNow().UtcDateTime;
         var writer = new ImportWriter(db, import, store.PathOf(import.StoredFileName), now)
         {
-            OnBatch = async _ =>
+            OnBatch = async run =>
             {
+                // What the run made besides items is recorded as it goes, so even an interrupted run can be taken back.
+                var created = run.CreatedJson;
+                await db.BacklogImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s.SetProperty(i => i.CreatedJson, created), cancellationToken);
                 if (renewLease is not null)
                 {
                     await renewLease();
@@ -125,6 +136,25 @@ public static class BacklogImportJob
                 .SetProperty(i => i.CreatedItems, 0).SetProperty(i => i.UpdatedItems, 0), CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
+
+        // The file was needed between the preview and the run only; the import's outcome stays in its row.
+        store.Delete(import.StoredFileName);
+    }
+
+    /// <summary>Takes back what an interrupted run wrote, so a stopped app leaves no half-import either.</summary>
+    public static async Task AbandonAsync(IServiceProvider services, int importId, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var import = await db.BacklogImports.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.Id == importId, cancellationToken);
+        db.ProductScope = new FixedProductScope(import.ProductId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ImportReverter.RevertAsync(db, import, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.BacklogImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.State, ImportState.Failed).SetProperty(i => i.CompletedAt, clock.GetUtcNow().UtcDateTime)
+            .SetProperty(i => i.Message, "The app stopped during the import, so what it had written was taken back. Upload the file again to import it.")
+            .SetProperty(i => i.CreatedItems, 0).SetProperty(i => i.UpdatedItems, 0), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private sealed record FixedProductScope(int ProductId) : IProductScope

@@ -32,10 +32,11 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
     private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
     private Dictionary<string, (string UserId, string Name)> _members = [];
     private string? _lastRank;
+    private bool _hasKeyedItems;
     private string? _lastRoadmapRank;
 
-    /// <summary>Called after each batch commits, with the rows read so far.</summary>
-    public Func<int, Task>? OnBatch { get; init; }
+    /// <summary>Called after each batch commits.</summary>
+    public Func<ImportWriter, Task>? OnBatch { get; init; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -97,6 +98,8 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
 
         _lastRank = await db.BacklogItems.Where(i => i.ProductId == import.ProductId).OrderByDescending(i => i.Rank).Select(i => i.Rank)
             .FirstOrDefaultAsync(cancellationToken);
+        // Into a backlog with no keyed items nothing can match: no batch needs to look (the file's keys are unique, duplicates are bad rows).
+        _hasKeyedItems = await db.BacklogItems.AnyAsync(i => i.ProductId == import.ProductId && i.ExternalKey != null, cancellationToken);
         _lastRoadmapRank = await db.RoadmapItems.Where(r => r.ProductId == import.ProductId && r.Horizon == RoadmapHorizon.Later)
             .OrderByDescending(r => r.Rank).Select(r => r.Rank).FirstOrDefaultAsync(cancellationToken);
         foreach (var roadmapItem in await db.RoadmapItems.AsNoTracking().Where(r => r.ProductId == import.ProductId)
@@ -229,14 +232,14 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         import.ProcessedRows = rows;
         if (OnBatch is not null)
         {
-            await OnBatch(rows);
+            await OnBatch(this);
         }
     }
 
     private async Task WriteItemsAsync(List<ImportedItem> batch, CancellationToken cancellationToken)
     {
         var keys = batch.Where(i => i.Key is not null).Select(i => i.Key!).ToList();
-        var existing = keys.Count == 0 ? [] : await db.BacklogItems.Where(i => i.ProductId == import.ProductId && keys.Contains(i.ExternalKey!))
+        var existing = keys.Count == 0 || !_hasKeyedItems ? [] : await db.BacklogItems.Where(i => i.ProductId == import.ProductId && keys.Contains(i.ExternalKey!))
             .Include(i => i.Tags).Include(i => i.AcceptanceCriteria).Include(i => i.Comments).AsSplitQuery()
             .ToDictionaryAsync(i => i.ExternalKey!, StringComparer.Ordinal, cancellationToken);
         var written = new List<(ImportedItem Row, BacklogItem Item)>(batch.Count);
