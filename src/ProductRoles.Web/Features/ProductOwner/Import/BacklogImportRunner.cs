@@ -20,22 +20,38 @@ public sealed class BacklogImportQueue
 /// Runs queued imports in the background, one at a time and on one app instance at a time (a lease in
 /// the database), so the product owner can leave the progress page and come back.
 /// </summary>
-public sealed class BacklogImportRunner(IServiceScopeFactory scopes, BacklogImportQueue queue, TimeProvider clock, ILogger<BacklogImportRunner> logger)
+public sealed class BacklogImportRunner(
+    IServiceScopeFactory scopes, BacklogImportQueue queue, IConfiguration configuration, TimeProvider clock, ILogger<BacklogImportRunner> logger)
     : BackgroundService
 {
     public const string LeaseName = "backlog-import";
+
+    /// <summary>Tags the runner's look for queued work, so statement counts of page views leave it out.</summary>
+    public const string BackgroundTag = "background work: backlog import runner";
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
     private readonly string _holder = DatabaseLease.NewHolder();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Woken at once by an import queued here; every few seconds it also looks for one queued on another instance.
+        var poll = TimeSpan.FromSeconds(configuration.GetValue("Import:PollSeconds", 2.0));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await queue.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await queue.WaitAsync(poll, stoppingToken);
+                var ran = false;
                 while (await RunNextAsync(stoppingToken))
                 {
+                    ran = true;
+                }
+
+                if (ran)
+                {
+                    // Let another instance take queued work at once instead of waiting for the lease to run out.
+                    await using var scope = scopes.CreateAsyncScope();
+                    await DatabaseLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), LeaseName, _holder,
+                        clock.GetUtcNow().UtcDateTime, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,7 +69,7 @@ public sealed class BacklogImportRunner(IServiceScopeFactory scopes, BacklogImpo
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var next = await db.BacklogImports.IgnoreQueryFilters().Where(i => i.State == ImportState.Queued || i.State == ImportState.Running)
+        var next = await db.BacklogImports.IgnoreQueryFilters().TagWith(BackgroundTag).Where(i => i.State == ImportState.Queued || i.State == ImportState.Running)
             .OrderBy(i => i.State == ImportState.Running ? 0 : 1).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.State }).FirstOrDefaultAsync(cancellationToken);
         if (next is null || !await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, LeaseLength, clock.GetUtcNow().UtcDateTime, cancellationToken))
