@@ -31,6 +31,9 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>Where the import benchmark's files wait for the runner.</summary>
+    public string ImportFolder { get; } = Path.Combine(Path.GetTempPath(), $"productroles-bench-imports-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -39,6 +42,7 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         // No webhooks here, and the outbox sender's polls would count as a page's SQL statements.
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Import:Folder", ImportFolder);
         // One request log line per request on the console would measure the console, not the app.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
@@ -185,6 +189,11 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(DatabasePath + suffix);
+            }
+
+            if (Directory.Exists(ImportFolder))
+            {
+                Directory.Delete(ImportFolder, recursive: true);
             }
         }
     }

@@ -105,7 +105,8 @@ public sealed partial class BaselineServer
             .Append(total).Append(total == 1 ? " item" : " items").Append(".</p>\n    </div>\n    <div class=\"actions\">\n");
         if (canCreate)
         {
-            html.Append("            <a class=\"button\" href=\"").Append(Url("/ProductOwner/Backlog/New", slug)).Append("\">New backlog item</a>\n");
+            html.Append("            <a class=\"button\" href=\"").Append(Url("/ProductOwner/Backlog/New", slug)).Append("\">New backlog item</a>\n")
+                .Append("            <a class=\"button button-secondary\" href=\"").Append(Url("/ProductOwner/Import/Index", slug)).Append("\">Import CSV</a>\n");
         }
 
         html.Append("        <a class=\"button button-secondary\" href=\"").Append(Url("/ProductOwner/Backlog/Export", slug)).Append("\">Export CSV</a>\n    </div>\n</div>\n")
@@ -271,7 +272,8 @@ public sealed partial class BaselineServer
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT i."Id", i."Type", i."Title", i."AsA", i."IWant", i."SoThat", i."Status", i."Estimate",
-              (SELECT group_concat(t."Name", ' ') FROM "BacklogItemTags" t WHERE t."BacklogItemId" = i."Id"), i."RoadmapItemId"
+              (SELECT group_concat(t."Name", ' ') FROM "BacklogItemTags" t WHERE t."BacklogItemId" = i."Id"),
+              (SELECT r."Title" FROM "RoadmapItems" r WHERE r."Id" = i."RoadmapItemId"), i."ExternalKey"
             FROM "BacklogItems" i WHERE i."ProductId" = $product ORDER BY i."Rank"
             """;
         command.Parameters.AddWithValue("$product", caller.Access.ProductId);
@@ -283,13 +285,15 @@ public sealed partial class BaselineServer
         while (await reader.ReadAsync())
         {
             line.Clear()
-                .Append(++position).Append(',').Append(reader.GetInt32(0)).Append(',').Append(reader.GetString(1)).Append(',')
+                .Append(++position).Append(',')
+                .Append(CsvField(reader.IsDBNull(10) ? slug + "-" + reader.GetInt32(0).ToString(CultureInfo.InvariantCulture) : reader.GetString(10))).Append(',')
+                .Append(reader.GetString(1)).Append(',')
                 .Append(CsvField(reader.GetString(2))).Append(',').Append(CsvField(reader.IsDBNull(3) ? null : reader.GetString(3))).Append(',')
                 .Append(CsvField(reader.IsDBNull(4) ? null : reader.GetString(4))).Append(',').Append(CsvField(reader.IsDBNull(5) ? null : reader.GetString(5))).Append(',')
                 .Append(Enum.Parse<BacklogItemStatus>(reader.GetString(6)).Display()).Append(',')
                 .Append(reader.IsDBNull(7) ? string.Empty : reader.GetInt64(7).ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(CsvField(reader.IsDBNull(8) ? string.Empty : reader.GetString(8))).Append(',')
-                .Append(reader.IsDBNull(9) ? string.Empty : reader.GetInt64(9).ToString(CultureInfo.InvariantCulture));
+                .Append(CsvField(reader.IsDBNull(9) ? null : reader.GetString(9)));
             await writer.WriteLineAsync(line);
             if (position % 500 == 0)
             {

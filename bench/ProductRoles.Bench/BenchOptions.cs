@@ -31,8 +31,20 @@ public sealed record BenchOptions(
     /// <summary>Only the move soak (<c>--soak-moves</c>): no page measurements.</summary>
     public bool SoakOnly { get; init; }
 
+    /// <summary>Jira exports of these sizes imported through the app's background runner (none: not at all).</summary>
+    public IReadOnlyList<int> ImportSizes { get; init; } = [];
+
+    /// <summary>Only the import (<c>--import</c>): no page measurements.</summary>
+    public bool ImportOnly { get; init; }
+
+    /// <summary>10,000 and 100,000 Jira rows: about 2 minutes, so not part of <c>--quick</c>.</summary>
+    public static BenchOptions Import { get; } = new("import", 1, TimeSpan.Zero, TimeSpan.Zero, 0, 0, 0, 0, 0, 0, null)
+    {
+        ImportSizes = [10_000, 100_000], ImportOnly = true,
+    };
+
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
     public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600 };
@@ -44,7 +56,7 @@ public sealed record BenchOptions(
     public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null)
     {
         MeasuredMoves = 4, AdversarialMoves = 10_000, SoakDuration = TimeSpan.FromSeconds(3),
-        LiveClients = 5, LiveMoves = 5, LiveIdleConnections = 20,
+        LiveClients = 5, LiveMoves = 5, LiveIdleConnections = 20, ImportSizes = [200, 400],
     };
 
     /// <summary>60 seconds of 10 clients moving items at random to the top, the bottom and random places.</summary>
@@ -85,6 +97,9 @@ public sealed record BenchOptions(
                     break;
                 case "--live-moves" when i + 1 < args.Count:
                     liveMoves = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--import":
+                    options = Import;
                     break;
                 case "--soak-seconds" when i + 1 < args.Count:
                     soakSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);

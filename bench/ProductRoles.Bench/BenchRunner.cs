@@ -32,6 +32,12 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var large = await app.CreateProductAsync("Bench large product", LargeSlug, owner, ProductRole.ProductOwner);
         var small = await app.CreateProductAsync("Bench small product", SmallSlug, owner, ProductRole.ProductOwner);
         var text = new TextGenerator(6);
+        if (options.ImportOnly)
+        {
+            await ImportAsync(app, owner, report);
+            return report;
+        }
+
         if (options.LiveOnly)
         {
             await GenerateBacklogAsync(app, large, options.LargeItems, text);
@@ -97,7 +103,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
 
         var exportApp = new LoadTarget("export app", new Uri(app.BaseAddress, $"p/{LargeSlug}/backlog/export"), cookie);
         var exportRaw = new LoadTarget("export raw", new Uri(baseline.BaseAddress, $"p/{LargeSlug}/backlog/export"), baselineCookie);
-        await CheckSameContentAsync(driver, exportApp, exportRaw, "Position,Id,Type,Title");
+        await CheckSameContentAsync(driver, exportApp, exportRaw, "Position,Key,Type,Title");
         var export = await CompareAsync(driver, "backlog_all_rows",
             $"/p/{{slug}}/backlog/export, all {options.LargeItems:N0} items as CSV", exportApp, exportRaw);
         report.Pages.Add(export);
@@ -159,7 +165,33 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             await FanoutAsync(app, large, report);
         }
 
+        await ImportAsync(app, owner, report);
         return report;
+    }
+
+    /// <summary>Jira exports imported into empty products, each size once: rows per second and peak memory growth.</summary>
+    private async Task ImportAsync(AppUnderTest app, AppUser owner, BenchReport report)
+    {
+        if (options.ImportSizes.Count == 0)
+        {
+            return;
+        }
+
+        var details = new JsonObject();
+        ImportBench.Result? largest = null;
+        foreach (var rows in options.ImportSizes)
+        {
+            var product = await app.CreateProductAsync($"Bench import {rows}", $"bench-import-{rows}", owner, ProductRole.ProductOwner);
+            var result = await ImportBench.RunAsync(app, product, owner, rows, $"J{rows}");
+            Log($"import: {rows:N0} Jira rows ({result.FileBytes / 1024.0 / 1024.0:F1} MB) in {result.Seconds:F1} s = {rows / result.Seconds:N0} rows/s; " +
+                $"peak heap growth {result.PeakHeapGrowthMb:F1} MB after collections ({result.PeakHeapWithGarbageGrowthMb:F1} MB with garbage), working set {result.PeakWorkingSetGrowthMb:F1} MB");
+            details[$"n{rows}"] = ImportBench.ToJson(result);
+            report.Add($"jira_import_n{rows}_peak_memory_growth_mb", Math.Round(result.PeakHeapGrowthMb, 1), "≤ 100", v => v <= 100);
+            largest = result;
+        }
+
+        report.Details["jira_import"] = details;
+        report.Add("jira_import_rows_per_second", Math.Round(largest!.Rows / largest.Seconds), "≥ 2,000", v => v >= 2000);
     }
 
     private async Task GenerateHistoryAsync(AppUnderTest app, int productId, AppUser owner, int count, TextGenerator text)
@@ -269,7 +301,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         string[] extraPages =
         [
-            "/ProductOwner/Backlog/New", "/ProductOwner/Backlog/Export", "/ProductOwner/Backlog/Item",
+            "/ProductOwner/Backlog/New", "/ProductOwner/Import/Index", "/ProductOwner/Backlog/Export", "/ProductOwner/Backlog/Item",
             "/ProductManager/Roadmap/Timeline", "/ProductManager/Roadmap/Published", "/ProductManager/Roadmap/New",
             "/ProductManager/Roadmap/Feedback", "/ProductManager/Roadmap/Item",
         ];

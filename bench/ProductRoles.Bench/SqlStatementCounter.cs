@@ -14,14 +14,23 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        CountUnlessBackground(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        CountUnlessBackground(command);
         return ValueTask.FromResult(result);
+    }
+
+    // A background runner's look for work (tagged so) is no page's statement.
+    private void CountUnlessBackground(DbCommand command)
+    {
+        if (!command.CommandText.StartsWith("-- " + ProductRoles.Web.Features.ProductOwner.Import.BacklogImportRunner.BackgroundTag, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)

@@ -67,6 +67,9 @@ builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Backlog
 // Outbox: what commands send outside (webhooks), written in their transaction, sent by one instance at a time.
 builder.Services.AddOutbox();
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.ImportFileStore>();
+builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportQueue>();
+builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportRunner>();
 foreach (var step in typeof(Program).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDemoSeedStep).IsAssignableFrom(t)))
 {
     builder.Services.AddScoped(typeof(IDemoSeedStep), step);

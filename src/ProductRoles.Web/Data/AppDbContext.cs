@@ -60,6 +60,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
     public DbSet<BacklogItemDoneCheck> BacklogItemDoneChecks => Set<BacklogItemDoneCheck>();
     public DbSet<DefinitionOfDoneVersion> DefinitionOfDoneVersions => Set<DefinitionOfDoneVersion>();
+    public DbSet<Domain.Backlog.Import.BacklogImport> BacklogImports => Set<Domain.Backlog.Import.BacklogImport>();
+    public DbSet<Domain.Backlog.Import.BacklogImportRevert> BacklogImportReverts => Set<Domain.Backlog.Import.BacklogImportRevert>();
     public DbSet<Sprint> Sprints => Set<Sprint>();
     public DbSet<SprintDaySnapshot> SprintDaySnapshots => Set<SprintDaySnapshot>();
     public DbSet<Retrospective> Retrospectives => Set<Retrospective>();
@@ -90,6 +92,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }
+
+    /// <summary>The word history uses for new rows: "Created" unless the command says otherwise (an import says "Imported").</summary>
+    public string? AddedAction { get; set; }
 
     /// <summary>
     /// Records that the user moved an existing entity (a backlog or roadmap item) from one place to another,
@@ -172,6 +177,6 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             }
         }
 
-        return ActivityRecorder.Capture(ChangeTracker, now, CurrentUser, ActivityNote);
+        return ActivityRecorder.Capture(ChangeTracker, now, CurrentUser, ActivityNote, AddedAction);
     }
 }

@@ -61,6 +61,7 @@ public static class DataServices
         db.ProductScope = services.GetService<IProductScope>();
         db.Clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         db.ActivityNote = null;
+        db.AddedAction = null;
         if (openConnection)
         {
             db.Database.OpenConnection();

@@ -136,12 +136,19 @@ public sealed class ProductScopeTests(AppFixture app)
         var feedback = new FeedbackItem { ProductId = product.Id, SourceName = "Review", Text = "Nice", ReceivedOn = today, CreatedAt = now, UpdatedAt = now };
         var review = new SprintReview { ProductId = product.Id, Sprint = sprint };
         review.Feedback.Add(new SprintReviewFeedback { FeedbackItem = feedback });
+        var import = new ProductRoles.Web.Domain.Backlog.Import.BacklogImport
+        {
+            ProductId = product.Id, FileName = "jira.csv", StoredFileName = "gone.csv", MappingJson = "{}", ScanJson = "{}",
+            CreatedById = "someone", CreatedByName = "Someone", CreatedAt = now, State = ProductRoles.Web.Domain.Backlog.Import.ImportState.Completed,
+        };
         var webhook = new ProductRoles.Web.Domain.Webhooks.WebhookSubscription
         {
             ProductId = product.Id, Url = "https://192.0.2.10/hooks", Events = "BacklogItemCreated", ProtectedSecret = "x", OwnerUserId = "someone", CreatedAt = now,
         };
         var delivery = new ProductRoles.Web.Domain.Webhooks.WebhookDeliveryAttempt { Subscription = webhook, Event = "ping", AttemptedAt = now, StatusCode = 200 };
-        db.AddRange(item, sprint, feedback, review, webhook, delivery);
+        db.AddRange(item, sprint, feedback, review, webhook, delivery, import);
+        await db.SaveChangesAsync();
+        import.Reverts.Add(new ProductRoles.Web.Domain.Backlog.Import.BacklogImportRevert { BacklogItemId = item.Id, BeforeJson = "{}" });
         await db.SaveChangesAsync();
         return true;
     });

@@ -16,6 +16,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>Where uploaded import files wait between preview and run (removed with the factory).</summary>
+    public string ImportFolder { get; } = Path.Combine(Path.GetTempPath(), $"productroles-imports-{Guid.NewGuid():N}");
+
     /// <summary>Every SQL command the app sends goes through this counter (the benchmark's own).</summary>
     public ProductRoles.Bench.SqlStatementCounter SqlCommands { get; } = new();
 
@@ -40,6 +43,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Import:Folder", ImportFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -61,6 +65,11 @@ public class AppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(ImportFolder))
+            {
+                Directory.Delete(ImportFolder, recursive: true);
+            }
+
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(_databasePath + suffix);

@@ -26,7 +26,7 @@ public sealed class ActivityRecorder
 
     public bool HasChanges => _pending.Count > 0;
 
-    public static ActivityRecorder Capture(ChangeTracker tracker, DateTime now, IChangeAuthor? user, string? note)
+    public static ActivityRecorder Capture(ChangeTracker tracker, DateTime now, IChangeAuthor? user, string? note, string? addedAction = null)
     {
         var recorder = new ActivityRecorder();
         var described = DescribedByCommand(tracker);
@@ -59,7 +59,7 @@ public sealed class ActivityRecorder
             }
             else
             {
-                recorder.Add(entry, now, user, note, entry.State == EntityState.Added ? "Created" : "Deleted",
+                recorder.Add(entry, now, user, note, entry.State == EntityState.Added ? addedAction ?? "Created" : "Deleted",
                     null, null, null);
             }
         }

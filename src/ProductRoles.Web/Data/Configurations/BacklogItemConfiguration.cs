@@ -23,6 +23,10 @@ public sealed class BacklogItemConfiguration : IEntityTypeConfiguration<BacklogI
         builder.HasIndex(i => new { i.ProductId, i.Rank }).IsUnique();
         builder.HasIndex(i => new { i.ProductId, i.Status });
         builder.HasIndex(i => i.RoadmapItemId);
+        // An imported item is found again by its key on the next import of the same file.
+        builder.Property(i => i.ExternalKey).HasMaxLength(BacklogItem.ExternalKeyMaxLength);
+        builder.HasIndex(i => new { i.ProductId, i.ExternalKey }).IsUnique();
+        builder.HasIndex(i => i.ImportId);
         // A roadmap item cannot be deleted while backlog items point at it (no second cascade path from Product).
         builder.HasOne(i => i.RoadmapItem).WithMany().HasForeignKey(i => i.RoadmapItemId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -39,6 +39,7 @@ public sealed class BacklogItem : IVersioned, IAudited, IProductOwned
     public const int StoryPartMaxLength = 300;
     public const int DescriptionMaxLength = 20_000;
     public const int MaxTags = 10;
+    public const int ExternalKeyMaxLength = 100;
 
     /// <summary>Story points the team may give: a Fibonacci-like scale.</summary>
     public static readonly IReadOnlyList<int> Estimates = [0, 1, 2, 3, 5, 8, 13, 21];
@@ -63,6 +64,14 @@ public sealed class BacklogItem : IVersioned, IAudited, IProductOwned
 
     public int? RoadmapItemId { get; set; }
     public Roadmap.RoadmapItem? RoadmapItem { get; set; }
+
+    /// <summary>The key the item had where it was imported from (a Jira key such as ACME-123); unique per product.</summary>
+    public string? ExternalKey { get; set; }
+
+    /// <summary>The import that created the item, so that import can be undone as a whole.</summary>
+    [NotAudited]
+    public int? ImportId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -207,6 +216,9 @@ public sealed class BacklogComment
     public required string AuthorName { get; set; }
     public required string Text { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The import that brought the comment in, so undoing the import removes it.</summary>
+    public int? ImportId { get; set; }
 }
 
 /// <summary>Per product: where new backlog items go (the product owner's choice).</summary>

@@ -29,6 +29,7 @@ public enum Permission
     OrderBacklog,
     CommentOnBacklogItems,
     EditDefinitionOfDone,
+    ImportBacklog,
 
     // Scrum events
     ViewSprints,
@@ -67,7 +68,7 @@ public static class ProductPermissions
         [ProductRole.ProductOwner] =
             [.. ScrumTeam, Permission.AddCustomerFeedback, Permission.TriageCustomerFeedback, Permission.CreateBacklogItems,
              Permission.OrderBacklog, Permission.EditDefinitionOfDone, Permission.PlanSprints, Permission.EditSprintReview,
-             Permission.ManageWebhooks],
+             Permission.ManageWebhooks, Permission.ImportBacklog],
         [ProductRole.ScrumMaster] = [.. ScrumTeam, Permission.PlanSprints],
         [ProductRole.Developer] = [.. ScrumTeam],
         [ProductRole.Stakeholder] = [.. AllMembers],

@@ -22,6 +22,8 @@ public sealed class AppInstance : AppFactory
         _ownsDatabase = ownsDatabase;
         // On top of AppFactory's own settings, so this database file wins over a file of its own.
         Settings["ConnectionStrings:ProductRoles"] = $"Data Source={databasePath}";
+        // Instances share the import folder as they share the database: any instance's runner may run an upload.
+        Settings["Import:Folder"] = databasePath + "-imports";
         foreach (var (key, value) in settings)
         {
             Settings[key] = value;

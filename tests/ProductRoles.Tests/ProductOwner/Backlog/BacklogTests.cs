@@ -189,11 +189,12 @@ public sealed class BacklogTests(AppFixture app)
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(BacklogCsv.Header, lines[0].TrimEnd('\r'));
         // Every item once, in backlog order.
-        Assert.Equal([.. ids, id, tagged], lines.Skip(1).Select(l => int.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Contains(lines, l => l.Contains($",{id},Story,\"'=HYPERLINK(", StringComparison.Ordinal));
+        // Each item is keyed by the product's slug and its id (an imported item keeps its own key).
+        Assert.Equal([.. ids, id, tagged], lines.Skip(1).Select(l => int.Parse(l.Split(',')[1].Trim('"')[(product.Slug.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains(lines, l => l.Contains($",\"{product.Slug}-{id}\",Story,\"'=HYPERLINK(", StringComparison.Ordinal));
 
         // Each row carries all of its item's tags.
-        var line = lines.Single(l => l.Split(',')[1] == tagged.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var line = lines.Single(l => l.Split(',')[1] == $"\"{product.Slug}-{tagged}\"");
         Assert.Contains("\"refunds wallets\"", line, StringComparison.Ordinal);
     }
 

@@ -82,12 +82,34 @@ public sealed class HostileWalkFixture : IAsyncLifetime
         await App.AsUserAsync(AppFixture.Pm, sender => sender.Send(new ProductRoles.Web.Features.Webhooks.SubscribeWebhook(
             Slug, "https://192.0.2.10/hooks", [.. ProductRoles.Web.Domain.Webhooks.WebhookEvents.All])).AsTask());
 
+        await AddImportsAsync();
         foreach (var (who, email) in Emails)
         {
             Clients[who.ToString()] = await App.SignInAsync(email);
         }
 
         Clients["Anonymous"] = App.CreateClient();
+    }
+
+    // Two backlog imports, so the walk reaches their pages from the import list: one waiting on its preview (a bad
+    // row under "stop", so a walked Start is refused) and one that has finished (its progress page).
+    private async Task AddImportsAsync()
+    {
+        foreach (var (csv, finished) in new[]
+                 {
+                     ("Summary,Issue key,Issue Type,Status,Custom field (Story Points)\r\nPay by card,HW-1,Story,In Review,three\r\nRefund,HW-2,Bug,Done,3\r\n", false),
+                     ("Summary,Issue key,Issue Type,Status\r\nShow the receipt,HW-3,Story,To Do\r\n", true),
+                 })
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+            var id = await App.AsUserAsync(AppFixture.Po, sender => sender.Send(new ProductRoles.Web.Features.ProductOwner.Import.UploadBacklogImport(Slug, "jira.csv", content)));
+            if (finished)
+            {
+                await App.QueryAsync(db => db.BacklogImports.Where(i => i.Id == id).ExecuteUpdateAsync(u => u
+                    .SetProperty(i => i.State, ProductRoles.Web.Domain.Backlog.Import.ImportState.Failed)
+                    .SetProperty(i => i.Message, "The walk's finished import.")));
+            }
+        }
     }
 
     public async Task DisposeAsync()

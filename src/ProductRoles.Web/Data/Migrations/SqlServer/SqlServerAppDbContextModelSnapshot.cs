@@ -536,6 +536,9 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -570,9 +573,16 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Property<int?>("Estimate")
                         .HasColumnType("int");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("IWant")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("int");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
@@ -615,7 +625,13 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("RoadmapItemId");
+
+                    b.HasIndex("ProductId", "ExternalKey")
+                        .IsUnique()
+                        .HasFilter("[ExternalKey] IS NOT NULL");
 
                     b.HasIndex("ProductId", "Rank")
                         .IsUnique();
@@ -738,6 +754,127 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasIndex("BacklogItemDoneCheckId");
 
                     b.ToTable("DoneCriterionCheck");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("CreatedItems")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ScanJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("StoredFileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("UpdatedItems")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ProductId", "CreatedAt");
+
+                    b.ToTable("BacklogImports");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImportRevert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BacklogImportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BacklogItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BeforeJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BacklogImportId", "BacklogItemId");
+
+                    b.ToTable("BacklogImportReverts");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
@@ -2133,6 +2270,26 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("DoneCheck");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImportRevert", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", "BacklogImport")
+                        .WithMany("Reverts")
+                        .HasForeignKey("BacklogImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BacklogImport");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", "DefinitionOfDoneVersion")
@@ -2506,6 +2663,11 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", b =>
+                {
+                    b.Navigation("Reverts");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", b =>

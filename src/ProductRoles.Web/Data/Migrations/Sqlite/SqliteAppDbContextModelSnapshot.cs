@@ -511,6 +511,9 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -543,9 +546,16 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Estimate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IWant")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
@@ -587,7 +597,12 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("RoadmapItemId");
+
+                    b.HasIndex("ProductId", "ExternalKey")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "Rank")
                         .IsUnique();
@@ -706,6 +721,123 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasIndex("BacklogItemDoneCheckId");
 
                     b.ToTable("DoneCriterionCheck");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredFileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpdatedItems")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("ProductId", "CreatedAt");
+
+                    b.ToTable("BacklogImports");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImportRevert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeforeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BacklogImportId", "BacklogItemId");
+
+                    b.ToTable("BacklogImportReverts");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
@@ -2052,6 +2184,26 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("DoneCheck");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImportRevert", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", "BacklogImport")
+                        .WithMany("Reverts")
+                        .HasForeignKey("BacklogImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BacklogImport");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", "DefinitionOfDoneVersion")
@@ -2425,6 +2577,11 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.BacklogItemDoneCheck", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.Import.BacklogImport", b =>
+                {
+                    b.Navigation("Reverts");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", b =>

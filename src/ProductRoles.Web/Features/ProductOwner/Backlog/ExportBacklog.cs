@@ -12,11 +12,14 @@ namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 [Requires(Permission.ViewBacklog)]
 public sealed record ExportBacklog(string ProductSlug) : IQuery<IAsyncEnumerable<BacklogExportRow>>, IProductRequest;
 
+/// <param name="Key">The item's external key (where it was imported from), else the product's slug and its id ("checkout-12"),
+/// so a file imported into another product and exported again names each item the same.</param>
+/// <param name="RoadmapItem">The roadmap item's title: ids mean nothing in another product.</param>
 public sealed record BacklogExportRow(
-    int Id, BacklogItemType Type, string Title, string? AsA, string? IWant, string? SoThat, BacklogItemStatus Status,
-    int? Estimate, string Tags, int? RoadmapItemId, string Rank);
+    int Id, string Key, BacklogItemType Type, string Title, string? AsA, string? IWant, string? SoThat, BacklogItemStatus Status,
+    int? Estimate, string Tags, string? RoadmapItem, string Rank);
 
-public sealed class ExportBacklogHandler(AppDbContext db)
+public sealed class ExportBacklogHandler(AppDbContext db, ProductContext product)
     : IQueryHandler<ExportBacklog, IAsyncEnumerable<BacklogExportRow>>
 {
     public ValueTask<IAsyncEnumerable<BacklogExportRow>> Handle(ExportBacklog query, CancellationToken cancellationToken) =>
@@ -37,26 +40,31 @@ public sealed class ExportBacklogHandler(AppDbContext db)
             tags[tag.BacklogItemId] = tags.TryGetValue(tag.BacklogItemId, out var earlier) ? earlier + " " + tag.Name : tag.Name;
         }
 
+        var roadmap = await db.RoadmapItems.AsNoTracking().Select(r => new { r.Id, r.Title }).ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
+        var slug = product.Slug;
+
         await foreach (var item in db.BacklogItems.AsNoTracking().OrderBy(i => i.Rank)
-                           .Select(i => new { i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Status, i.Estimate, i.RoadmapItemId, i.Rank })
+                           .Select(i => new { i.Id, i.ExternalKey, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Status, i.Estimate, i.RoadmapItemId, i.Rank })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return new BacklogExportRow(item.Id, item.Type, item.Title, item.AsA, item.IWant, item.SoThat, item.Status,
-                item.Estimate, tags.GetValueOrDefault(item.Id, string.Empty), item.RoadmapItemId, item.Rank);
+            yield return new BacklogExportRow(item.Id, item.ExternalKey ?? BacklogCsv.KeyOf(slug, item.Id), item.Type, item.Title, item.AsA, item.IWant,
+                item.SoThat, item.Status, item.Estimate, tags.GetValueOrDefault(item.Id, string.Empty),
+                item.RoadmapItemId is { } r ? roadmap.GetValueOrDefault(r) : null, item.Rank);
         }
     }
 }
 
 public static class BacklogCsv
 {
-    public const string Header = "Position,Id,Type,Title,As a,I want,So that,Status,Estimate,Tags,Roadmap item";
+    /// <summary>The key of an item that came from nowhere else: unique across products, since slugs are.</summary>
+    public static string KeyOf(string slug, int id) => slug + "-" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public const string Header = "Position,Key,Type,Title,As a,I want,So that,Status,Estimate,Tags,Roadmap item";
 
     public static string Line(int position, BacklogExportRow row) => string.Join(",",
-        position.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        position.ToString(System.Globalization.CultureInfo.InvariantCulture), Field(row.Key),
         row.Type.ToString(), Field(row.Title), Field(row.AsA), Field(row.IWant), Field(row.SoThat), row.Status.Display(),
-        row.Estimate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", Field(row.Tags),
-        row.RoadmapItemId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        row.Estimate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", Field(row.Tags), Field(row.RoadmapItem));
 
     /// <summary>Quotes a field; a leading = + - @ is neutralised so spreadsheets never run it as a formula.</summary>
     public static string Field(string? value)

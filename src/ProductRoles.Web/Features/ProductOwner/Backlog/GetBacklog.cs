@@ -121,7 +121,7 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
-            items = items.Where(i => i.Title.Contains(text) || (i.IWant != null && i.IWant.Contains(text))
+            items = items.Where(i => i.Title.Contains(text) || (i.IWant != null && i.IWant.Contains(text)) || (i.ExternalKey != null && i.ExternalKey.Contains(text))
                                      || (i.Description != null && i.Description.Contains(text)));
         }
 

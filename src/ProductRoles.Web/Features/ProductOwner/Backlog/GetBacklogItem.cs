@@ -33,6 +33,9 @@ public sealed record BacklogItemDetails(
 
     /// <summary>Whether the caller may read its history.</summary>
     public bool CanSeeHistory { get; init; }
+
+    /// <summary>The key the item was imported with (e.g. ACME-123), if any.</summary>
+    public string? ExternalKey { get; init; }
 }
 
 /// <summary>The roadmap item a backlog item serves, with the market insights behind it.</summary>
@@ -60,7 +63,7 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductContext produc
             .Select(i => new
             {
                 i.Id, i.Type, i.Title, i.AsA, i.IWant, i.SoThat, i.Description, i.Estimate, i.Status, i.Rank, i.RoadmapItemId,
-                i.CreatedAt, i.UpdatedAt, i.Version,
+                i.CreatedAt, i.UpdatedAt, i.Version, i.ExternalKey,
                 Tags = i.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
                 Criteria = i.AcceptanceCriteria.OrderBy(c => c.Position).Select(c => new CriterionView(c.Id, c.Text, c.IsMet)).ToList(),
                 Feedback = i.SourceFeedback.Select(l => new LinkedFeedback(l.FeedbackItem!.Id, l.FeedbackItem.SourceKind,
@@ -92,6 +95,7 @@ public sealed class GetBacklogItemHandler(AppDbContext db, ProductContext produc
             CanOrder = product.Can(Permission.OrderBacklog),
             CanComment = product.Can(Permission.CommentOnBacklogItems),
             CanSeeHistory = product.Can(Permission.ViewHistory),
+            ExternalKey = item.ExternalKey,
         };
     }
 
