@@ -21,6 +21,7 @@ public sealed class BenchmarkSmokeTests
         "rank_key_max_length_after_100000_adversarial_moves_random",
         "backlog_rows_written_per_move_p99", "backlog_rows_written_by_rebalancing_move_max",
         "soak_moves_total", "soak_moves_responses_not_2xx_3xx",
+        "roadmap_item_page_n500_stories_req_per_s", "sql_statements_roadmap_item_page_n5_stories", "sql_statements_roadmap_item_page_n500_stories",
     ];
 
     [Fact]
