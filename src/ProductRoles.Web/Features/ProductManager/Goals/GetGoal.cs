@@ -25,11 +25,11 @@ public sealed record GoalDetail(GoalView Goal, IReadOnlyList<GoalOption> Company
     public IReadOnlyList<DeliveredRoadmapItem> RoadmapItems { get; init; } = [];
 }
 
-public sealed class GetGoalHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetGoal, GoalDetail>
+public sealed class GetGoalHandler(AppDbContext db, ProductContext product, TimeProvider clock) : IQueryHandler<GetGoal, GoalDetail>
 {
     public async ValueTask<GoalDetail> Handle(GetGoal query, CancellationToken cancellationToken)
     {
-        var goal = (await GoalQueries.Load(db, null, cancellationToken, query.GoalId)).SingleOrDefault()
+        var goal = (await GoalQueries.Load(db, GoalQueries.Today(clock), null, cancellationToken, query.GoalId)).SingleOrDefault()
             ?? throw new NotFoundException();
         var companyGoals = await db.Goals.AsNoTracking()
             .Where(g => g.Level == GoalLevel.Company && !g.IsArchived && g.Id != query.GoalId)
