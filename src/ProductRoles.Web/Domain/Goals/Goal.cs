@@ -51,6 +51,14 @@ public sealed class Goal : IVersioned, IAudited, IProductOwned
         return all.Count == 0 ? 0 : (int)Math.Round(all.Average());
     }
 
+    /// <summary>
+    /// A company goal's progress rolls up from the product goals that serve it: the average over its own
+    /// key results and each product goal's progress (a product goal counts once, whatever its number of
+    /// key results). Without product goals it is its key results' average.
+    /// </summary>
+    public static int RolledUpProgress(IEnumerable<int> ownKeyResultProgress, IEnumerable<int> productGoalProgress) =>
+        AverageProgress(ownKeyResultProgress.Concat(productGoalProgress));
+
     int IAudited.AuditProductId => ProductId;
     string IAudited.AuditLabel => Title;
 }

@@ -24,7 +24,11 @@ public sealed record GoalView(
     int Id, string Title, string? Description, GoalLevel Level, int? CompanyGoalId, string? CompanyGoalTitle,
     bool IsArchived, int Version, IReadOnlyList<KeyResultView> KeyResults)
 {
-    public int Progress => Goal.AverageProgress(KeyResults.Select(k => k.Progress));
+    /// <summary>The product goals that serve this company goal (not archived), with their own progress.</summary>
+    public IReadOnlyList<GoalView> ProductGoals { get; init; } = [];
+
+    /// <summary>Its key results' average; a company goal's rolls up its product goals too.</summary>
+    public int Progress => Goal.RolledUpProgress(KeyResults.Select(k => k.Progress), ProductGoals.Select(g => g.Progress));
 }
 
 public sealed record KeyResultView(
@@ -66,8 +70,10 @@ internal static class GoalQueries
     /// </summary>
     public static async Task<List<GoalView>> Load(AppDbContext db, DateOnly today, bool? archived, CancellationToken cancellationToken, int? goalId = null)
     {
+        // A company goal's progress needs the product goals that serve it, so one goal is read with them.
         var goals = await db.Goals.AsNoTracking()
-            .Where(g => (archived == null || g.IsArchived == archived) && (goalId == null || g.Id == goalId))
+            .Where(g => (archived == null || g.IsArchived == archived || (goalId != null && g.CompanyGoalId == goalId))
+                && (goalId == null || g.Id == goalId || (g.CompanyGoalId == goalId && !g.IsArchived)))
             .OrderBy(g => g.Level == GoalLevel.Company ? 0 : 1).ThenBy(g => g.Id)
             .Select(g => new
             {
@@ -89,7 +95,7 @@ internal static class GoalQueries
                 g.CreatedAt,
             })
             .ToListAsync(cancellationToken);
-        return goals.Select(g =>
+        var views = goals.Select(g =>
         {
             var deliveredShare = g.DeliveryTotal == 0 ? 0m : Math.Round(g.DeliveryDone * 100m / g.DeliveryTotal, 1);
             var keyResults = g.KeyResults.Select(k => new KeyResultView(k.Id, k.Metric, k.Baseline, k.Target,
@@ -100,5 +106,10 @@ internal static class GoalQueries
                 }).ToList();
             return new GoalView(g.Id, g.Title, g.Description, g.Level, g.CompanyGoalId, g.CompanyGoalTitle, g.IsArchived, g.Version, keyResults);
         }).ToList();
+        var byCompanyGoal = views.Where(v => v.CompanyGoalId is not null && !v.IsArchived).ToLookup(v => v.CompanyGoalId!.Value);
+        return views
+            .Select(v => v.Level == GoalLevel.Company ? v with { ProductGoals = [.. byCompanyGoal[v.Id]] } : v)
+            .Where(v => goalId == null || v.Id == goalId)
+            .ToList();
     }
 }
