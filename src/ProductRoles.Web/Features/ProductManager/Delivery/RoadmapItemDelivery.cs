@@ -21,10 +21,13 @@ public sealed record RoadmapItemDelivery(
 
     public IReadOnlyList<DeliveryStory> NotYetPlanned => Stories.Where(s => s.Stage == DeliveryStage.NotYetPlanned).ToList();
 
-    internal static RoadmapItemDelivery From(IReadOnlyList<DeliveryStory> stories, DeliveryQueries.SprintOutlook outlook, string? targetQuarter)
+    internal static RoadmapItemDelivery From(
+        IReadOnlyList<DeliveryStory> stories, DeliveryQueries.SprintOutlook outlook, string? targetQuarter, RoadmapItemStatus status)
     {
         var progress = DeliveryProgress.Of(stories.Select(s => (s.Status, s.Estimate)));
-        var forecast = progress.InProgressPoints + progress.RemainingPoints > 0 || stories.Any(s => s.Stage != DeliveryStage.Done)
+        // A done or dropped item is not forecast, whatever stories are still linked to it.
+        var open = status is RoadmapItemStatus.Planned or RoadmapItemStatus.InProgress;
+        var forecast = open && stories.Any(s => s.Stage != DeliveryStage.Done)
             ? DeliveryForecast.For(outlook.PointsAhead, outlook.UnestimatedAhead, outlook.Velocity, outlook.Calendar)
             : null;
         return new RoadmapItemDelivery(stories, progress, DeliveryQueries.Increments(stories), forecast, forecast?.Against(targetQuarter),

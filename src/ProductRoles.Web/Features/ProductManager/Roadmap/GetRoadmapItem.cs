@@ -70,7 +70,7 @@ public sealed class GetRoadmapItemHandler(AppDbContext db, ProductContext produc
             CanSeeHistory = product.Can(Permission.ViewHistory),
             CanSeeBacklog = product.Can(Permission.ViewBacklog),
             CanSeeReviews = product.Can(Permission.ViewSprintReview),
-            Delivery = RoadmapItemDelivery.From(stories, outlook, item.TargetQuarter),
+            Delivery = RoadmapItemDelivery.From(stories, outlook, item.TargetQuarter, item.Status),
         };
     }
 }

@@ -30,7 +30,9 @@ public sealed class GetRoadmapTimelineHandler(AppDbContext db, TimeProvider cloc
             : DeliveryForecast.WorkAhead(await DeliveryQueries.RemainingBacklogAsync(db, cancellationToken));
         TimelineEntry Entry(RoadmapCard card)
         {
-            var forecast = ahead.TryGetValue(card.Id, out var work)
+            // A done or dropped item is not forecast, whatever stories are still linked to it.
+            var open = card.Status is RoadmapItemStatus.Planned or RoadmapItemStatus.InProgress;
+            var forecast = open && ahead.TryGetValue(card.Id, out var work)
                 ? DeliveryForecast.For(work.PointsAhead, work.UnestimatedAhead, outlook.Velocity, outlook.Calendar)
                 : null;
             return new TimelineEntry(card, forecast, forecast?.Against(card.TargetQuarter));
