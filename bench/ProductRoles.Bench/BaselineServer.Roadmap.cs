@@ -12,7 +12,7 @@ public sealed partial class BaselineServer
 {
     private sealed record RoadmapCardRow(
         int Id, string Title, string Outcome, RoadmapHorizon Horizon, string? Quarter, RoadmapItemStatus Status, double Score, int Version,
-        string Rank, DateTime UpdatedAt, int OpenFeedback);
+        string Rank, DateTime UpdatedAt, int OpenFeedback, DeliveryProgress Progress);
 
     private async Task Roadmap(HttpContext http, string slug)
     {
@@ -30,8 +30,19 @@ public sealed partial class BaselineServer
         {
             command.CommandText = """
                 SELECT r."Id", r."Title", r."Outcome", r."Horizon", r."TargetQuarter", r."Status", r."Score", r."Version", r."Rank", r."UpdatedAt",
-                  (SELECT COUNT(*) FROM "RoadmapFeedback" f WHERE f."RoadmapItemId" = r."Id" AND f."Status" = 'Open')
-                FROM "RoadmapItems" r WHERE r."ProductId" = $product
+                  (SELECT COUNT(*) FROM "RoadmapFeedback" f WHERE f."RoadmapItemId" = r."Id" AND f."Status" = 'Open'),
+                  d."Stories", d."Done", d."InProgress", d."Remaining", d."Unestimated"
+                FROM "RoadmapItems" r
+                LEFT JOIN (
+                  SELECT b."RoadmapItemId", COUNT(*) AS "Stories",
+                    SUM(CASE WHEN b."Status" = 'Done' THEN COALESCE(b."Estimate", 0) ELSE 0 END) AS "Done",
+                    SUM(CASE WHEN b."Status" IN ('Planned', 'InProgress') THEN COALESCE(b."Estimate", 0) ELSE 0 END) AS "InProgress",
+                    SUM(CASE WHEN b."Status" IN ('New', 'Ready') THEN COALESCE(b."Estimate", 0) ELSE 0 END) AS "Remaining",
+                    SUM(CASE WHEN b."Estimate" IS NULL THEN 1 ELSE 0 END) AS "Unestimated"
+                  FROM "BacklogItems" b
+                  WHERE b."ProductId" = $product AND b."RoadmapItemId" IS NOT NULL AND b."Status" <> 'Removed'
+                  GROUP BY b."RoadmapItemId") d ON d."RoadmapItemId" = r."Id"
+                WHERE r."ProductId" = $product
                 """;
             command.Parameters.AddWithValue("$product", productId);
             await using var reader = await command.ExecuteReaderAsync();
@@ -39,7 +50,9 @@ public sealed partial class BaselineServer
             {
                 cards.Add(new RoadmapCardRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), Enum.Parse<RoadmapHorizon>(reader.GetString(3)),
                     reader.IsDBNull(4) ? null : reader.GetString(4), Enum.Parse<RoadmapItemStatus>(reader.GetString(5)), reader.GetDouble(6),
-                    reader.GetInt32(7), reader.GetString(8), reader.GetDateTime(9), reader.GetInt32(10)));
+                    reader.GetInt32(7), reader.GetString(8), reader.GetDateTime(9), reader.GetInt32(10),
+                    reader.IsDBNull(11) ? DeliveryProgress.None
+                        : new DeliveryProgress(reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13), reader.GetInt32(14), reader.GetInt32(15))));
             }
         }
 
@@ -156,6 +169,11 @@ public sealed partial class BaselineServer
                 }
 
                 html.Append("                        </div>\n");
+                if (card.Progress.HasStories)
+                {
+                    DeliveryBar(html, card.Progress);
+                }
+
                 if (movable)
                 {
                     html.Append("                            <div class=\"move-controls\" aria-label=\"Move ").Append(title).Append("\">\n");
@@ -208,6 +226,14 @@ public sealed partial class BaselineServer
             .Append("    <button type=\"submit\" class=\"button button-quiet button-small\">").Append(label).Append("<span class=\"visually-hidden\">: ").Append(encodedTitle)
             .Append(label is "Now" or "Next" or "Later" ? " to " + label : string.Empty).Append("</span></button>\n")
             .Append(tokenInput).Append("</form>\n");
+
+    private static void DeliveryBar(StringBuilder html, DeliveryProgress p) =>
+        html.Append("<div class=\"delivery-progress\"><svg class=\"delivery-bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
+            .Append(p.DonePoints).Append(" of ").Append(p.TotalPoints).Append(" points done, ").Append(p.InProgressPoints)
+            .Append(" in progress\"><rect class=\"bar-track\" width=\"100\" height=\"6\" /><rect class=\"bar-done\" width=\"").Append(p.DonePercent)
+            .Append("\" height=\"6\" /><rect class=\"bar-doing\" x=\"").Append(p.DonePercent).Append("\" width=\"").Append(p.InProgressPercent)
+            .Append("\" height=\"6\" /></svg><span class=\"small\">").Append(p.DonePoints).Append(" / ").Append(p.TotalPoints)
+            .Append(" points done</span></div>\n");
 
     private static string RoadmapBadge(RoadmapItemStatus status) => status switch
     {

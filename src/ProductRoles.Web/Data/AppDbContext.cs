@@ -76,6 +76,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<ProductVisionRevision> ProductVisionRevisions => Set<ProductVisionRevision>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<KeyResult> KeyResults => Set<KeyResult>();
+    public DbSet<KeyResultCheckIn> KeyResultCheckIns => Set<KeyResultCheckIn>();
     public DbSet<Insight> Insights => Set<Insight>();
     public DbSet<Competitor> Competitors => Set<Competitor>();
     public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();

@@ -68,6 +68,13 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>Works on the app's database directly (unscoped), for data a journey needs that the demo seed lacks.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ProductRoles.Web.Data.AppDbContext, Task<T>> work)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ProductRoles.Web.Data.AppDbContext>());
+    }
+
     /// <summary>A fresh browser context (own cookies) on a page signed in as the given demo user.</summary>
     public async Task<IPage> SignInAsync(string email)
     {

@@ -25,6 +25,7 @@ public sealed class ProductManagerAccessRows : IAccessRows
         new("POST", "/p/{slug}/goals/{id:int}", Pm, null, Form(("Input.Title", ""), ("Input.Level", "Product"), ("Input.Version", "0")), GoalId),
         new("POST", "/p/{slug}/goals/{id:int}", Pm, "KeyResult", Form(("KeyResult.Metric", ""), ("KeyResult.KeyResultId", "0")), GoalId),
         new("POST", "/p/{slug}/goals/{id:int}", Pm, "AddKeyResult", Form(("KeyResult.Metric", "")), GoalId),
+        new("POST", "/p/{slug}/goals/{id:int}", Pm, "CheckIn", Form(("CheckIn.KeyResultId", "0"), ("CheckIn.Value", "")), GoalId),
 
         Get("/p/{slug}/research", Roles.Team),
         Get("/p/{slug}/research/new", Pm),

@@ -23,6 +23,7 @@ public sealed class BenchmarkSmokeTests
         "soak_moves_total", "soak_moves_responses_not_2xx_3xx",
         "live_fanout_p50_ms", "live_fanout_p99_ms", "live_events_lost", "live_bytes_per_idle_connection",
         "jira_import_rows_per_second", "jira_import_n200_peak_memory_growth_mb", "jira_import_n400_peak_memory_growth_mb",
+        "roadmap_item_page_n500_stories_req_per_s", "sql_statements_roadmap_item_page_n5_stories", "sql_statements_roadmap_item_page_n500_stories",
     ];
 
     [Fact]

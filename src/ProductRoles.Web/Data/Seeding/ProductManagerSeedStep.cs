@@ -35,6 +35,7 @@ public sealed class ProductManagerSeedStep : IDemoSeedStep
 
         SeedVision(db, productId, now, pm);
         var goals = SeedGoals(db, productId, now, today);
+        SeedCheckIns(db, goals.Values, context.Users[ProductRole.ProductManager], now, today);
         var insights = SeedInsights(db, productId, now, today);
         SeedCompetitors(db, productId);
         await db.SaveChangesAsync(cancellationToken);
@@ -156,6 +157,28 @@ public sealed class ProductManagerSeedStep : IDemoSeedStep
         };
         db.Goals.AddRange(goals.Values);
         return goals;
+    }
+
+    /// <summary>Monthly check-ins from the baseline to today's value, the latest ten days ago (the company goal's too).</summary>
+    private static void SeedCheckIns(AppDbContext db, IEnumerable<Goal> goals, AppUser pm, DateTime now, DateOnly today)
+    {
+        var keyResults = goals.SelectMany(g => g.KeyResults).Concat(goals.Select(g => g.CompanyGoal).OfType<Goal>().Distinct().SelectMany(g => g.KeyResults));
+        foreach (var kr in keyResults)
+        {
+            const int months = 4;
+            for (var m = 0; m <= months; m++)
+            {
+                var on = today.AddDays(-10).AddMonths(m - months);
+                var value = Math.Round(kr.Baseline + ((kr.Current - kr.Baseline) * m / months), 1);
+                db.KeyResultCheckIns.Add(new KeyResultCheckIn
+                {
+                    ProductId = kr.ProductId, KeyResult = kr, Value = value, On = on, ByUserId = pm.Id, ByName = pm.DisplayName,
+                    RecordedAt = now.AddDays(on.DayNumber - today.DayNumber), Note = m == 0 ? "Baseline" : null,
+                });
+            }
+
+            kr.LastCheckInOn = today.AddDays(-10);
+        }
     }
 
     private static KeyResult Kr(int productId, string metric, decimal baseline, decimal target, decimal current, DateOnly due) =>

@@ -1067,6 +1067,14 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Property<int>("GoalId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("LastCheckInOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
                     b.Property<string>("Metric")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1088,6 +1096,51 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasIndex("GoalId");
 
                     b.ToTable("KeyResults");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Goals.KeyResultCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("KeyResultId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyResultId", "On");
+
+                    b.ToTable("KeyResultCheckIns");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Product", b =>
@@ -2349,6 +2402,17 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Goals.KeyResultCheckIn", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Goals.KeyResult", "KeyResult")
+                        .WithMany()
+                        .HasForeignKey("KeyResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("KeyResult");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.ProductMember", b =>

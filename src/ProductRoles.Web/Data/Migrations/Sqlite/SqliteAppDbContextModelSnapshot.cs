@@ -1020,6 +1020,14 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Property<int>("GoalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LastCheckInOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuredBy")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Metric")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1041,6 +1049,49 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasIndex("GoalId");
 
                     b.ToTable("KeyResults");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Goals.KeyResultCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeyResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyResultId", "On");
+
+                    b.ToTable("KeyResultCheckIns");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Product", b =>
@@ -2263,6 +2314,17 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Goal");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Goals.KeyResultCheckIn", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Goals.KeyResult", "KeyResult")
+                        .WithMany()
+                        .HasForeignKey("KeyResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("KeyResult");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.ProductMember", b =>

@@ -10,7 +10,8 @@ namespace ProductRoles.Web.Features.ProductManager.Goals;
 /// <summary>The product manager adds a key result to a goal. Returns its id.</summary>
 [Requires(Permission.EditStrategy)]
 public sealed record CreateKeyResult(
-    string ProductSlug, int GoalId, string Metric, decimal? Baseline, decimal? Target, decimal? Current, DateOnly? DueOn)
+    string ProductSlug, int GoalId, string Metric, decimal? Baseline, decimal? Target, decimal? Current, DateOnly? DueOn,
+    KeyResultMeasure MeasuredBy = KeyResultMeasure.CheckIns)
     : ICommand<int>, IProductRequest, IKeyResultInput;
 
 public sealed class CreateKeyResultValidator : AbstractValidator<CreateKeyResult>

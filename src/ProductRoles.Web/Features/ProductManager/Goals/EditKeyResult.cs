@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -10,7 +11,7 @@ namespace ProductRoles.Web.Features.ProductManager.Goals;
 [Requires(Permission.EditStrategy)]
 public sealed record EditKeyResult(
     string ProductSlug, int GoalId, int KeyResultId, string Metric, decimal? Baseline, decimal? Target, decimal? Current,
-    DateOnly? DueOn, int Version)
+    DateOnly? DueOn, int Version, KeyResultMeasure MeasuredBy = KeyResultMeasure.CheckIns)
     : ICommand<Unit>, IProductRequest, IKeyResultInput;
 
 public sealed class EditKeyResultValidator : AbstractValidator<EditKeyResult>

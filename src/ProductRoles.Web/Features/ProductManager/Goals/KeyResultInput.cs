@@ -11,6 +11,7 @@ public interface IKeyResultInput
     decimal? Target { get; }
     decimal? Current { get; }
     DateOnly? DueOn { get; }
+    KeyResultMeasure MeasuredBy { get; }
 }
 
 public sealed class KeyResultInputValidator : AbstractValidator<IKeyResultInput>
@@ -28,6 +29,7 @@ public sealed class KeyResultInputValidator : AbstractValidator<IKeyResultInput>
             .NotEqual(c => c.Baseline).WithMessage("The target must differ from the baseline.");
         RuleFor(c => c.Current).NotNull().WithMessage("Enter the current value.")
             .InclusiveBetween(-Limit, Limit).WithMessage("Enter a number between -1,000,000,000 and 1,000,000,000.");
+        RuleFor(c => c.MeasuredBy).IsInEnum().WithMessage("Choose how it is measured.");
         RuleFor(c => c.DueOn).NotNull().WithMessage("Enter a due date.")
             .InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("Enter a due date between 2000 and 2100.");
     }
@@ -36,6 +38,9 @@ public sealed class KeyResultInputValidator : AbstractValidator<IKeyResultInput>
 public static class KeyResultInputs
 {
     /// <summary>Applies validated input through the entity's rule.</summary>
-    public static void MeasureFrom(this KeyResult keyResult, IKeyResultInput input) =>
+    public static void MeasureFrom(this KeyResult keyResult, IKeyResultInput input)
+    {
         keyResult.Measure(input.Metric, input.Baseline!.Value, input.Target!.Value, input.Current!.Value, input.DueOn!.Value);
+        keyResult.MeasuredBy = input.MeasuredBy;
+    }
 }

@@ -5,6 +5,8 @@ using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
+using ProductRoles.Web.Features.ProductManager.Delivery;
+
 namespace ProductRoles.Web.Features.ProductManager.Roadmap;
 
 public enum RoadmapSort
@@ -28,7 +30,11 @@ public sealed record RoadmapColumn(RoadmapHorizon Horizon, IReadOnlyList<Roadmap
 
 public sealed record RoadmapCard(
     int Id, string Title, string Outcome, RoadmapHorizon Horizon, string? TargetQuarter, RoadmapItemStatus Status, double Score,
-    int Version, int OpenFeedback);
+    int Version, int OpenFeedback)
+{
+    /// <summary>How far its linked backlog items have got.</summary>
+    public DeliveryProgress Progress { get; init; } = DeliveryProgress.None;
+}
 
 public sealed class GetRoadmapBoardHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetRoadmapBoard, RoadmapBoard>
 {
@@ -60,15 +66,25 @@ internal static class RoadmapQueries
     public sealed record RankedCard(RoadmapCard Card, string Rank, DateTime UpdatedAt);
 
     public static async Task<List<RankedCard>> Cards(AppDbContext db, CancellationToken cancellationToken) =>
-        (await db.RoadmapItems.AsNoTracking()
-            .Select(i => new
-            {
-                i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.Rank, i.UpdatedAt,
-                OpenFeedback = db.RoadmapFeedback.Count(f => f.RoadmapItemId == i.Id && f.Status == RoadmapFeedbackStatus.Open),
-            })
+        (await (
+                from i in db.RoadmapItems.AsNoTracking()
+                join p in DeliveryQueries.Progress(db) on i.Id equals p.RoadmapItemId into progress
+                from p in progress.DefaultIfEmpty()
+                select new
+                {
+                    i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.Rank, i.UpdatedAt,
+                    OpenFeedback = db.RoadmapFeedback.Count(f => f.RoadmapItemId == i.Id && f.Status == RoadmapFeedbackStatus.Open),
+                    Stories = (int?)p!.Stories, Done = (int?)p.DonePoints, InProgress = (int?)p.InProgressPoints, Remaining = (int?)p.RemainingPoints,
+                    Unestimated = (int?)p.Unestimated,
+                })
             .ToListAsync(cancellationToken))
         .Select(i => new RankedCard(
-            new RoadmapCard(i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.OpenFeedback),
+            new RoadmapCard(i.Id, i.Title, i.Outcome, i.Horizon, i.TargetQuarter, i.Status, i.Score, i.Version, i.OpenFeedback)
+            {
+                Progress = i.Stories is { } stories
+                    ? new DeliveryProgress(stories, i.Done ?? 0, i.InProgress ?? 0, i.Remaining ?? 0, i.Unestimated ?? 0)
+                    : DeliveryProgress.None,
+            },
             i.Rank, i.UpdatedAt))
         .ToList();
 }

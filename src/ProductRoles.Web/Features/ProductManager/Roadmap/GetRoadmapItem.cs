@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Research;
+using ProductRoles.Web.Features.ProductManager.Delivery;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
@@ -9,7 +10,7 @@ using FeedbackEntity = ProductRoles.Web.Domain.Roadmap.RoadmapFeedback;
 
 namespace ProductRoles.Web.Features.ProductManager.Roadmap;
 
-/// <summary>One roadmap item with its goals, its evidence and the feedback given on it.</summary>
+/// <summary>One roadmap item with its goals, its evidence, the feedback given on it and what became of it in delivery.</summary>
 [Requires(Permission.ViewStrategy)]
 public sealed record GetRoadmapItem(string ProductSlug, int ItemId) : IQuery<RoadmapItemDetail>, IProductRequest;
 
@@ -29,6 +30,15 @@ public sealed record RoadmapItemDetail(
 
     /// <summary>Whether the caller may read its history.</summary>
     public bool CanSeeHistory { get; init; }
+
+    /// <summary>Whether the caller may open its backlog items.</summary>
+    public bool CanSeeBacklog { get; init; }
+
+    /// <summary>Whether the caller may open the sprint reviews of the increments.</summary>
+    public bool CanSeeReviews { get; init; }
+
+    /// <summary>Its backlog items, points by stage, the increments that advanced it and the forecast.</summary>
+    public required RoadmapItemDelivery Delivery { get; init; }
 }
 
 public sealed record LinkedGoal(int Id, string Title);
@@ -39,7 +49,7 @@ public sealed record FeedbackView(
     int Id, RoadmapFeedbackKind Kind, string Body, string AuthorName, DateTime CreatedAt, RoadmapFeedbackStatus Status,
     string? Answer, string? AnsweredBy, DateTime? AnsweredAt, int Version, int ItemId, string ItemTitle);
 
-public sealed class GetRoadmapItemHandler(AppDbContext db, ProductContext product) : IQueryHandler<GetRoadmapItem, RoadmapItemDetail>
+public sealed class GetRoadmapItemHandler(AppDbContext db, ProductContext product, TimeProvider clock) : IQueryHandler<GetRoadmapItem, RoadmapItemDetail>
 {
     public async ValueTask<RoadmapItemDetail> Handle(GetRoadmapItem query, CancellationToken cancellationToken)
     {
@@ -49,6 +59,8 @@ public sealed class GetRoadmapItemHandler(AppDbContext db, ProductContext produc
         var insights = await db.RoadmapItemInsights.AsNoTracking().Where(l => l.RoadmapItemId == item.Id)
             .OrderBy(l => l.Insight!.Title).Select(l => new LinkedInsight(l.InsightId, l.Insight!.Kind, l.Insight.Title)).ToListAsync(cancellationToken);
         var feedback = await FeedbackQueries.Views(db.RoadmapFeedback.Where(f => f.RoadmapItemId == item.Id), cancellationToken);
+        var stories = await DeliveryQueries.StoriesAsync(db, item.Id, cancellationToken);
+        var outlook = await DeliveryQueries.OutlookAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), item.Id, cancellationToken);
         return new RoadmapItemDetail(item.Id, item.Title, item.Outcome, item.Horizon, item.TargetQuarter, item.Status, item.Reach,
             item.Impact, item.Confidence, item.Effort, item.Score, item.Notes, item.Version, goals, insights, feedback)
         {
@@ -56,6 +68,9 @@ public sealed class GetRoadmapItemHandler(AppDbContext db, ProductContext produc
             CanResolve = product.Can(Permission.ResolveRoadmapFeedback),
             CanGiveFeedback = product.Can(Permission.GiveRoadmapFeedback),
             CanSeeHistory = product.Can(Permission.ViewHistory),
+            CanSeeBacklog = product.Can(Permission.ViewBacklog),
+            CanSeeReviews = product.Can(Permission.ViewSprintReview),
+            Delivery = RoadmapItemDelivery.From(stories, outlook, item.TargetQuarter, item.Status),
         };
     }
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Goals;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.Scrum.Charts;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -22,9 +23,18 @@ public sealed record SprintDetails(
     IReadOnlyList<PlannedItem> Items, IReadOnlyList<CandidateItem> Candidates, bool HasPlannedSprintAfter,
     bool CanPlan, bool CanSeeRetrospective, bool CanSeeBacklog)
 {
+    /// <summary>The product goals the sprint serves: those of the roadmap items its backlog items belong to.</summary>
+    public IReadOnlyList<ServedGoal> ServesGoals { get; init; } = [];
+
+    /// <summary>Whether the caller may open a goal.</summary>
+    public bool CanSeeGoals { get; init; }
+
     /// <summary>Points currently in the sprint backlog (items taken out excluded).</summary>
     public int PlannedPoints => Items.Where(i => i.Outcome != SprintItemOutcome.Removed).Sum(i => i.Points);
 }
+
+/// <summary>A product goal a sprint serves through the roadmap items of its backlog items.</summary>
+public sealed record ServedGoal(int Id, string Title);
 
 /// <summary>An item of the sprint backlog.</summary>
 public sealed record PlannedItem(int BacklogItemId, string Title, BacklogItemType Type, int Points, BacklogItemStatus Status, SprintItemOutcome Outcome);
@@ -115,8 +125,20 @@ public sealed class GetSprintHandler(AppDbContext db, ProductContext product, Ti
 
         return new SprintDetails(sprint.Summary, sprint.AllowOverlap, sprint.Version, sprint.StartedAt, sprint.ClosedAt,
             burndown, SprintQueries.Velocity(closed), actions, items, candidates, hasNext, canPlan, canSeeRetro,
-            product.Can(Permission.ViewBacklog));
+            product.Can(Permission.ViewBacklog))
+        {
+            ServesGoals = [.. (await ServedGoalsAsync(query.SprintId, cancellationToken)).OrderBy(g => g.Title, StringComparer.Ordinal)],
+            CanSeeGoals = product.Can(Permission.ViewStrategy),
+        };
     }
+
+    /// <summary>The product goals of the roadmap items the sprint's backlog items belong to.</summary>
+    private Task<List<ServedGoal>> ServedGoalsAsync(int sprintId, CancellationToken cancellationToken) =>
+        db.RoadmapItemGoals.AsNoTracking()
+            .Where(l => l.Goal!.Level == GoalLevel.Product && db.SprintItems.Any(i => i.SprintId == sprintId
+                && i.Outcome != SprintItemOutcome.Removed && i.BacklogItem!.RoadmapItemId == l.RoadmapItemId))
+            .Select(l => new ServedGoal(l.GoalId, l.Goal!.Title)).Distinct()
+            .ToListAsync(cancellationToken);
 }
 
 public static class RetrospectiveQueries

@@ -14,6 +14,9 @@ public sealed class GoalModel : ProductItemPageModel, IGoalForm
     [BindProperty]
     public KeyResultInput KeyResult { get; set; } = new();
 
+    [BindProperty]
+    public CheckInInput CheckIn { get; set; } = new();
+
     public GoalDetail? Detail { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<GoalOption> CompanyGoals => Detail?.CompanyGoals ?? [];
@@ -39,13 +42,13 @@ public sealed class GoalModel : ProductItemPageModel, IGoalForm
     {
         ModelState.Remove("KeyResult.KeyResultId");
         return SendAndRedirectAsync(new CreateKeyResult(Slug, Id, KeyResult.Metric ?? "", KeyResult.Baseline, KeyResult.Target, KeyResult.Current,
-                KeyResult.DueOn),
+                KeyResult.DueOn, KeyResult.MeasuredBy),
             _ => ("Key result added.", RedirectToPage(new { slug = Slug, id = Id })), OnGetAsync, prefix: "KeyResult");
     }
 
     public Task<IActionResult> OnPostKeyResultAsync() =>
         SendAndRedirectAsync(new EditKeyResult(Slug, Id, KeyResult.KeyResultId, KeyResult.Metric ?? "", KeyResult.Baseline,
-                KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version),
+                KeyResult.Target, KeyResult.Current, KeyResult.DueOn, KeyResult.Version, KeyResult.MeasuredBy),
             _ => ("Key result saved.", RedirectToPage(new { slug = Slug, id = Id })), OnGetAsync, prefix: "KeyResult");
 
     /// <summary>The values a key result form shows: what was just posted for that form, else what is stored.</summary>
@@ -62,9 +65,19 @@ public sealed class GoalModel : ProductItemPageModel, IGoalForm
             : new KeyResultInput
             {
                 KeyResultId = stored.Id, Metric = stored.Metric, Baseline = stored.Baseline, Target = stored.Target, Current = stored.Current,
-                DueOn = stored.DueOn, Version = stored.Version,
+                DueOn = stored.DueOn, Version = stored.Version, MeasuredBy = stored.MeasuredBy,
             };
     }
+
+    /// <summary>The check-in form's values: what was just posted for that key result, else today and nothing else.</summary>
+    public CheckInInput CheckInFor(KeyResultView stored) =>
+        Request.HasFormContentType && CheckIn.KeyResultId == stored.Id && !ModelState.IsValid
+            ? CheckIn
+            : new CheckInInput { KeyResultId = stored.Id };
+
+    public Task<IActionResult> OnPostCheckInAsync() =>
+        SendAndRedirectAsync(new CheckInKeyResult(Slug, CheckIn.KeyResultId, CheckIn.Value, CheckIn.On, CheckIn.Note),
+            _ => ("Check-in recorded.", RedirectToPage(new { slug = Slug, id = Id })), OnGetAsync, prefix: "CheckIn");
 
     private async Task LoadAsync()
     {
@@ -85,4 +98,13 @@ public sealed class KeyResultInput
     public decimal? Current { get; set; }
     public DateOnly? DueOn { get; set; }
     public int Version { get; set; }
+    public KeyResultMeasure MeasuredBy { get; set; }
+}
+
+public sealed class CheckInInput
+{
+    public int KeyResultId { get; set; }
+    public decimal? Value { get; set; }
+    public DateOnly? On { get; set; }
+    public string? Note { get; set; }
 }
