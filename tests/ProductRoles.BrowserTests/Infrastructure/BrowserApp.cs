@@ -79,7 +79,8 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> SignInAsync(string email)
     {
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a shared 2-core machine a page load has taken over 15 s (a ceiling, not a timed assertion).
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
