@@ -10,7 +10,18 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public long Count => Interlocked.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    private long _watched;
+
+    /// <summary>When set, <see cref="WatchedCount"/> counts the queries whose text names it (e.g. a table), for tests.</summary>
+    public string? Watching { get; set; }
+
+    public long WatchedCount => Interlocked.Read(ref _watched);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _watched, 0);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
@@ -27,6 +38,11 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     // A background runner's look for work (tagged so) is no page's statement.
     private void CountUnlessBackground(DbCommand command)
     {
+        if (Watching is { } watching && command.CommandText.Contains(watching, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _watched);
+        }
+
         if (!command.CommandText.StartsWith("-- " + ProductRoles.Web.Features.ProductOwner.Import.BacklogImportRunner.BackgroundTag, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _count);
