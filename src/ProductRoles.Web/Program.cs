@@ -7,6 +7,7 @@ using ProductRoles.Web.Data.Seeding;
 using ProductRoles.Web.Features.Webhooks;
 using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Live;
+using ProductRoles.Web.Infrastructure.Logging;
 using ProductRoles.Web.Infrastructure.Outbox;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.ScaleOut;
@@ -27,6 +28,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext(), preserveStaticLogger: true);
+builder.Services.CacheLoggersPerCategory();
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 // Data: SQLite by default, SQL Server when configured; Data Protection keys live in the database
@@ -124,6 +126,8 @@ if (!buildingOpenApiDocument)
 
 // First, so that everything after it (HTTPS detection, HSTS, the rate limit, the log) sees the client.
 app.UseScaleOut(app.Configuration);
+// The live hub's connections take a short pipeline of their own (see UseLiveUpdates).
+app.UseLiveUpdates();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -154,7 +158,6 @@ app.UseRateLimiter();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.MapApi();
-app.MapLiveUpdates();
 
 await app.RunAsync();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -84,7 +85,10 @@ public static class LiveTopics
 
     /// <summary>The group of a product's connections whose role has the permission.</summary>
     public static string AudienceGroup(int productId, Permission permission) =>
-        string.Create(CultureInfo.InvariantCulture, $"live:{productId}:{permission}");
+        AudienceGroups.GetOrAdd((productId, permission), key => string.Create(CultureInfo.InvariantCulture, $"live:{key.ProductId}:{key.Permission}"));
+
+    // Every connection joins several of these: one string per group, not one per connection and group.
+    private static readonly ConcurrentDictionary<(int ProductId, Permission Permission), string> AudienceGroups = new();
 
     /// <summary>The group of a product's connections looking at one page (for presence).</summary>
     public static string ViewGroup(int productId, string view) =>
