@@ -11,7 +11,7 @@ namespace ProductRoles.Tests.ProductOwner.Import;
 public sealed record GeneratedIssue(
     string Key, string IssueId, string Type, string Status, string Summary, string Description, string? StoryPoints,
     IReadOnlyList<string> Labels, IReadOnlyList<string> Sprints, string? EpicKey, IReadOnlyList<(string Date, string Author, string Text)> Comments,
-    string Created, string? AcceptanceCriteria);
+    string Created, string? AcceptanceCriteria, string Priority, IReadOnlyList<string> Components);
 
 /// <summary>
 /// Writes realistic Jira "Export CSV (all fields)" files, deterministically from a seed: a UTF-8 BOM, the
@@ -84,7 +84,7 @@ public sealed class JiraExportGenerator(int seed = 7, string project = "ACME")
             epicKey = key;
             epicId = id;
             return new GeneratedIssue(key, id, "Epic", "In Progress", $"Epic: {verb} the {thing} in one step", $"h2. Goal\nMake *{thing}* handling easy.", null,
-                [], [], null, [], createdText, null);
+                [], [], null, [], createdText, null, "Medium", ["Web"]);
         }
 
         var type = Types[random.Next(Types.Length)];
@@ -106,7 +106,8 @@ public sealed class JiraExportGenerator(int seed = 7, string project = "ACME")
                           $"See [the spec|https://example.com/spec/{n}] and -old- text.\n" +
                           "||Case||Result||\n|happy|works|\n|empty|message|\n{code:json}\n{\"a\": 1, \"b\": [1,2]}\n{code}";
         return new GeneratedIssue(key, id, type, Statuses[random.Next(Statuses.Length)], $"{verb} the {thing} (#{n})", description, points,
-            labels, sprints, n % 2 == 0 ? epicKey : epicId, comments, createdText, n % 4 == 0 ? $"* Given a {thing}\n* Then it saves" : null);
+            labels, sprints, n % 2 == 0 ? epicKey : epicId, comments, createdText, n % 4 == 0 ? $"* Given a {thing}\n* Then it saves" : null,
+            random.Next(3) switch { 0 => "High", 1 => "Medium", _ => "Low" }, random.Next(2) == 0 ? ["Web", "Checkout UI"] : ["Web"]);
     }
 
     private static void WriteRow(CsvWriter csv, GeneratedIssue issue, Random random)
@@ -118,7 +119,7 @@ public sealed class JiraExportGenerator(int seed = 7, string project = "ACME")
         csv.WriteField(issue.Type == "Epic" ? "" : issue.EpicKey is { } e && !e.Contains('-', StringComparison.Ordinal) ? e : "");
         csv.WriteField(issue.Type);
         csv.WriteField(issue.Status);
-        csv.WriteField(random.Next(3) switch { 0 => "High", 1 => "Medium", _ => "Low" });
+        csv.WriteField(issue.Priority);
         csv.WriteField(People[random.Next(People.Length)]);
         csv.WriteField(People[random.Next(People.Length)]);
         csv.WriteField(issue.Created);
@@ -128,8 +129,8 @@ public sealed class JiraExportGenerator(int seed = 7, string project = "ACME")
             csv.WriteField(i < issue.Labels.Count ? issue.Labels[i] : "");
         }
 
-        csv.WriteField("Web");
-        csv.WriteField(random.Next(2) == 0 ? "API" : "");
+        csv.WriteField(issue.Components[0]);
+        csv.WriteField(issue.Components.Count > 1 ? issue.Components[1] : "");
         for (var i = 0; i < 2; i++)
         {
             csv.WriteField(i < issue.Sprints.Count ? issue.Sprints[i] : "");

@@ -55,7 +55,10 @@ public sealed class JiraImportTests(AppFixture app)
                 _ => BacklogItemStatus.Removed,
             }, item.Status);
             Assert.Equal(issue.StoryPoints switch { null => (int?)null, "0.5" => 1, "4" => 5, var p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) }, item.Estimate);
-            Assert.Equal(issue.Labels.Select(l => l.ToLowerInvariant().Replace('_', '-')).Order(), item.Tags.Select(t => t.Name).Order());
+            // Labels, components (their words kept together) and the priority, all as tags.
+            Assert.Equal(issue.Labels.Select(l => l.ToLowerInvariant().Replace('_', '-'))
+                .Concat(issue.Components.Select(c => c.ToLowerInvariant().Replace(' ', '-'))).Append("priority-" + issue.Priority.ToLowerInvariant()).Order(),
+                item.Tags.Select(t => t.Name).Order());
             Assert.True(JiraDate.TryParse(issue.Created, out var created));
             Assert.Equal(created, item.CreatedAt);
 

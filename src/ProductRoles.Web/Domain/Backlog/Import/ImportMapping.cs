@@ -23,6 +23,10 @@ public enum ImportField
     AcceptanceCriteria,
     [Display(Name = "Tags")]
     Tags,
+    [Display(Name = "Components (as tags)")]
+    Components,
+    [Display(Name = "Priority (as a tag, e.g. priority-high)")]
+    Priority,
     [Display(Name = "Epic")]
     Epic,
     [Display(Name = "Sprint")]
@@ -106,7 +110,7 @@ public sealed record ImportMapping(
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Fields that take every column of their name (Jira repeats a column per value).</summary>
-    public static readonly IReadOnlySet<ImportField> MultiValued = new HashSet<ImportField> { ImportField.Tags, ImportField.Sprint, ImportField.Comment };
+    public static readonly IReadOnlySet<ImportField> MultiValued = new HashSet<ImportField> { ImportField.Tags, ImportField.Components, ImportField.Sprint, ImportField.Comment };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -199,6 +203,8 @@ public sealed record ImportMapping(
         ImportField.Description => ["Description"],
         ImportField.AcceptanceCriteria => ["Custom field (Acceptance Criteria)", "Acceptance Criteria"],
         ImportField.Tags => ["Labels"],
+        ImportField.Components => ["Component/s"],
+        ImportField.Priority => ["Priority"],
         ImportField.Epic => ["Custom field (Epic Link)", "Parent id", "Parent"],
         ImportField.Sprint => ["Sprint"],
         ImportField.Comment => ["Comment"],
@@ -231,6 +237,8 @@ public sealed record ImportMapping(
         ImportField.Description => ["Description", "Details", "Body"],
         ImportField.AcceptanceCriteria => ["Acceptance criteria", "Criteria"],
         ImportField.Tags => ["Tags", "Labels", "Label", "Tag"],
+        ImportField.Components => ["Component/s", "Components", "Component"],
+        ImportField.Priority => ["Priority"],
         ImportField.Epic => ["Epic", "Epic Link", "Parent"],
         ImportField.Sprint => ["Sprint", "Iteration"],
         ImportField.Comment => ["Comment", "Comments"],

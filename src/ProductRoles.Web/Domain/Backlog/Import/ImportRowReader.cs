@@ -172,7 +172,7 @@ public static class ImportRowReader
             row, key, ImportMapping.ItemType(choice)!.Value, Shorten(title!, BacklogItem.TitleMaxLength),
             Part(columns.First(fields, ImportField.AsA)), Part(columns.First(fields, ImportField.IWant)), Part(columns.First(fields, ImportField.SoThat)),
             description is null ? null : Shorten(description, BacklogItem.DescriptionMaxLength), estimate, status,
-            Tags(columns.All(fields, ImportField.Tags)), criteria, epic, columns.First(fields, ImportField.RoadmapItem) is { } roadmap ? Shorten(Unneutralise(roadmap), 200) : null,
+            Tags(columns.All(fields, ImportField.Tags), columns.All(fields, ImportField.Components), columns.First(fields, ImportField.Priority)), criteria, epic, columns.First(fields, ImportField.RoadmapItem) is { } roadmap ? Shorten(Unneutralise(roadmap), 200) : null,
             [.. columns.All(fields, ImportField.Sprint).Select(n => Shorten(n, 100)).Distinct(StringComparer.Ordinal)], comments, created), null, []);
     }
 
@@ -246,24 +246,21 @@ public static class ImportRowReader
         return new ImportedComment(null, UnknownAuthor, Shorten(comment, BacklogComment.TextMaxLength));
     }
 
-    /// <summary>Labels as tags: lower-case words of letters, digits and dashes, at most ten.</summary>
-    public static IReadOnlyList<string> Tags(IEnumerable<string> values)
+    /// <summary>
+    /// Labels, components and the priority as tags, in that order, at most ten: lower-case letters,
+    /// digits and single dashes. A label is a word (Jira's
+    /// labels have no spaces; commas and semicolons part them too); a component keeps its words together
+    /// ("Checkout UI": checkout-ui); a priority becomes priority-high. Our backlog has no priority of its
+    /// own (its order is the priority), so the tag keeps what Jira said, to filter by.
+    /// </summary>
+    public static IReadOnlyList<string> Tags(IEnumerable<string> labels, IEnumerable<string> components, string? priority)
     {
+        var names = labels.SelectMany(v => v.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries))
+            .Concat(components)
+            .Concat(string.IsNullOrWhiteSpace(priority) ? [] : ["priority-" + priority]);
         var tags = new List<string>();
-        foreach (var value in values.SelectMany(v => v.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var name in names.Select(TagName))
         {
-            var tag = new StringBuilder(value.Length);
-            foreach (var c in value.ToLowerInvariant())
-            {
-                tag.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-');
-            }
-
-            var name = tag.ToString().Trim('-');
-            if (name.Length > BacklogItemTag.NameMaxLength)
-            {
-                name = name[..BacklogItemTag.NameMaxLength].TrimEnd('-');
-            }
-
             if (name.Length > 0 && !tags.Contains(name, StringComparer.Ordinal) && tags.Count < BacklogItem.MaxTags)
             {
                 tags.Add(name);
@@ -271,6 +268,23 @@ public static class ImportRowReader
         }
 
         return tags;
+    }
+
+    private static string TagName(string value)
+    {
+        var tag = new StringBuilder(value.Length);
+        foreach (var c in value.ToLowerInvariant())
+        {
+            tag.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-');
+        }
+
+        var name = tag.ToString().Trim('-');
+        while (name.Contains("--", StringComparison.Ordinal))
+        {
+            name = name.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return name.Length > BacklogItemTag.NameMaxLength ? name[..BacklogItemTag.NameMaxLength].TrimEnd('-') : name;
     }
 
     private static List<string> CriteriaLines(string text) =>
