@@ -1,4 +1,5 @@
 using Mediator;
+using ProductRoles.Web.Api.Lists;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.Administration;
 using ProductRoles.Web.Features.History;
@@ -42,8 +43,9 @@ public static class ProductsApi
         {
             products.MapGet("/products/{slug}/history", async (string slug, string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
                 {
-                    var page = await sender.Send(new GetProductHistory(slug, ApiConventions.PageOf(cursor)), ct);
-                    return http.Paged(page.Entries, page.Page, page.PageCount, page.Total);
+                    var before = ApiConventions.KeyOf(cursor, "history", 1) is [var id] ? ApiConventions.Number(id) : (long?)null;
+                    var page = await sender.Send(new ListHistoryEntries(slug, before), ct);
+                    return http.Paged(page.Rows, page.HasMore ? ApiConventions.CursorAfter("history", ApiConventions.Key(page.Rows[^1].Id)) : null, page.Total);
                 })
                 .Reads<Paged<HistoryEntry>>("ListProductHistory", "The product's history", "Who changed what, when, newest first; paged by cursor.");
 

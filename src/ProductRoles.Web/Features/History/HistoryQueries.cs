@@ -15,6 +15,10 @@ public static class HistoryQueries
     public static IQueryable<HistoryEntry> ForProduct(AppDbContext db) =>
         Project(db.Activities.AsNoTracking());
 
+    /// <summary>The product's history older than entry <paramref name="beforeId"/>, newest first (the API's keyset pages).</summary>
+    public static IQueryable<HistoryEntry> ForProductBefore(AppDbContext db, long beforeId) =>
+        Project(db.Activities.AsNoTracking().Where(a => a.Id < beforeId));
+
     public static IQueryable<HistoryEntry> ForEntity(AppDbContext db, string entityType, string entityId) =>
         Project(db.Activities.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId));

@@ -32,24 +32,7 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
         var counts = (await all.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
-        var items = all;
-        if (query.Status is { } status)
-        {
-            items = items.Where(f => f.Status == status);
-        }
-
-        if (query.Source is { } source)
-        {
-            items = items.Where(f => f.SourceKind == source);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var text = query.Text.Trim();
-            items = items.Where(f => f.Text.Contains(text) || f.SourceName.Contains(text) || (f.Account != null && f.Account.Contains(text))
-                                     || f.Tags.Contains(text.ToLowerInvariant()));
-        }
-
+        var items = Filtered(all, query.Status, query.Source, query.Text);
         var total = await items.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
@@ -57,5 +40,28 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
             .Select(f => new FeedbackRow(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status, f.BacklogLinks.Count))
             .ToListAsync(cancellationToken);
         return new FeedbackInbox(rows, page, pageCount, total, counts) { CanAdd = product.Can(Permission.AddCustomerFeedback) };
+    }
+
+    /// <summary>The inbox's filters; the API's keyset list uses the same.</summary>
+    public static IQueryable<FeedbackItem> Filtered(IQueryable<FeedbackItem> items, FeedbackStatus? status, FeedbackSourceKind? source, string? text)
+    {
+        if (status is { } wanted)
+        {
+            items = items.Where(f => f.Status == wanted);
+        }
+
+        if (source is { } kind)
+        {
+            items = items.Where(f => f.SourceKind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var trimmed = text.Trim();
+            items = items.Where(f => f.Text.Contains(trimmed) || f.SourceName.Contains(trimmed) || (f.Account != null && f.Account.Contains(trimmed))
+                                     || f.Tags.Contains(trimmed.ToLowerInvariant()));
+        }
+
+        return items;
     }
 }
