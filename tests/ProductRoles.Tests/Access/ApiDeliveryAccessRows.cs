@@ -36,7 +36,7 @@ public sealed class ApiDeliveryAccessRows : IAccessRows
         JsonWrite("POST", P + "/goals/{id:int}/archive", new { archived = true, version = 0 }, Pm, None),
         JsonWrite("POST", P + "/goals/{goalId:int}/key-results", new { metric = "" }, Pm, GoalOfKeyResult),
         JsonWrite("PUT", P + "/goals/{goalId:int}/key-results/{id:int}", new { metric = "", version = 0 }, Pm, KeyResult),
-        JsonWrite("POST", P + "/goals/{goalId:int}/key-results/{id:int}/check-ins", new { value = (decimal?)null, note = "" }, Pm, KeyResult),
+        JsonWrite("POST", P + "/goals/{goalId:int}/key-results/{id:int}/check-ins", new { value = 2_000_000_000m, note = "" }, Pm, KeyResult),
 
         Get(P + "/insights", Roles.Team),
         Get(P + "/insights/{id:int}", Roles.Team, Insight),
