@@ -11,7 +11,7 @@ namespace ProductRoles.Web.Api;
 /// </summary>
 public static class ResearchApi
 {
-    /// <summary>An insight: tags comma-separated, as the form takes them; observed today when left out.</summary>
+    /// <summary>An insight: tags comma-separated, as the form takes them, and the day it was observed.</summary>
     public sealed record InsightBody(
         InsightKind Kind, string? Title, string? Summary, string? Source, DateOnly? ObservedOn, string? Tags, bool IsOpportunity, int? Version);
 
