@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Auditing;
 using ProductRoles.Web.Infrastructure.Pipeline;
@@ -15,7 +16,8 @@ public sealed class RevokeShareLinkHandler(AppDbContext db, ProductContext produ
 {
     public async ValueTask<Unit> Handle(RevokeShareLink command, CancellationToken cancellationToken)
     {
-        var link = await db.ShareLinks.SingleOrNotFoundAsync(l => l.Id == command.LinkId, cancellationToken);
+        var link = await db.ShareLinks.SingleOrDefaultAsync(l => l.Id == command.LinkId, cancellationToken)
+            ?? throw RequestValidationException.For("linkId", "That is not one of this product's share links.");
         ShareLinkRules.EnsureMayShare(product, link.Kind);
         if (link.RevokedAt is not null)
         {
