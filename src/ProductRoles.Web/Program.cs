@@ -69,6 +69,8 @@ builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Backlog
 // Outbox: what commands send outside (webhooks), written in their transaction, sent by one instance at a time.
 builder.Services.AddOutbox();
 builder.Services.AddWebhooks(builder.Configuration);
+// Share links for stakeholders without an account: their rate limit.
+ProductRoles.Web.Features.Sharing.SharingServices.AddSharing(builder.Services, builder.Configuration);
 builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.ImportFileStore>();
 builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportQueue>();
 builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportRunner>();

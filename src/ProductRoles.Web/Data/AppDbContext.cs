@@ -86,6 +86,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<PublishedRoadmap> PublishedRoadmaps => Set<PublishedRoadmap>();
     public DbSet<PublishedRoadmapItem> PublishedRoadmapItems => Set<PublishedRoadmapItem>();
 
+    // Sharing with stakeholders: links for people without an account, and each member's last visit
+    public DbSet<Domain.Sharing.ShareLink> ShareLinks => Set<Domain.Sharing.ShareLink>();
+    public DbSet<ProductVisit> ProductVisits => Set<ProductVisit>();
+
     // Outgoing: webhooks and the outbox every sender shares
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();

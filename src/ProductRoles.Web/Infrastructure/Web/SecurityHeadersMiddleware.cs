@@ -26,7 +26,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.ContentSecurityPolicy = http.Items[PolicyOverrideKey] is Func<HttpContext, string> policy ? policy(http) : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // A page may ask for less (a share link sends no referrer at all); never for more.
+            headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.Remove("Server");
             if (http.User.Identity?.IsAuthenticated == true && !IsStaticAsset(http.Request.Path))

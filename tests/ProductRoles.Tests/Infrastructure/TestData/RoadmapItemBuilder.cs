@@ -24,7 +24,7 @@ public sealed class RoadmapItemBuilder(TestProduct product, string title)
 
     public RoadmapItemBuilder FromInsights(params int[] insightIds) => With(_item with { InsightIds = insightIds });
 
-    public Task<int> CreateAsync() => product.SendAsync(AppFixture.Pm, _item);
+    public Task<int> CreateAsync() => product.SendAsync(DemoUsers.Pm, _item);
 
     private RoadmapItemBuilder With(SaveRoadmapItem item)
     {

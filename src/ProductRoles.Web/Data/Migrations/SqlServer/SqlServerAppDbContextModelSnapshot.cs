@@ -1223,6 +1223,28 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("ProductMembers");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ProductId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProductVisits");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
                 {
                     b.Property<int>("Id")
@@ -1440,6 +1462,11 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
 
@@ -1571,6 +1598,71 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasIndex("InsightId");
 
                     b.ToTable("RoadmapItemInsights");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LastViewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("SprintId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ViewCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SprintId");
+
+                    b.HasIndex("ProductId", "CreatedAt");
+
+                    b.ToTable("ShareLinks");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
@@ -1807,6 +1899,9 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("SprintId")
                         .HasColumnType("int");
@@ -2440,6 +2535,21 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.Product", null)
@@ -2534,6 +2644,20 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("Insight");
 
                     b.Navigation("RoadmapItem");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>

@@ -1170,6 +1170,28 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("ProductMembers");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProductVisits");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
                 {
                     b.Property<int>("Id")
@@ -1377,6 +1399,11 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
@@ -1505,6 +1532,69 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasIndex("InsightId");
 
                     b.ToTable("RoadmapItemInsights");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastViewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SprintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ViewCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SprintId");
+
+                    b.HasIndex("ProductId", "CreatedAt");
+
+                    b.ToTable("ShareLinks");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
@@ -1729,6 +1819,9 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SprintId")
                         .HasColumnType("INTEGER");
@@ -2352,6 +2445,21 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.Product", null)
@@ -2446,6 +2554,20 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("Insight");
 
                     b.Navigation("RoadmapItem");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>

@@ -24,7 +24,8 @@ public sealed class RecordSprintReviewValidator : AbstractValidator<RecordSprint
     }
 }
 
-public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events) : ICommandHandler<RecordSprintReview, Unit>
+public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
+    : ICommandHandler<RecordSprintReview, Unit>
 {
     public async ValueTask<Unit> Handle(RecordSprintReview command, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext pr
         db.ExpectVersion(review, command.Version);
         review.GoalMet = command.GoalMet;
         review.Notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
+        review.RecordedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
         events.Raise(new SprintReviewRecorded(productId, command.SprintId, user.UserId, review.GoalMet));
         return Unit.Value;
