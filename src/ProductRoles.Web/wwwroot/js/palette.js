@@ -3,9 +3,41 @@
 // may do in the current product) and goes where the chosen entry points: actions are links to the real
 // forms, which check the permission again. A live region says how many entries there are.
 
-const dialog = document.getElementById("palette");
+const form = document.querySelector("form.topbar-search");
 
-if (dialog) {
+// The dialog, built here so that no page carries its markup: a labelled modal dialog holding a combobox
+// that controls a listbox, and a polite live region for the count.
+function build() {
+    const element = (tag, attributes, text) => {
+        const node = document.createElement(tag);
+        Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+        if (text) {
+            node.textContent = text;
+        }
+        return node;
+    };
+    const box = element("dialog", { id: "palette", class: "palette", "aria-labelledby": "palette-title" });
+    const help = element("p", { class: "palette-help muted small" });
+    [["↑", " "], ["↓", " choose · "], ["Enter", " go · "], ["Esc", " close"]].forEach(([key, after]) => {
+        help.append(element("kbd", {}, key), after);
+    });
+    box.append(
+        element("h2", { id: "palette-title", class: "visually-hidden" }, "Command palette"),
+        element("label", { for: "palette-input", class: "visually-hidden" }, "Go to a page or item, or run an action"),
+        element("input", {
+            id: "palette-input", type: "text", role: "combobox", "aria-expanded": "true", "aria-controls": "palette-list",
+            "aria-autocomplete": "list", autocomplete: "off", spellcheck: "false", placeholder: "Go to a page or item, or run an action…",
+        }),
+        element("ul", { id: "palette-list", class: "palette-list", role: "listbox", "aria-label": "Results" }),
+        element("p", { id: "palette-status", class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" }),
+        help);
+    document.body.append(box);
+    return box;
+}
+
+if (form) {
+    const dialog = build();
+    const source = "/search?handler=Palette";
     const input = document.getElementById("palette-input");
     const list = document.getElementById("palette-list");
     const status = document.getElementById("palette-status");
@@ -58,10 +90,10 @@ if (dialog) {
 
     const load = async () => {
         const mine = ++asked;
-        const url = new URL(dialog.dataset.src, window.location.origin);
+        const url = new URL(source, window.location.origin);
         url.searchParams.set("q", input.value);
-        if (dialog.dataset.product) {
-            url.searchParams.set("product", dialog.dataset.product);
+        if (form.dataset.product) {
+            url.searchParams.set("product", form.dataset.product);
         }
         try {
             const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });

@@ -3,9 +3,58 @@
 // the page's own links and buttons, so every shortcut does exactly what its button does (and is
 // refused the same way). Never while typing in a field. A live region says what happened.
 
-const status = document.getElementById("shortcut-status");
-const help = document.getElementById("shortcuts-help");
 const focusKey = "shortcut-focus";
+
+const keys = [
+    [["/"], "Search"],
+    [["Ctrl", "K"], "Command palette: go to a page or item, run an action (⌘ K on a Mac)"],
+    [["j", "k"], "Next / previous row or card"],
+    [["Enter"], "Open the row or card"],
+    [["Alt", "↑", "↓"], "Move it up / down"],
+    [["Alt", "Home", "End"], "Move it to the top / bottom"],
+    [["Alt", "←", "→"], "Move it to the previous / next horizon or board column"],
+    [["e"], "Edit"],
+    [["c"], "Create (new item on this page)"],
+    [["?"], "This list"],
+];
+
+function element(tag, attributes = {}, text = "") {
+    const node = document.createElement(tag);
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+    if (text) {
+        node.textContent = text;
+    }
+    return node;
+}
+
+// The "?" list and the live region, built here so that no page carries their markup.
+function buildHelp() {
+    const dialog = element("dialog", { id: "shortcuts-help", class: "shortcuts-help", "aria-labelledby": "shortcuts-title" });
+    const list = element("dl", { class: "shortcuts-list" });
+    keys.forEach(([combo, words]) => {
+        const term = element("dt");
+        combo.forEach((key, n) => {
+            if (n > 0) {
+                term.append(" ");
+            }
+            term.append(element("kbd", {}, key));
+        });
+        const row = element("div");
+        row.append(term, element("dd", {}, words));
+        list.append(row);
+    });
+    const close = element("form", { method: "dialog" });
+    close.append(element("button", { type: "submit", class: "button" }, "Close"));
+    dialog.append(element("h2", { id: "shortcuts-title" }, "Keyboard shortcuts"),
+        element("p", { class: "muted small" }, "Not while you type in a field. In lists and boards they act on the row or card that has focus."),
+        list, close);
+    document.body.append(dialog);
+    return dialog;
+}
+
+const help = buildHelp();
+const status = element("p", { id: "shortcut-status", class: "visually-hidden", "aria-live": "polite", "aria-atomic": "true" });
+document.body.append(status);
 
 const moves = {
     ArrowUp: ["move-up", "up"],
