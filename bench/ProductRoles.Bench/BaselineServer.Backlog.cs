@@ -105,7 +105,7 @@ public sealed partial class BaselineServer
             .Append(total).Append(total == 1 ? " item" : " items").Append(".</p>\n    </div>\n    <div class=\"actions\">\n");
         if (canCreate)
         {
-            html.Append("            <a class=\"button\" href=\"").Append(Url("/ProductOwner/Backlog/New", slug)).Append("\">New backlog item</a>\n")
+            html.Append("            <a class=\"button\" data-shortcut=\"create\" href=\"").Append(Url("/ProductOwner/Backlog/New", slug)).Append("\">New backlog item</a>\n")
                 .Append("            <a class=\"button button-secondary\" href=\"").Append(Url("/ProductOwner/Import/Index", slug)).Append("\">Import CSV</a>\n");
         }
 
@@ -178,7 +178,7 @@ public sealed partial class BaselineServer
             position++;
             var id = row.Id.ToString(CultureInfo.InvariantCulture);
             var status = Enum.Parse<BacklogItemStatus>(row.Status);
-            html.Append("                <tr id=\"item-").Append(id).Append("\" data-item-id=\"").Append(id).Append("\" data-position=\"").Append(position).Append('"')
+            html.Append("                <tr id=\"item-").Append(id).Append("\" data-shortcut-row data-item-id=\"").Append(id).Append("\" data-position=\"").Append(position).Append('"')
                 .Append(canOrder ? " draggable=\"true\"" : string.Empty).Append(">\n");
             if (canEdit)
             {
@@ -186,7 +186,7 @@ public sealed partial class BaselineServer
             }
 
             html.Append("                    <td class=\"num\">").Append(position).Append("</td>\n                    <td class=\"po-item\">\n                        <span class=\"po-type po-type-")
-                .Append(row.Type.ToLowerInvariant()).Append("\">").Append(row.Type).Append("</span>\n                        <a href=\"").Append(itemUrlPrefix).Append(id).Append("\">")
+                .Append(row.Type.ToLowerInvariant()).Append("\">").Append(row.Type).Append("</span>\n                        <a data-shortcut=\"open\" href=\"").Append(itemUrlPrefix).Append(id).Append("\">")
                 .Append(e.Encode(row.Title)).Append("</a>\n                        <span class=\"muted small\">#").Append(id).Append("</span>\n");
             if (row.Feedback > 0)
             {
@@ -213,15 +213,15 @@ public sealed partial class BaselineServer
             {
                 html.Append("                        <td class=\"po-order\">\n                            <form method=\"post\" class=\"po-move\" aria-label=\"Move #").Append(id).Append("\" action=\"").Append(pageUrl).Append("?handler=Move\">\n")
                     .Append("                                <input type=\"hidden\" name=\"itemId\" value=\"").Append(id).Append("\" />\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Up\" class=\"button button-quiet button-small\" title=\"Move up\" aria-label=\"Move #").Append(id).Append(" up\">↑</button>\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Down\" class=\"button button-quiet button-small\" title=\"Move down\" aria-label=\"Move #").Append(id).Append(" down\">↓</button>\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Top\" class=\"button button-quiet button-small\" title=\"Move to top\" aria-label=\"Move #").Append(id).Append(" to the top\">Top</button>\n")
+                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Up\" class=\"button button-quiet button-small\" title=\"Move up\" data-shortcut=\"move-up\" aria-label=\"Move #").Append(id).Append(" up\">↑</button>\n")
+                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Down\" class=\"button button-quiet button-small\" title=\"Move down\" data-shortcut=\"move-down\" aria-label=\"Move #").Append(id).Append(" down\">↓</button>\n")
+                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Top\" class=\"button button-quiet button-small\" title=\"Move to top\" data-shortcut=\"move-top\" aria-label=\"Move #").Append(id).Append(" to the top\">Top</button>\n")
                     .Append("                                <details class=\"po-move-more\">\n                                    <summary>More</summary>\n                                    <label for=\"pos-").Append(id).Append("\">To position</label>\n")
                     .Append("                                    <input id=\"pos-").Append(id).Append("\" type=\"number\" name=\"position\" min=\"1\" max=\"").Append(total).Append("\" class=\"po-position\" />\n")
                     .Append("                                    <label for=\"reason-").Append(id).Append("\">Reason (optional)</label>\n")
                     .Append("                                    <input id=\"reason-").Append(id).Append("\" type=\"text\" name=\"reason\" maxlength=\"500\" class=\"po-reason\" />\n")
                     .Append("                                    <button type=\"submit\" name=\"move\" value=\"ToPosition\" class=\"button button-secondary button-small\">Move</button>\n")
-                    .Append("                                    <button type=\"submit\" name=\"move\" value=\"Bottom\" class=\"button button-quiet button-small\">To bottom</button>\n")
+                    .Append("                                    <button type=\"submit\" name=\"move\" value=\"Bottom\" class=\"button button-quiet button-small\" data-shortcut=\"move-bottom\">To bottom</button>\n")
                     .Append("                                </details>\n                            ").Append(tokenInput).Append("</form>\n                        </td>\n");
             }
 

@@ -34,6 +34,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
     private readonly string _connectionString;
     private readonly string _styleHref;
     private readonly string _scriptHref;
+    private readonly string _searchBoxStart;
+    private readonly string _searchBoxEnd;
     private readonly IReadOnlyDictionary<string, string> _pageUrls;
     private readonly string _webRoot;
     private readonly MarkdownRenderer _markdown = new();
@@ -46,6 +48,14 @@ public sealed partial class BaselineServer : IAsyncDisposable
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
         _styleHref = Versioned(webRoot, "/css/site.css");
         _scriptHref = Versioned(webRoot, "/js/site.js");
+        // The top bar's search box (Pages/Shared/_SearchBox.cshtml), around the product's slug.
+        _searchBoxStart = "<link rel=\"stylesheet\" href=\"" + Versioned(webRoot, "/css/search.css") + "\" />\n"
+            + "<form method=\"get\" action=\"/search\" class=\"topbar-search\" role=\"search\" aria-label=\"Search everything\" data-product=\"";
+        _searchBoxEnd = "\">\n    <label for=\"top-search\" class=\"visually-hidden\">Search</label>\n"
+            + "    <input id=\"top-search\" type=\"search\" name=\"q\" placeholder=\"Search (press /)\" autocomplete=\"off\" aria-keyshortcuts=\"/\" />\n"
+            + "    <button type=\"button\" class=\"button button-quiet topbar-palette\" data-palette-open aria-keyshortcuts=\"Control+K Meta+K\" title=\"Command palette (Ctrl+K)\">⌘K<span class=\"visually-hidden\"> Open the command palette</span></button>\n"
+            + "</form>\n<script type=\"module\" src=\"" + Versioned(webRoot, "/js/palette.js") + "\"></script>\n"
+            + "<script type=\"module\" src=\"" + Versioned(webRoot, "/js/shortcuts.js") + "\"></script>\n";
         _pageUrls = pageUrls;
 
         _webRoot = webRoot;
@@ -233,6 +243,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
             .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
+            .Append(_searchBoxStart).Append(e.Encode(access.Slug)).Append(_searchBoxEnd)
             .Append("            <div class=\"account\">\n                <a href=\"/settings/tokens\">Access tokens</a>\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
             .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                ").Append(TokenInput(http)).Append("</form>\n            </div>\n    </header>\n")
             .Append("    <div class=\"shell\">\n            <aside class=\"sidebar\" aria-label=\"Product\">\n                <div class=\"sidebar-product\">\n                    <a class=\"sidebar-name\" href=\"")

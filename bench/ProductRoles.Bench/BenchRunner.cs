@@ -39,6 +39,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             return report;
         }
 
+        if (options.SearchOnly)
+        {
+            using var searchDriver = new LoadDriver(options.Concurrency);
+            await SearchBench.MeasureAsync(app, options, report, searchDriver, Log);
+            return report;
+        }
+
         if (options.LiveOnly)
         {
             await GenerateBacklogAsync(app, large, options.LargeItems, text);
@@ -188,6 +195,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         }
 
         await ImportAsync(app, owner, report);
+        await SearchBench.MeasureAsync(app, options, report, driver, Log);
         return report;
     }
 

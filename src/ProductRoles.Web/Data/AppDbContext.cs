@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data.Auditing;
 using ProductRoles.Web.Data.Identity;
+using ProductRoles.Web.Data.Search;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.AccessTokens;
 using ProductRoles.Web.Domain.Backlog;
@@ -129,15 +130,18 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     {
         // Framework code (e.g. Data Protection's key store) saves synchronously; history still applies.
         var audit = PrepareSave();
-        if (!audit.HasChanges)
+        var search = SearchIndexChanges.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         audit.ResolveReferences(this);
+        search.FindCascades(this);
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        search.Write(this);
         Activities.AddRange(audit.Complete());
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
@@ -147,12 +151,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var audit = PrepareSave();
-        if (!audit.HasChanges)
+        var search = SearchIndexChanges.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await audit.ResolveReferencesAsync(this, cancellationToken);
+        await search.FindCascadesAsync(this, cancellationToken);
 
         // Rows for added entities only know their keys after the insert, so history is written in a
         // second round trip inside the same transaction: either both land or neither does.
@@ -160,6 +166,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The full-text index and the history after the rows (added rows know their ids only now), in the same transaction.
+        await search.WriteAsync(this, cancellationToken);
         Activities.AddRange(audit.Complete());
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)

@@ -2,7 +2,9 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Search;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Search;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -55,7 +57,7 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
 
     public async ValueTask<BacklogPage> Handle(GetBacklog query, CancellationToken cancellationToken)
     {
-        var items = Filtered(db.BacklogItems.AsNoTracking(), query.Filter);
+        var items = Filtered(db, product.Id, db.BacklogItems.AsNoTracking(), query.Filter);
 
         var total = await items.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -95,7 +97,7 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
         };
     }
 
-    public static IQueryable<BacklogItem> Filtered(IQueryable<BacklogItem> items, BacklogFilter filter)
+    public static IQueryable<BacklogItem> Filtered(AppDbContext db, int productId, IQueryable<BacklogItem> items, BacklogFilter filter)
     {
         if (filter.Status is { } status)
         {
@@ -120,9 +122,16 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim();
-            items = items.Where(i => i.Title.Contains(text) || (i.IWant != null && i.IWant.Contains(text)) || (i.ExternalKey != null && i.ExternalKey.Contains(text))
-                                     || (i.Description != null && i.Description.Contains(text)));
+            // The search index (title, story, description, external key), not a scan of every item's text:
+            // a sub-query of the same statement. Text with nothing searchable in it matches nothing.
+            var terms = SearchTerms.Parse(filter.Text.Length > SearchTerms.MaxLength ? filter.Text[..SearchTerms.MaxLength] : filter.Text);
+            if (!terms.IsSearchable)
+            {
+                return items.Where(i => false);
+            }
+
+            var matching = SearchIndexSql.For(db.Database).Matching(db.Database, terms, productId, SearchKind.BacklogItem);
+            items = items.Where(i => matching.Contains(i.Id));
         }
 
         return items;
