@@ -1,20 +1,26 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Features.Notifications;
 
-/// <summary>The user opens (or just marks read) one of their notifications; the answer is where it links.</summary>
+/// <summary>
+/// The user opens (or just marks read) one of their notifications; the answer is where it links, or ""
+/// when there is no such notification of theirs (gone with a membership, or someone else's: the same answer).
+/// </summary>
 public sealed record MarkNotificationRead(long NotificationId) : ICommand<string>;
 
 public sealed class MarkNotificationReadHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<MarkNotificationRead, string>
 {
     public async ValueTask<string> Handle(MarkNotificationRead command, CancellationToken cancellationToken)
     {
-        // Someone else's notification is as absent as one that never was.
-        var notification = await db.Notifications.SingleOrNotFoundAsync(n => n.Id == command.NotificationId && n.UserId == user.UserId, cancellationToken);
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == command.NotificationId && n.UserId == user.UserId, cancellationToken);
+        if (notification is null)
+        {
+            return "";
+        }
+
         notification.ReadAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return notification.Url;

@@ -20,7 +20,8 @@ public sealed class IndexModel : AppPageModel
     }
 
     public Task<IActionResult> OnPostReadAsync(long id, int p = 1) =>
-        SendAndRedirectAsync(new MarkNotificationRead(id), _ => ("Marked read.", RedirectToPage(new { p })), () => OnGetAsync(p), prefix: "");
+        SendAndRedirectAsync(new MarkNotificationRead(id), url => (url.Length == 0 ? "That notification is no longer there." : "Marked read.", RedirectToPage(new { p })),
+            () => OnGetAsync(p), prefix: "");
 
     public Task<IActionResult> OnPostReadAllAsync() =>
         SendAndRedirectAsync(new MarkAllNotificationsRead(), n => (n == 1 ? "1 notification marked read." : $"{n} notifications marked read.", RedirectToPage()),

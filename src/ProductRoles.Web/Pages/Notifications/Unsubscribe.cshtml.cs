@@ -8,7 +8,8 @@ using ProductRoles.Web.Infrastructure.Web;
 namespace ProductRoles.Web.Pages.Notifications;
 
 /// <summary>
-/// A mail's unsubscribe link. GET shows what it stops, with one button; POST stops it, without sign-in. A
+/// A mail's unsubscribe link. GET shows what it stops, with one button; POST stops it, without sign-in; a
+/// token this app did not make is refused with 400 (no token at all: the page explains, with 200). A
 /// mail client's one-click POST (RFC 8058: <c>List-Unsubscribe=One-Click</c> to the same URL) carries no
 /// antiforgery token and no cookie: the signed token is the proof, so antiforgery is not asked here.
 /// </summary>
@@ -26,12 +27,7 @@ public sealed class UnsubscribeModel : AppPageModel
     public async Task<IActionResult> OnGetAsync()
     {
         Kind = await Sender.Send(new ReadUnsubscribeLink(Token), Aborted);
-        if (Kind is null)
-        {
-            return BadRequestPage();
-        }
-
-        return Page();
+        return Kind is null && !string.IsNullOrEmpty(Token) ? BadRequestPage() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -39,7 +35,8 @@ public sealed class UnsubscribeModel : AppPageModel
         Kind = await Sender.Send(new ReadUnsubscribeLink(Token), Aborted);
         if (Kind is null)
         {
-            return BadRequestPage();
+            // No token: the page says what to do instead. A token we did not make: refused.
+            return string.IsNullOrEmpty(Token) ? Page() : BadRequestPage();
         }
 
         Stopped = await Sender.Send(new UnsubscribeFromMail(Token), Aborted);
