@@ -32,7 +32,7 @@ public enum NotificationKind
     [Display(Name = "Sprint reviews ready")]
     SprintReviewReady,
 
-    [Display(Name = "Roadmap published")]
+    [Display(Name = "The roadmap being published")]
     RoadmapPublished,
 
     [Display(Name = "Webhooks disabled after failures")]

@@ -1,21 +1,15 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ProductRoles.Web.Domain.Notifications;
 
 /// <summary>What can be watched.</summary>
 public enum WatchSubject
 {
-    [Display(Name = "backlog item")]
     BacklogItem,
 
-    [Display(Name = "roadmap item")]
     RoadmapItem,
 
-    [Display(Name = "sprint review")]
     SprintReview,
 
     /// <summary>Feedback a member gave on a sprint review: its giver hears what became of it.</summary>
-    [Display(Name = "feedback")]
     CustomerFeedback,
 }
 
