@@ -36,7 +36,12 @@ async function refresh() {
     }
 }
 
-if (bell && count) {
+if (bell && count && document.getElementById("live-bar")) {
+    // A live page already holds a connection to the hub (live.js): the bell listens through it.
+    bell.dataset.unread = count.hidden ? "0" : count.textContent;
+    document.addEventListener("live:notified", refresh);
+    bell.dataset.live = "true";
+} else if (bell && count) {
     bell.dataset.unread = count.hidden ? "0" : count.textContent;
     const signalR = await loadSignalR();
     const connection = new signalR.HubConnectionBuilder()
