@@ -36,6 +36,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
     private readonly string _scriptHref;
     private readonly string _searchBoxStart;
     private readonly string _searchBoxEnd;
+    private readonly string _bellScriptHref;
     private readonly IReadOnlyDictionary<string, string> _pageUrls;
     private readonly string _webRoot;
     private readonly MarkdownRenderer _markdown = new();
@@ -56,6 +57,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             + "    <button type=\"button\" class=\"button button-quiet topbar-palette\" data-palette-open aria-keyshortcuts=\"Control+K Meta+K\" title=\"Command palette (Ctrl+K)\">⌘K<span class=\"visually-hidden\"> Open the command palette</span></button>\n"
             + "</form>\n<script type=\"module\" src=\"" + Versioned(webRoot, "/js/palette.js") + "\"></script>\n"
             + "<script type=\"module\" src=\"" + Versioned(webRoot, "/js/shortcuts.js") + "\"></script>\n";
+        _bellScriptHref = Versioned(webRoot, "/js/notification-bell.js");
         _pageUrls = pageUrls;
 
         _webRoot = webRoot;
@@ -86,7 +88,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
         $"{CookieName}={Uri.EscapeDataString(sessionId + "|" + userId + "|" + displayName)}";
 
     /// <summary>A signed-in caller with a live session and a role in the product, or null (→ 404).</summary>
-    public sealed record Caller(string UserId, string DisplayName, ProductAccess Access);
+    public sealed record Caller(string UserId, string DisplayName, ProductAccess Access, long UnreadNotifications = 0);
 
     public async Task<Caller?> AuthorizeAsync(SqliteConnection connection, HttpContext http, string slug)
     {
@@ -96,15 +98,22 @@ public sealed partial class BaselineServer : IAsyncDisposable
             return null;
         }
 
+        long unread;
         await using (var session = connection.CreateCommand())
         {
-            session.CommandText = "SELECT EXISTS (SELECT 1 FROM \"UserSessions\" WHERE \"Id\" = $id AND \"UserId\" = $user AND \"RevokedAt\" IS NULL)";
+            // As the app's session check: the same statement reads the bell's unread count.
+            session.CommandText = """
+                SELECT (SELECT COUNT(*) FROM "Notifications" n WHERE n."UserId" = s."UserId" AND n."ReadAt" IS NULL)
+                FROM "UserSessions" s WHERE s."Id" = $id AND s."UserId" = $user AND s."RevokedAt" IS NULL
+                """;
             session.Parameters.AddWithValue("$id", parts[0]);
             session.Parameters.AddWithValue("$user", parts[1]);
-            if (Convert.ToInt64(await session.ExecuteScalarAsync(), CultureInfo.InvariantCulture) != 1)
+            if (await session.ExecuteScalarAsync() is not { } count || count is DBNull)
             {
                 return null;
             }
+
+            unread = Convert.ToInt64(count, CultureInfo.InvariantCulture);
         }
 
         await using var product = connection.CreateCommand();
@@ -123,7 +132,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
 
         var access = new ProductAccess(reader.GetInt32(0), slug, reader.GetString(1),
             Enum.Parse<LifecycleStage>(reader.GetString(2)), Enum.Parse<ProductRole>(reader.GetString(3)), false);
-        return new Caller(parts[1], parts[2], access);
+        return new Caller(parts[1], parts[2], access, unread);
     }
 
     public async Task<SqliteConnection> OpenAsync()
@@ -228,6 +237,14 @@ public sealed partial class BaselineServer : IAsyncDisposable
         await WriteAsync(http, html);
     }
 
+    /// <summary>The top bar's bell, as _NotificationBell.cshtml writes it.</summary>
+    private string Bell(long unread) =>
+        "<a id=\"notification-bell\" class=\"bell\" href=\"/notifications\" aria-label=\"" +
+        (unread == 0 ? "Notifications, none unread" : string.Create(CultureInfo.InvariantCulture, $"Notifications, {unread} unread")) +
+        "\" data-count-src=\"/notifications/count\"><svg class=\"bell-icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\"><path fill=\"currentColor\" d=\"M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z\"/></svg><span id=\"notification-count\" class=\"bell-count\"" +
+        (unread == 0 ? " hidden=\"hidden\"" : "") + ">" + (unread > 99 ? "99+" : unread.ToString(CultureInfo.InvariantCulture)) + "</span></a>\n" +
+        "<script type=\"module\" src=\"" + _bellScriptHref + "\"></script>\n";
+
     /// <summary>
     /// The layout's head (with the page's own stylesheet and script), top bar with the sign-out form and
     /// its antiforgery token, and product sidebar, as _Layout.cshtml writes them.
@@ -244,7 +261,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
             .Append(_searchBoxStart).Append(e.Encode(access.Slug)).Append(_searchBoxEnd)
-            .Append("            <div class=\"account\">\n                <a href=\"/settings/tokens\">Access tokens</a>\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
+            .Append("            <div class=\"account\">\n").Append(Bell(caller.UnreadNotifications)).Append("                <a href=\"/settings/tokens\">Access tokens</a>\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
             .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                ").Append(TokenInput(http)).Append("</form>\n            </div>\n    </header>\n")
             .Append("    <div class=\"shell\">\n            <aside class=\"sidebar\" aria-label=\"Product\">\n                <div class=\"sidebar-product\">\n                    <a class=\"sidebar-name\" href=\"")
             .Append(Url("/Products/Home", access.Slug)).Append("\">").Append(e.Encode(access.ProductName)).Append("</a>\n                    <div class=\"sidebar-meta\">\n                        <span class=\"badge badge-stage\">")

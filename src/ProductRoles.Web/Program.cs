@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using ProductRoles.Web.Api;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Seeding;
+using ProductRoles.Web.Features.Notifications;
 using ProductRoles.Web.Features.Webhooks;
 using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Live;
@@ -71,6 +72,8 @@ builder.Services.AddOutbox();
 builder.Services.AddWebhooks(builder.Configuration);
 // Share links for stakeholders without an account: their rate limit.
 ProductRoles.Web.Features.Sharing.SharingServices.AddSharing(builder.Services, builder.Configuration);
+// Notifications: the inbox and bell, watching, mail through the outbox and the daily digest.
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.ImportFileStore>();
 builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportQueue>();
 builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportRunner>();

@@ -96,6 +96,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
     public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
 
+    // Notifications: the inbox, what members watch, and how each user wants to be told
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Notifications.NotificationWatch> NotificationWatches => Set<Domain.Notifications.NotificationWatch>();
+    public DbSet<Domain.Notifications.NotificationSettings> NotificationSettings => Set<Domain.Notifications.NotificationSettings>();
+
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }
 

@@ -30,6 +30,8 @@ public class AppFactory : WebApplicationFactory<Program>
         ["Sharing:ViewsPerMinute"] = "100000",
         // The outbox sender polls in the background, which statement counts would see; webhook tests turn it on.
         ["Outbox:Enabled"] = "false",
+        // The digest job takes its lease every minute, which statement counts would see; the mail tests turn it on.
+        ["Notifications:DigestEnabled"] = "false",
     };
 
     public string EnvironmentName { get; init; } = "Testing";

@@ -70,6 +70,8 @@ const connection = new signalR.HubConnectionBuilder()
     .build();
 
 connection.on("changed", onChanged);
+// The top bar's bell (notification-bell.js) shares this page's connection: one connection per page.
+connection.on("notified", () => document.dispatchEvent(new CustomEvent("live:notified")));
 connection.on("presence", showPresence);
 // A membership change took this connection out of the product's groups: join again, or learn we may not.
 connection.on("access-changed", async () => {

@@ -32,11 +32,12 @@ public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext pr
         var productId = product.Id;
         var review = await ReviewGuard.ReviewAsync(db, productId, command.SprintId, cancellationToken);
         db.ExpectVersion(review, command.Version);
+        var notesBefore = review.Notes;
         review.GoalMet = command.GoalMet;
         review.Notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
         review.RecordedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
-        events.Raise(new SprintReviewRecorded(productId, command.SprintId, user.UserId, review.GoalMet));
+        events.Raise(new SprintReviewRecorded(productId, command.SprintId, user.UserId, review.GoalMet, review.Notes, notesBefore));
         return Unit.Value;
     }
 }
