@@ -24,7 +24,7 @@ public sealed class ScrumJourney(BrowserApp app)
         await Assertions.Expect(sm.Locator(".sprint-goal")).ToContainTextAsync("Klarna and SEPA");
 
         // Pull the top Ready item in; the running total against capacity moves with it.
-        var pull = sm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pull #") }).First;
+        var pull = sm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pull in #") }).First;
         var label = await pull.GetAttributeAsync("aria-label");
         var itemNumber = label!.Split(' ')[1];
         await pull.ClickAsync();
