@@ -34,6 +34,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
     private readonly string _connectionString;
     private readonly string _styleHref;
     private readonly string _scriptHref;
+    private readonly string _faviconHref;
+    private readonly string _importMap;
     private readonly IReadOnlyDictionary<string, string> _pageUrls;
     private readonly string _webRoot;
     private readonly MarkdownRenderer _markdown = new();
@@ -46,6 +48,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
         _styleHref = Versioned(webRoot, "/css/site.css");
         _scriptHref = Versioned(webRoot, "/js/site.js");
+        _faviconHref = Versioned(webRoot, "/favicon.svg");
+        _importMap = ImportMapOf(webRoot);
         _pageUrls = pageUrls;
 
         _webRoot = webRoot;
@@ -230,8 +234,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
         var style = pageStyle is null ? null : "    <link rel=\"stylesheet\" href=\"" + Versioned(_webRoot, pageStyle) + "\" />\n";
         var script = pageScript is null ? null : "    <script type=\"module\" src=\"" + Versioned(_webRoot, pageScript) + "\"></script>\n";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>")
-            .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
-            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+            .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"").Append(_faviconHref).Append("\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
+            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"importmap\">").Append(_importMap).Append("</script>\n    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
             .Append("            <div class=\"account\">\n                <a href=\"/settings/tokens\">Access tokens</a>\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
             .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                ").Append(TokenInput(http)).Append("</form>\n            </div>\n    </header>\n")
@@ -243,7 +247,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append("                            <span class=\"badge badge-role\">").Append(e.Encode(role.Display())).Append("</span>\n");
         }
 
-        html.Append("                    </div>\n                </div>\n");
+        html.Append("                    </div>\n                </div>\n                <details class=\"product-menu\">\n                    <summary class=\"product-menu-toggle\">Menu</summary>\n");
         foreach (var group in ProductNavigation.For(access))
         {
             html.Append("                    <nav class=\"sidebar-group\" aria-label=\"").Append(e.Encode(group.Key)).Append("\">\n                        <h2>")
@@ -258,7 +262,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append("                        </ul>\n                    </nav>\n");
         }
 
-        html.Append("            </aside>\n        <main id=\"main\" class=\"content\">\n");
+        html.Append("                </details>\n            </aside>\n        <main id=\"main\" class=\"content\">\n");
     }
 
     /// <summary>
@@ -296,6 +300,22 @@ public sealed partial class BaselineServer : IAsyncDisposable
             ? template.Replace("{slug}", Uri.EscapeDataString(slug), StringComparison.Ordinal)
                 .Replace("{id}", id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
             : "/";
+
+    /// <summary>The layout's import map: every script under js/ and lib/ by its fingerprinted address, as the app's ImportMap writes it.</summary>
+    public static string ImportMapOf(string webRoot)
+    {
+        var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { "js", "lib" }.Select(f => Path.Combine(webRoot, f)).Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.js", SearchOption.AllDirectories))
+            {
+                var path = "/" + Path.GetRelativePath(webRoot, file).Replace('\\', '/');
+                imports[path] = Versioned(webRoot, path);
+            }
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(new { imports });
+    }
 
     public static string Versioned(string webRoot, string path)
     {

@@ -138,6 +138,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var review = await CompareAsync(driver, "sprint_review",
             $"/p/{{slug}}/sprints/{{id}}/review, an increment of {options.IncrementSize} items, as the product owner", reviewApp, reviewRaw);
         report.Pages.Add(review);
+        await WireBytes.MeasureAsync(report, [("backlog_first_screen", backlogApp), ("roadmap_board", roadmapApp), ("sprint_review", reviewApp),
+            ("sprint_board", reviewApp with { Url = new Uri(app.BaseAddress, $"p/{LargeSlug}/sprints/{reviewSprintId}/board") })], Log);
 
         // The roadmap item page of an item with 500 linked stories (and, for the statement count, one with 5),
         // as the product manager sees it: stories by sprint, points, increments and forecast. App only: the
