@@ -11,6 +11,16 @@ namespace ProductRoles.Bench;
 /// </summary>
 public static class WireBytes
 {
+    /// <summary>The pages measured: backlog and sprint review as the product owner, the roadmap board as the product manager, and the
+    /// board of the review's (closed) sprint.</summary>
+    public static IReadOnlyList<(string Page, LoadTarget Target)> Pages(Uri app, string slug, int reviewSprintId, string ownerCookie, string managerCookie) =>
+    [
+        ("backlog_first_screen", new LoadTarget("backlog", new Uri(app, $"p/{slug}/backlog"), ownerCookie)),
+        ("roadmap_board", new LoadTarget("roadmap", new Uri(app, $"p/{slug}/roadmap"), managerCookie)),
+        ("sprint_review", new LoadTarget("review", new Uri(app, $"p/{slug}/sprints/{reviewSprintId}/review"), ownerCookie)),
+        ("sprint_board", new LoadTarget("board", new Uri(app, $"p/{slug}/sprints/{reviewSprintId}/board"), ownerCookie)),
+    ];
+
     public static async Task MeasureAsync(BenchReport report, IReadOnlyList<(string Page, LoadTarget Target)> pages, Action<string> log)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });

@@ -27,9 +27,10 @@ public static class WireSetup
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml", "text/csv", "application/problem+json"];
         });
-        // Fastest: pages are made per request, so time to compress counts more than the last few per cent.
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        // Optimal (Brotli quality 4, zlib level 6), not Fastest: on the backlog's first screen Fastest sent 22.5 KB (br) and
+        // 15.9 KB (gzip) instead of about half that, for a saving of a millisecond or two of CPU per page.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.AddSingleton<ImportMap>();
         return services;
     }
