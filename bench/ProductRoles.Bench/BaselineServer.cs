@@ -37,6 +37,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
     private readonly string _searchBoxStart;
     private readonly string _searchBoxEnd;
     private readonly string _bellScriptHref;
+    private readonly string _faviconHref;
+    private readonly string _importMap;
     private readonly IReadOnlyDictionary<string, string> _pageUrls;
     private readonly string _webRoot;
     private readonly MarkdownRenderer _markdown = new();
@@ -58,6 +60,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
             + "</form>\n<script type=\"module\" src=\"" + Versioned(webRoot, "/js/palette.js") + "\"></script>\n"
             + "<script type=\"module\" src=\"" + Versioned(webRoot, "/js/shortcuts.js") + "\"></script>\n";
         _bellScriptHref = Versioned(webRoot, "/js/notification-bell.js");
+        _faviconHref = Versioned(webRoot, "/favicon.svg");
+        _importMap = ImportMapOf(webRoot);
         _pageUrls = pageUrls;
 
         _webRoot = webRoot;
@@ -257,8 +261,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
         var style = pageStyle is null ? null : "    <link rel=\"stylesheet\" href=\"" + Versioned(_webRoot, pageStyle) + "\" />\n";
         var script = pageScript is null ? null : "    <script type=\"module\" src=\"" + Versioned(_webRoot, pageScript) + "\"></script>\n";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>")
-            .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
-            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+            .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"").Append(_faviconHref).Append("\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
+            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"importmap\">").Append(_importMap).Append("</script>\n    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
             .Append(_searchBoxStart).Append(e.Encode(access.Slug)).Append(_searchBoxEnd)
             .Append("            <div class=\"account\">\n").Append(Bell(caller.UnreadNotifications)).Append("                <a href=\"/settings/tokens\">Access tokens</a>\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
@@ -271,7 +275,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append("                            <span class=\"badge badge-role\">").Append(e.Encode(role.Display())).Append("</span>\n");
         }
 
-        html.Append("                    </div>\n                </div>\n");
+        html.Append("                    </div>\n                </div>\n                <details class=\"product-menu\">\n                    <summary class=\"product-menu-toggle\">Menu</summary>\n");
         foreach (var group in ProductNavigation.For(access))
         {
             html.Append("                    <nav class=\"sidebar-group\" aria-label=\"").Append(e.Encode(group.Key)).Append("\">\n                        <h2>")
@@ -286,7 +290,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append("                        </ul>\n                    </nav>\n");
         }
 
-        html.Append("            </aside>\n        <main id=\"main\" class=\"content\">\n");
+        html.Append("                </details>\n            </aside>\n        <main id=\"main\" class=\"content\">\n");
     }
 
     /// <summary>
@@ -324,6 +328,22 @@ public sealed partial class BaselineServer : IAsyncDisposable
             ? template.Replace("{slug}", Uri.EscapeDataString(slug), StringComparison.Ordinal)
                 .Replace("{id}", id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
             : "/";
+
+    /// <summary>The layout's import map: every script under js/ and lib/ by its fingerprinted address, as the app's ImportMap writes it.</summary>
+    public static string ImportMapOf(string webRoot)
+    {
+        var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { "js", "lib" }.Select(f => Path.Combine(webRoot, f)).Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.js", SearchOption.AllDirectories))
+            {
+                var path = "/" + Path.GetRelativePath(webRoot, file).Replace('\\', '/');
+                imports[path] = Versioned(webRoot, path);
+            }
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(new { imports });
+    }
 
     public static string Versioned(string webRoot, string path)
     {

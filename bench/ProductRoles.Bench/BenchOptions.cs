@@ -28,6 +28,9 @@ public sealed record BenchOptions(
     /// <summary>Only the live fan-out run (<c>--live-fanout</c>): no page measurements.</summary>
     public bool LiveOnly { get; init; }
 
+    /// <summary>Only the bytes on the wire per page (<see cref="WireBytes"/>), at the quick run's sizes.</summary>
+    public bool WireOnly { get; init; }
+
     /// <summary>Only the move soak (<c>--soak-moves</c>): no page measurements.</summary>
     public bool SoakOnly { get; init; }
 
@@ -100,6 +103,9 @@ public sealed record BenchOptions(
                     break;
                 case "--live-fanout":
                     options = LiveFanout;
+                    break;
+                case "--wire":
+                    options = Quick with { Mode = "wire", WireOnly = true };
                     break;
                 case "--live-moves" when i + 1 < args.Count:
                     liveMoves = int.Parse(args[++i], CultureInfo.InvariantCulture);

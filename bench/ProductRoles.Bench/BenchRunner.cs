@@ -75,6 +75,12 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var managerCookie = await app.SignInAsync(ManagerEmail);
         var (managerSessionId, managerId) = await app.LatestSessionAsync(manager.Id);
         Log("signed in as the product owner and the product manager over HTTP");
+        if (options.WireOnly)
+        {
+            await WireBytes.MeasureAsync(report, WireBytes.Pages(app.BaseAddress, LargeSlug, reviewSprintId, cookie, managerCookie), Log);
+            return report;
+        }
+
 
         var environment = app.Services.GetRequiredService<IWebHostEnvironment>();
         await using var baseline = new BaselineServer(app.ConnectionString, environment.WebRootPath, PageUrls(app));
@@ -145,6 +151,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var review = await CompareAsync(driver, "sprint_review",
             $"/p/{{slug}}/sprints/{{id}}/review, an increment of {options.IncrementSize} items, as the product owner", reviewApp, reviewRaw);
         report.Pages.Add(review);
+        await WireBytes.MeasureAsync(report, WireBytes.Pages(app.BaseAddress, LargeSlug, reviewSprintId, cookie, managerCookie), Log);
 
         // The roadmap item page of an item with 500 linked stories (and, for the statement count, one with 5),
         // as the product manager sees it: stories by sprint, points, increments and forecast. App only: the

@@ -14,6 +14,7 @@ using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.ScaleOut;
 using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
+using ProductRoles.Web.Infrastructure.Web.Wire;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -110,6 +111,8 @@ builder.Services.AddAntiforgery(o =>
     o.HeaderName = "X-CSRF-TOKEN";
 });
 builder.Services.AddApi();
+// Compression (Brotli, gzip; BREACH considered in WireSetup), fingerprinted static files cached a year, the import map.
+builder.Services.AddWireSize();
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -153,7 +156,7 @@ app.UseSerilogRequestLogging(o =>
 // After the request log, so an abandoned request is logged as 499, not as a 500 error.
 app.UseMiddleware<AbortedRequestMiddleware>();
 app.UseMiddleware<RequestCharsetMiddleware>();
-app.UseStaticFiles();
+app.UseWireSize();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

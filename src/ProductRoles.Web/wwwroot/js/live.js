@@ -55,7 +55,8 @@ function loadSignalR() {
     }
     return new Promise((resolve, reject) => {
         const script = document.createElement("script");
-        script.src = "/lib/microsoft-signalr/signalr.min.js";
+        // Through the import map, so the fingerprinted (year-cached) address.
+        script.src = import.meta.resolve("/lib/microsoft-signalr/signalr.min.js");
         script.onload = () => resolve(window.signalR);
         script.onerror = reject;
         document.head.append(script);

@@ -11,6 +11,8 @@ public sealed class RoadmapItemBuilder(TestProduct product, string title)
 
     public RoadmapItemBuilder In(RoadmapHorizon horizon) => With(_item with { Horizon = horizon });
 
+    public RoadmapItemBuilder Status(RoadmapItemStatus status) => With(_item with { Status = status });
+
     public RoadmapItemBuilder Outcome(string outcome) => With(_item with { Outcome = outcome });
 
     public RoadmapItemBuilder Quarter(string quarter) => With(_item with { TargetQuarter = quarter });
