@@ -42,7 +42,7 @@ public static class ProductsApi
         {
             products.MapGet("/products/{slug}/history", async (string slug, string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
                 {
-                    var page = await sender.Send(new GetProductHistory(slug, ApiConventions.PageOf(cursor)), ct);
+                    var page = await sender.Send(new GetNumberedHistoryPage(slug, ApiConventions.PageOf(cursor)), ct);
                     return http.Paged(page.Entries, page.Page, page.PageCount, page.Total);
                 })
                 .Reads<Paged<HistoryEntry>>("ListProductHistory", "The product's history", "Who changed what, when, newest first; paged by cursor.");
@@ -53,7 +53,7 @@ public static class ProductsApi
         else
         {
             products.MapGet("/products/{slug}/history", (string slug, int? page, ISender sender, CancellationToken ct) =>
-                sender.Send(new GetProductHistory(slug, page ?? 1), ct));
+                sender.Send(new GetNumberedHistoryPage(slug, page ?? 1), ct));
         }
 
         // The home's current sprint panel, for clients that show the home from GET /products/{slug}.

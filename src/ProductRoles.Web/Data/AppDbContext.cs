@@ -55,6 +55,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<BacklogItem> BacklogItems => Set<BacklogItem>();
     public DbSet<AcceptanceCriterion> AcceptanceCriteria => Set<AcceptanceCriterion>();
     public DbSet<BacklogItemTag> BacklogItemTags => Set<BacklogItemTag>();
+    public DbSet<ProductTag> ProductTags => Set<ProductTag>();
     public DbSet<BacklogItemFeedbackLink> BacklogItemFeedbackLinks => Set<BacklogItemFeedbackLink>();
     public DbSet<BacklogComment> BacklogComments => Set<BacklogComment>();
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
@@ -125,7 +126,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     {
         // Framework code (e.g. Data Protection's key store) saves synchronously; history still applies.
         var audit = PrepareSave();
-        if (!audit.HasChanges)
+        var tally = BacklogTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && tally.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -134,8 +136,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
-        Activities.AddRange(audit.Complete());
-        base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!tally.IsEmpty)
+        {
+            tally.Apply(this);
+        }
+
+        if (audit.HasChanges)
+        {
+            Activities.AddRange(audit.Complete());
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         transaction?.Commit();
         return written;
     }
@@ -143,7 +154,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var audit = PrepareSave();
-        if (!audit.HasChanges)
+        var tally = BacklogTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && tally.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -156,8 +168,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        Activities.AddRange(audit.Complete());
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!tally.IsEmpty)
+        {
+            await tally.ApplyAsync(this, cancellationToken);
+        }
+
+        if (audit.HasChanges)
+        {
+            Activities.AddRange(audit.Complete());
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

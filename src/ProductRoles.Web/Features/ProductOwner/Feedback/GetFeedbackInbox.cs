@@ -50,7 +50,10 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
                                      || f.Tags.Contains(text.ToLowerInvariant()));
         }
 
-        var total = await items.CountAsync(cancellationToken);
+        // Without a filter (or by status alone) the total is already known from the counts: no second count.
+        var total = query.Source is null && string.IsNullOrWhiteSpace(query.Text)
+            ? query.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
+            : await items.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)
