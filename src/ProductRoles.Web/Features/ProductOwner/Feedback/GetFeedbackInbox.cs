@@ -32,7 +32,10 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
         var counts = (await all.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
-        var items = all;
+        // The rows are scoped by hand so that each row's link count is an index lookup, not a join
+        // through the child filter to every feedback item of the product.
+        var productId = product.Id;
+        var items = all.IgnoreQueryFilters().Where(f => f.ProductId == productId);
         if (query.Status is { } status)
         {
             items = items.Where(f => f.Status == status);
