@@ -30,12 +30,36 @@ public sealed partial class BaselineServer
         var canCreate = access.Can(Permission.CreateBacklogItems);
         var requested = int.TryParse(http.Request.Query["p"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
 
-        long total;
-        await using (var count = connection.CreateCommand())
+        // The filter's choices, tags and roadmap items, and the total, in one statement: the tag table and the product's counter.
+        var allTags = new List<string>();
+        var roadmapItems = new List<(long Id, string Title)>();
+        long total = 0;
+        await using (var options = connection.CreateCommand())
         {
-            count.CommandText = "SELECT COUNT(*) FROM \"BacklogItems\" WHERE \"ProductId\" = $product";
-            count.Parameters.AddWithValue("$product", access.ProductId);
-            total = (long)(await count.ExecuteScalarAsync())!;
+            options.CommandText = """
+                SELECT 0, 0, t."Name" FROM "ProductTags" t WHERE t."ProductId" = $product AND t."ItemCount" > 0
+                UNION ALL
+                SELECT 1, r."Id", r."Title" FROM "RoadmapItems" r WHERE r."ProductId" = $product
+                UNION ALL
+                SELECT 2, p."BacklogItemCount", '' FROM "Products" p WHERE p."Id" = $product
+                """;
+            options.Parameters.AddWithValue("$product", access.ProductId);
+            await using var reader = await options.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                switch (reader.GetInt32(0))
+                {
+                    case 0:
+                        allTags.Add(reader.GetString(2));
+                        break;
+                    case 1:
+                        roadmapItems.Add((reader.GetInt64(1), reader.GetString(2)));
+                        break;
+                    default:
+                        total = reader.GetInt64(1);
+                        break;
+                }
+            }
         }
 
         var pageCount = Math.Max(1, (int)((total + BacklogPageSize - 1) / BacklogPageSize));
@@ -61,32 +85,6 @@ public sealed partial class BaselineServer
                 rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
                     reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
-            }
-        }
-
-        // The filter's choices, tags and roadmap items, in one statement.
-        var allTags = new List<string>();
-        var roadmapItems = new List<(long Id, string Title)>();
-        await using (var options = connection.CreateCommand())
-        {
-            options.CommandText = """
-                SELECT * FROM (SELECT DISTINCT 0, 0, t."Name" FROM "BacklogItemTags" t
-                  WHERE EXISTS (SELECT 1 FROM "BacklogItems" i WHERE i."Id" = t."BacklogItemId" AND i."ProductId" = $product))
-                UNION ALL
-                SELECT 1, r."Id", r."Title" FROM "RoadmapItems" r WHERE r."ProductId" = $product
-                """;
-            options.Parameters.AddWithValue("$product", access.ProductId);
-            await using var reader = await options.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                if (reader.GetInt32(0) == 0)
-                {
-                    allTags.Add(reader.GetString(2));
-                }
-                else
-                {
-                    roadmapItems.Add((reader.GetInt64(1), reader.GetString(2)));
-                }
             }
         }
 

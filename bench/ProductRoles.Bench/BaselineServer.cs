@@ -156,36 +156,36 @@ public sealed partial class BaselineServer : IAsyncDisposable
             return;
         }
 
-        var page = int.TryParse(http.Request.Query["p"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        var before = long.TryParse(http.Request.Query["before"], CultureInfo.InvariantCulture, out var b) ? b : long.MaxValue;
         const int PageSize = 50;
-        long total;
-        await using (var count = connection.CreateCommand())
-        {
-            count.CommandText = "SELECT COUNT(*) FROM \"Activities\" WHERE \"ProductId\" = $product";
-            count.Parameters.AddWithValue("$product", caller.Access.ProductId);
-            total = (long)(await count.ExecuteScalarAsync())!;
-        }
-
-        var pageCount = Math.Max(1, (int)((total + PageSize - 1) / PageSize));
+        long? older = null;
+        long lastId = 0;
         var html = new StringBuilder(32 * 1024);
         var e = HtmlEncoder.Default;
         WriteLayoutStart(html, http, "History", caller, "/Products/History");
-        html.Append("<div class=\"page-head\">\n    <div>\n        <h1>History</h1>\n        <p>Every change to this product: who changed what, when, from what to what. ")
-            .Append(total.ToString(CultureInfo.CurrentCulture)).Append(" changes in all.</p>\n    </div>\n</div>\n<section class=\"panel\">\n");
+        html.Append("<div class=\"page-head\">\n    <div>\n        <h1>History</h1>\n        <p>Every change to this product: who changed what, when, from what to what.</p>\n    </div>\n</div>\n<section class=\"panel\">\n");
 
         await using (var rows = connection.CreateCommand())
         {
             rows.CommandText = """
-                SELECT "OccurredAt", "UserName", "EntityType", "EntityLabel", "Action", "Field", "OldValue", "NewValue", "Note"
-                FROM "Activities" WHERE "ProductId" = $product ORDER BY "Id" DESC LIMIT $take OFFSET $skip
+                SELECT "OccurredAt", "UserName", "EntityType", "EntityLabel", "Action", "Field", "OldValue", "NewValue", "Note", "Id"
+                FROM "Activities" WHERE "ProductId" = $product AND "Id" < $before ORDER BY "Id" DESC LIMIT $take
                 """;
             rows.Parameters.AddWithValue("$product", caller.Access.ProductId);
-            rows.Parameters.AddWithValue("$take", PageSize);
-            rows.Parameters.AddWithValue("$skip", (page - 1) * PageSize);
+            rows.Parameters.AddWithValue("$before", before);
+            rows.Parameters.AddWithValue("$take", PageSize + 1);
             await using var reader = await rows.ExecuteReaderAsync();
             var any = false;
+            var shown = 0;
             while (await reader.ReadAsync())
             {
+                if (shown++ == PageSize)
+                {
+                    older = lastId;
+                    break;
+                }
+
+                lastId = reader.GetInt64(9);
                 if (!any)
                 {
                     html.Append("    <ol class=\"history\">\n");
@@ -218,21 +218,11 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append(any ? "    </ol>\n" : "    <p class=\"muted\">No changes recorded yet.</p>\n");
         }
 
-        if (pageCount > 1)
+        // The first screen (what is measured) and older pages: "Newer" needs the page's first key.
+        if (older is not null)
         {
-            var url = "/p/" + e.Encode(slug) + "/history?p=";
             html.Append("        <nav class=\"pager\" aria-label=\"History pages\">\n");
-            if (page > 1)
-            {
-                html.Append("                <a class=\"button button-secondary button-small\" href=\"").Append(url).Append(page - 1).Append("\">Newer</a>\n");
-            }
-
-            html.Append("            <span class=\"muted small\">Page ").Append(page).Append(" of ").Append(pageCount).Append("</span>\n");
-            if (page < pageCount)
-            {
-                html.Append("                <a class=\"button button-secondary button-small\" href=\"").Append(url).Append(page + 1).Append("\">Older</a>\n");
-            }
-
+            html.Append("                <a class=\"button button-secondary button-small\" href=\"/p/").Append(e.Encode(slug)).Append("/history?before=").Append(older.Value).Append("\">Older</a>\n");
             html.Append("        </nav>\n");
         }
 

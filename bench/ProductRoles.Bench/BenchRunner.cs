@@ -53,6 +53,19 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             return report;
         }
 
+        if (options.ProfileSeconds > 0)
+        {
+            await GenerateBacklogAsync(app, large, options.LargeItems, text);
+            await ProfileHold.RunAsync(app, await app.SignInAsync(OwnerEmail), options.Concurrency, TimeSpan.FromSeconds(options.ProfileSeconds), Log);
+            return report;
+        }
+
+        if (options.SizesOnly)
+        {
+            await SizesAsync(app, owner, text, report);
+            return report;
+        }
+
         if (options.SoakOnly)
         {
             await GenerateBacklogAsync(app, large, options.LargeItems, text);
@@ -191,6 +204,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         report.Add("roadmap_item_page_n500_stories_cpu_ms_per_request", Median(itemRounds, r => r.CpuMsPerRequest));
         report.Add("sql_statements_roadmap_item_page_n5_stories", itemStatements5);
         report.Add("sql_statements_roadmap_item_page_n500_stories", itemStatements500, "= n5", v => v == itemStatements5);
+        await SizesAsync(app, owner, text, report);
         if (options.SoakDuration > TimeSpan.Zero)
         {
             await SoakAsync(app, large, report);
@@ -204,6 +218,24 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         await ImportAsync(app, owner, report);
         await SearchBench.MeasureAsync(app, options, report, driver, Log);
         return report;
+    }
+
+    /// <summary>The pages at 100, 10,000 and 100,000 items (see <see cref="SizesBench"/>).</summary>
+    private async Task SizesAsync(AppUnderTest app, AppUser owner, TextGenerator text, BenchReport report)
+    {
+        if (options.Sizes.Count == 0)
+        {
+            return;
+        }
+
+        var products = new List<SizesBench.SizedProduct>();
+        foreach (var size in options.Sizes)
+        {
+            products.Add(await SizesBench.GenerateAsync(app, owner, size, text, Log));
+        }
+
+        using var driver = new LoadDriver(options.Concurrency);
+        await SizesBench.MeasureAsync(app, driver, products, await app.SignInAsync(OwnerEmail), options, report, Log);
     }
 
     /// <summary>Jira exports imported into empty products, each size once: rows per second and peak memory growth.</summary>

@@ -55,7 +55,7 @@ public static class ProductsApi
         else
         {
             products.MapGet("/products/{slug}/history", (string slug, int? page, ISender sender, CancellationToken ct) =>
-                sender.Send(new GetProductHistory(slug, page ?? 1), ct));
+                sender.Send(new GetNumberedHistoryPage(slug, page ?? 1), ct));
         }
 
         // The home's current sprint panel, for clients that show the home from GET /products/{slug}.

@@ -56,6 +56,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<BacklogItem> BacklogItems => Set<BacklogItem>();
     public DbSet<AcceptanceCriterion> AcceptanceCriteria => Set<AcceptanceCriterion>();
     public DbSet<BacklogItemTag> BacklogItemTags => Set<BacklogItemTag>();
+    public DbSet<ProductTag> ProductTags => Set<ProductTag>();
     public DbSet<BacklogItemFeedbackLink> BacklogItemFeedbackLinks => Set<BacklogItemFeedbackLink>();
     public DbSet<BacklogComment> BacklogComments => Set<BacklogComment>();
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
@@ -136,7 +137,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         // Framework code (e.g. Data Protection's key store) saves synchronously; history still applies.
         var audit = PrepareSave();
         var search = SearchIndexChanges.Capture(ChangeTracker);
-        if (!audit.HasChanges && !search.HasChanges)
+        var tally = BacklogTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -147,8 +149,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         search.Write(this);
-        Activities.AddRange(audit.Complete());
-        base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!tally.IsEmpty)
+        {
+            tally.Apply(this);
+        }
+
+        if (audit.HasChanges)
+        {
+            Activities.AddRange(audit.Complete());
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         transaction?.Commit();
         return written;
     }
@@ -157,7 +168,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     {
         var audit = PrepareSave();
         var search = SearchIndexChanges.Capture(ChangeTracker);
-        if (!audit.HasChanges && !search.HasChanges)
+        var tally = BacklogTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -171,10 +183,19 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // The full-text index and the history after the rows (added rows know their ids only now), in the same transaction.
+        // The full-text index, the counters and the history after the rows (added rows know their ids only now), in the same transaction.
         await search.WriteAsync(this, cancellationToken);
-        Activities.AddRange(audit.Complete());
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!tally.IsEmpty)
+        {
+            await tally.ApplyAsync(this, cancellationToken);
+        }
+
+        if (audit.HasChanges)
+        {
+            Activities.AddRange(audit.Complete());
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

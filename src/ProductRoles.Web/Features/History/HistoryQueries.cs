@@ -23,8 +23,8 @@ public static class HistoryQueries
         Project(db.Activities.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == entityId));
 
-    private static IQueryable<HistoryEntry> Project(IQueryable<Activity> activities) =>
-        activities.OrderByDescending(a => a.Id)
+    public static IQueryable<HistoryEntry> Project(IQueryable<Activity> activities, bool newestFirst = true) =>
+        (newestFirst ? activities.OrderByDescending(a => a.Id) : activities.OrderBy(a => a.Id))
             .Select(a => new HistoryEntry(a.Id, a.OccurredAt, a.UserName, a.EntityType, a.EntityId, a.EntityLabel,
                 a.Action, a.Field, a.OldValue, a.NewValue, a.Note));
 }

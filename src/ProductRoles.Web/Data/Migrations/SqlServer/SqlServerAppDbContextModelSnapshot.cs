@@ -636,7 +636,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProductId", "Rank")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Status");
+                    b.HasIndex("ProductId", "Status", "Rank");
 
                     b.ToTable("BacklogItems");
                 });
@@ -877,6 +877,23 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("BacklogImportReverts");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProductId", "Name");
+
+                    b.ToTable("ProductTags");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -992,6 +1009,8 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ProductId", "ReceivedOn", "Id");
 
                     b.HasIndex("ProductId", "Status", "ReceivedOn");
 
@@ -1281,6 +1300,9 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BacklogItemCount")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -2567,6 +2589,15 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("BacklogImport");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>

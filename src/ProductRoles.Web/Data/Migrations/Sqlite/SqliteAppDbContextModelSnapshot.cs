@@ -607,7 +607,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProductId", "Rank")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Status");
+                    b.HasIndex("ProductId", "Status", "Rank");
 
                     b.ToTable("BacklogItems");
                 });
@@ -840,6 +840,23 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("BacklogImportReverts");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId", "Name");
+
+                    b.ToTable("ProductTags");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -949,6 +966,8 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ProductId", "ReceivedOn", "Id");
 
                     b.HasIndex("ProductId", "Status", "ReceivedOn");
 
@@ -1225,6 +1244,9 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogItemCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -2473,6 +2495,15 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("BacklogImport");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>

@@ -32,8 +32,15 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
         var counts = (await all.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
-        var items = Filtered(all, query.Status, query.Source, query.Text);
-        var total = await items.CountAsync(cancellationToken);
+        // The rows are scoped by hand so that each row's link count is an index lookup, not a join
+        // through the child filter to every feedback item of the product.
+        var productId = product.Id;
+        var items = Filtered(all.IgnoreQueryFilters().Where(f => f.ProductId == productId), query.Status, query.Source, query.Text);
+
+        // Without a filter (or by status alone) the total is already known from the counts: no second count.
+        var total = query.Source is null && string.IsNullOrWhiteSpace(query.Text)
+            ? query.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
+            : await items.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)

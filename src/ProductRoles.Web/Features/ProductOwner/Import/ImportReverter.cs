@@ -40,6 +40,8 @@ public static class ImportReverter
         await db.BacklogComments.Where(c => c.ImportId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SprintItems.Where(s => db.BacklogItems.Any(i => i.Id == s.BacklogItemId && i.ImportId == id) || created.Sprints.Contains(s.SprintId))
             .ExecuteDeleteAsync(cancellationToken);
+        // The set-based delete passes by the change tracker: take the items off the product's counts first.
+        await db.Database.ExecuteSqlRawAsync(BacklogTally.ForgetItemsSql, [id], cancellationToken);
         await db.BacklogItems.Where(i => i.ImportId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Sprints.Where(s => created.Sprints.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         // A roadmap item someone has since linked other items to stays; the link would dangle otherwise.
