@@ -223,7 +223,7 @@ public sealed partial class BaselineServer
             .Append("    <input type=\"hidden\" name=\"horizon\" value=\"").Append(horizon).Append("\" />\n")
             .Append(beforeId is null ? "    <input type=\"hidden\" name=\"beforeItemId\" />\n" : "    <input type=\"hidden\" name=\"beforeItemId\" value=\"" + beforeId.Value.ToString(CultureInfo.InvariantCulture) + "\" />\n")
             .Append("    <input type=\"hidden\" name=\"version\" value=\"").Append(card.Version).Append("\" />\n")
-            .Append("    <button type=\"submit\" class=\"button button-quiet button-small\"").Append(shortcut is null ? "" : " data-shortcut=\"" + shortcut + "\"").Append(">").Append(label).Append("<span class=\"visually-hidden\">: ").Append(encodedTitle)
+            .Append("    <button type=\"submit\" class=\"button button-quiet button-small\"").Append(" data-shortcut=\"").Append(shortcut).Append("\">").Append(label).Append("<span class=\"visually-hidden\">: ").Append(encodedTitle)
             .Append(label is "Now" or "Next" or "Later" ? " to " + label : string.Empty).Append("</span></button>\n")
             .Append(tokenInput).Append("</form>\n");
 

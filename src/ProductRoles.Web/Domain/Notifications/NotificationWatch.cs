@@ -1,15 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductRoles.Web.Domain.Notifications;
 
 /// <summary>What can be watched.</summary>
 public enum WatchSubject
 {
+    [Display(Name = "A watched backlog item")]
     BacklogItem,
 
+    [Display(Name = "A watched roadmap item")]
     RoadmapItem,
 
+    [Display(Name = "A watched sprint review")]
     SprintReview,
 
     /// <summary>Feedback a member gave on a sprint review: its giver hears what became of it.</summary>
+    [Display(Name = "Feedback given on a review")]
     CustomerFeedback,
 }
 
