@@ -21,11 +21,11 @@ public sealed record ListBacklogRows(string ProductSlug, BacklogFilter Filter, B
 /// <summary>One keyset page: its rows, whether more follow, and how many rows the whole list has.</summary>
 public sealed record KeysetPage<T>(IReadOnlyList<T> Rows, bool HasMore, int Total);
 
-public sealed class ListBacklogRowsHandler(AppDbContext db) : IQueryHandler<ListBacklogRows, KeysetPage<BacklogRow>>
+public sealed class ListBacklogRowsHandler(AppDbContext db, ProductContext product) : IQueryHandler<ListBacklogRows, KeysetPage<BacklogRow>>
 {
     public async ValueTask<KeysetPage<BacklogRow>> Handle(ListBacklogRows query, CancellationToken cancellationToken)
     {
-        var items = GetBacklogHandler.Filtered(db.BacklogItems.AsNoTracking(), query.Filter);
+        var items = GetBacklogHandler.Filtered(db, product.Id, db.BacklogItems.AsNoTracking(), query.Filter);
         var total = await items.CountAsync(cancellationToken);
         if (query.After is { } after)
         {
@@ -40,11 +40,12 @@ public sealed class ListBacklogRowsHandler(AppDbContext db) : IQueryHandler<List
                 CriteriaCount = i.AcceptanceCriteria.Count,
                 CriteriaMet = i.AcceptanceCriteria.Count(c => c.IsMet),
                 FeedbackCount = i.SourceFeedback.Count,
+                i.Version,
             })
             .ToListAsync(cancellationToken);
         var offset = query.After?.Position ?? 0;
         var page = rows.Take(query.PageSize).Select((r, n) => new BacklogRow(r.Id, offset + n + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
-            r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount)).ToList();
+            r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount, r.Version)).ToList();
         return new KeysetPage<BacklogRow>(page, rows.Count > query.PageSize, total);
     }
 }
