@@ -1,5 +1,4 @@
 using Mediator;
-using ProductRoles.Web.Api.Lists;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
 

@@ -1,5 +1,4 @@
 using Mediator;
-using ProductRoles.Web.Api.Lists;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Features.Administration;
 using ProductRoles.Web.Features.History;

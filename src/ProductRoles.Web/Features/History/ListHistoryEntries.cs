@@ -1,15 +1,14 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Features.History;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
-namespace ProductRoles.Web.Api.Lists;
+namespace ProductRoles.Web.Features.History;
 
 /// <summary>The product's history, newest first, a keyset page at a time: the page after entry <see cref="BeforeId"/>.</summary>
 [Requires(Permission.ViewHistory)]
-public sealed record ListHistoryEntries(string ProductSlug, long? BeforeId, int PageSize = ApiConventions.DefaultPageSize)
+public sealed record ListHistoryEntries(string ProductSlug, long? BeforeId, int PageSize = 50)
     : IQuery<KeysetPage<HistoryEntry>>, IProductRequest;
 
 public sealed class ListHistoryEntriesHandler(AppDbContext db) : IQueryHandler<ListHistoryEntries, KeysetPage<HistoryEntry>>

@@ -1,11 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
-using ProductRoles.Web.Features.ProductOwner.Backlog;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
-namespace ProductRoles.Web.Api.Lists;
+namespace ProductRoles.Web.Features.ProductOwner.Backlog;
 
 /// <summary>Where a backlog page starts: after the row of this rank and id, which stood at this position.</summary>
 public sealed record BacklogKey(string Rank, int Id, int Position);
@@ -15,11 +14,8 @@ public sealed record BacklogKey(string Rank, int Id, int Position);
 /// <see cref="After"/> is read by rank, so rows added or moved meanwhile shift nothing already given.
 /// </summary>
 [Requires(Permission.ViewBacklog)]
-public sealed record ListBacklogRows(string ProductSlug, BacklogFilter Filter, BacklogKey? After, int PageSize = ApiConventions.DefaultPageSize)
+public sealed record ListBacklogRows(string ProductSlug, BacklogFilter Filter, BacklogKey? After, int PageSize = 50)
     : IQuery<KeysetPage<BacklogRow>>, IProductRequest;
-
-/// <summary>One keyset page: its rows, whether more follow, and how many rows the whole list has.</summary>
-public sealed record KeysetPage<T>(IReadOnlyList<T> Rows, bool HasMore, int Total);
 
 public sealed class ListBacklogRowsHandler(AppDbContext db, ProductContext product) : IQueryHandler<ListBacklogRows, KeysetPage<BacklogRow>>
 {

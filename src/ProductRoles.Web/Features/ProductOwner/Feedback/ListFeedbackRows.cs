@@ -2,11 +2,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain.Feedback;
-using ProductRoles.Web.Features.ProductOwner.Feedback;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
-namespace ProductRoles.Web.Api.Lists;
+namespace ProductRoles.Web.Features.ProductOwner.Feedback;
 
 /// <summary>Where a feedback page starts: after the item received on this day with this id (newest first).</summary>
 public sealed record FeedbackKey(DateOnly ReceivedOn, int Id);
