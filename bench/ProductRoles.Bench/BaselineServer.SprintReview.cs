@@ -217,7 +217,14 @@ public sealed partial class BaselineServer
                 _ => "                    <span class=\"badge\">The product owner hasn't recorded yet whether the goal was met</span>\n",
             })
             .Append("            <span class=\"muted small\">").Append(sprint.Done).Append(" of ").Append(sprint.Committed).Append(" points done · ").Append(sprint.Returned).Append(" returned</span>\n")
-            .Append("        </p>\n    </div>\n</div>\n");
+            .Append("        </p>\n    </div>\n");
+        if (access.Can(Permission.ShareSprintReview))
+        {
+            html.Append("    <div class=\"actions\"><a class=\"button button-secondary\" href=\"").Append(product).Append("/share-links?share=")
+                .Append(id.ToString(CultureInfo.InvariantCulture)).Append("\">Share with a link</a></div>\n");
+        }
+
+        html.Append("</div>\n");
 
         html.Append("<section class=\"panel\" aria-labelledby=\"increment-heading\">\n    <h2 id=\"increment-heading\">Increment</h2>\n")
             .Append("    <p class=\"muted small\">What the sprint finished: each item met the Definition of Done. The chain runs market insight → roadmap item → story → sprint → increment.</p>\n");
