@@ -231,7 +231,14 @@ public sealed partial class BaselineServer
             .Append("    <input type=\"hidden\" name=\"watch\" value=\"").Append(watching ? "false" : "true").Append("\" />\n")
             .Append("    <button type=\"submit\" class=\"button button-quiet\" aria-pressed=\"").Append(watching ? "true" : "false").Append("\" title=\"")
             .Append(watching ? "You are told when this sprint review changes" : "Be told when this sprint review changes").Append("\">")
-            .Append(watching ? "Unwatch" : "Watch").Append("</button>\n").Append(TokenInput(http)).Append("</form>\n    </div>\n</div>\n");
+            .Append(watching ? "Unwatch" : "Watch").Append("</button>\n").Append(TokenInput(http)).Append("</form>\n");
+        if (access.Can(Permission.ShareSprintReview))
+        {
+            html.Append("        <a class=\"button button-secondary\" href=\"").Append(product).Append("/share-links?share=")
+                .Append(id.ToString(CultureInfo.InvariantCulture)).Append("\">Share with a link</a>\n");
+        }
+
+        html.Append("    </div>\n</div>\n");
 
         html.Append("<section class=\"panel\" aria-labelledby=\"increment-heading\">\n    <h2 id=\"increment-heading\">Increment</h2>\n")
             .Append("    <p class=\"muted small\">What the sprint finished: each item met the Definition of Done. The chain runs market insight → roadmap item → story → sprint → increment.</p>\n");

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductRoles.Web.Domain.Roadmap;
 
 /// <summary>One item as a publish showed it: the roadmap item it came from, its heading and its horizon.</summary>
@@ -5,8 +7,11 @@ public sealed record PublishedEntry(int RoadmapItemId, string Title, RoadmapHori
 
 public enum RoadmapChangeKind
 {
+    [Display(Name = "Added")]
     Added,
+    [Display(Name = "Moved")]
     Moved,
+    [Display(Name = "Dropped")]
     Dropped,
 }
 

@@ -7,9 +7,9 @@ namespace ProductRoles.Web.Domain.Sharing;
 /// <summary>What a share link opens: the published roadmap (the product manager's) or one sprint review (the product owner's).</summary>
 public enum ShareLinkKind
 {
-    [Display(Name = "Published roadmap")]
+    [Display(Name = "Published roadmap link")]
     PublishedRoadmap,
-    [Display(Name = "Sprint review")]
+    [Display(Name = "Sprint review link")]
     SprintReview,
 }
 
