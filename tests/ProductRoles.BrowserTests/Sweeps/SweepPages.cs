@@ -18,11 +18,15 @@ public sealed record SweepPage(string Template, IReadOnlyList<Who?> Allowed, Fun
 /// </summary>
 public static class SweepPages
 {
-    /// <summary>Routes that answer with something other than a page, and why they are not swept.</summary>
+    /// <summary>
+    /// Routes that answer with something other than a page, and why they are not swept. GET rows with a
+    /// handler (the palette's entries, a page's JSON) are left out too: they answer data, not a page.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> NotPages = new Dictionary<string, string>
     {
         ["/p/{slug}/backlog/export"] = "a CSV download",
         ["/p/{slug}/backlog/import/{id:int}/progress/fragment"] = "a fragment of the progress page, swept inside it",
+        ["/notifications/count"] = "the bell's unread count, as JSON",
     };
 
     /// <summary>Signed out: the sign-in page, the signed-out page and the error page.</summary>
@@ -36,7 +40,7 @@ public static class SweepPages
     public static IReadOnlyList<SweepPage> All { get; } =
     [
         .. AccessTests.AllRows
-            .Where(r => r is { Method: "GET", IsApi: false } && !NotPages.ContainsKey(r.Template))
+            .Where(r => r is { Method: "GET", IsApi: false, Handler: null } && !NotPages.ContainsKey(r.Template))
             .Select(r => new SweepPage(r.Template, [.. r.Allowed.Where(w => w != Who.Outsider).Select(w => (Who?)w)], app => r.UrlAsync(app.App))),
         .. SignedOut,
     ];

@@ -40,7 +40,7 @@ public sealed class PageStatementsAtSizeTests(AppFixture app)
             "backlog" => "tbody tr[id^='item-']",
             "history" => ".history li",
             "feedback" => "li.card",
-            _ => "button[aria-label^='Pull #']",
+            _ => "button[aria-label^='Pull in #']",
         };
         await client.GetPageAsync(url); // warm-up: compiled queries, the session cache
         app.Factory.SqlCommands.Reset();
