@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Web.Data.Search;
 using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Domain.Ranking;
+using ProductRoles.Web.Features.Search;
 
 namespace ProductRoles.Tests.Search;
 
@@ -134,6 +138,47 @@ public sealed class SearchPageTests(AppFixture app)
         Assert.Contains("23 results", first.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var all = first.QuerySelectorAll(".search-result-title a").Concat(second.QuerySelectorAll(".search-result-title a")).Select(a => a.GetAttribute("href"));
         Assert.Equal(23, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_broad_search_says_more_than_a_thousand_and_offers_at_most_fifty_pages()
+    {
+        var product = await app.NewProduct("Search broad").BuildAsync();
+        var word = Word();
+        await app.QueryAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var ranks = RankKey.Spread(SearchEverything.MaxCounted + 5);
+            for (var n = 0; n < ranks.Count; n++)
+            {
+                db.BacklogItems.Add(new BacklogItem
+                {
+                    ProductId = product.Id, Type = BacklogItemType.Chore, Title = $"{word} {n}", Rank = ranks[n], CreatedAt = now, UpdatedAt = now,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await (await app.SharedClientAsync(AppFixture.Po)).GetPageAsync($"/search?q={word}&p=50");
+
+        Assert.Contains("More than 1,000 results", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(20, page.QuerySelectorAll(".search-result").Length);
+        Assert.Contains("Page 50 of 50", page.QuerySelector(".pager")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".pager a[href$='p=51']"));
+    }
+
+    [Fact]
+    public async Task The_index_s_own_scope_words_are_not_found_by_typing_them()
+    {
+        var product = await app.NewProduct("Search scope words").BuildAsync();
+        var word = Word();
+        await product.BacklogItem($"Scoped {word}").CreateAsync();
+        var scope = SearchIndexSql.ScopeToken(SearchIndexSql.Scope(product.Id, SearchKind.BacklogItem));
+
+        Assert.Equal(1, await CountAsync(AppFixture.Po, word));
+        Assert.Equal(0, await CountAsync(AppFixture.Po, scope));
+        Assert.Equal(0, await CountAsync(AppFixture.Po, $"{word} {scope}"));
     }
 
     [Fact]

@@ -54,23 +54,37 @@ public abstract class SearchIndexSql
     public IEnumerable<(string Sql, object[] Args)> Insert(IReadOnlyCollection<SearchDocument> documents) =>
         documents.Chunk(InsertChunk).Select(chunk =>
         {
-            var sql = new StringBuilder($"INSERT INTO SearchIndex ({Key}, Title, Body, ExternalKey, ProductId, Kind, EntityId, ParentId) VALUES ");
-            var args = new List<object>(chunk.Length * 8);
+            var columns = Columns;
+            var sql = new StringBuilder($"INSERT INTO SearchIndex ({string.Join(", ", columns)}) VALUES ");
+            var args = new List<object>(chunk.Length * columns.Count);
             for (var n = 0; n < chunk.Length; n++)
             {
-                var d = chunk[n];
-                sql.Append(n == 0 ? "(" : ", (").Append(Placeholders(args.Count, 8)).Append(')');
-                args.AddRange([d.Id, d.Title, d.Body, d.ExternalKey, d.ProductId, (int)d.Kind, d.EntityId, d.ParentId ?? 0]);
+                sql.Append(n == 0 ? "(" : ", (").Append(Placeholders(args.Count, columns.Count)).Append(')');
+                args.AddRange(Values(chunk[n]));
             }
 
             return (sql.ToString(), args.ToArray());
         });
 
-    /// <summary>One page of what matches, best first, with the total on every row.</summary>
-    public abstract IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take);
+    /// <summary>The columns an index row is written with, in the order of <see cref="Values"/>.</summary>
+    protected abstract IReadOnlyList<string> Columns { get; }
+
+    protected abstract object[] Values(SearchDocument document);
+
+    /// <summary>
+    /// One page of what matches, best first, with the total on every row, counted up to <paramref name="countUpTo"/>
+    /// (a broad query's exact count costs a pass over every match; nobody pages that far).
+    /// </summary>
+    public abstract IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int countUpTo);
 
     /// <summary>The ids of one product's entities of one kind that match: a sub-query for a list's text filter.</summary>
     public abstract IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind);
+
+    /// <summary>How many of a query's matches are ranked: enough for every page a user may open and then some.</summary>
+    public const int RankedMatches = 2000;
+
+    /// <summary>The SQLite index's token for one scope.</summary>
+    public static string ScopeToken(long scope) => "s" + scope.ToString(CultureInfo.InvariantCulture);
 
     protected static string ScopeList(IReadOnlyCollection<long> scopes) =>
         scopes.Count == 0 ? "-1" : string.Join(", ", scopes.Select(s => s.ToString(CultureInfo.InvariantCulture)));
@@ -82,28 +96,48 @@ public abstract class SearchIndexSql
     {
         protected override string Key => "rowid";
 
-        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take)
+        // Scope is an indexed column holding one token, "s" + ProductId·8 + Kind (ScopeToken), so the
+        // role filter is part of the MATCH and answered by the index: filtering on the stored ProductId
+        // and Kind instead read every match's row, which was most of a broad search's cost.
+        protected override IReadOnlyList<string> Columns { get; } =
+            ["rowid", "Title", "Body", "ExternalKey", "Scope", "ProductId", "Kind", "EntityId", "ParentId"];
+
+        protected override object[] Values(SearchDocument d) =>
+            [d.Id, d.Title, d.Body, d.ExternalKey, ScopeToken(Scope(d.ProductId, d.Kind)), d.ProductId, (int)d.Kind, d.EntityId, d.ParentId ?? 0];
+
+        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int countUpTo)
         {
-            // Only the scope numbers are written into the text (ScopeList); the user's terms are parameter {0}.
-            // bm25() works only in the statement that does the MATCH, not beside a window function: hence the CTE.
-            var sql = $$"""
-                WITH hits AS MATERIALIZED (
-                    SELECT rowid AS Id, ProductId, Kind, EntityId, ParentId, Title, Body, ExternalKey,
-                           bm25(SearchIndex, 10.0, 1.0, 10.0) AS Score
+            // bm25() works only in the statement that does the MATCH, hence the CTEs. Only the newest
+            // RankedMatches matches (by row id, which the index yields in order) are scored: scoring and
+            // sorting all of a broad query's matches cost more than the rest of the page. The columns
+            // are read for the page's rows alone. Every number in the text is an int; the terms and
+            // scopes are in parameter {0}.
+            const string sql = """
+                WITH ranked AS MATERIALIZED (
+                    SELECT rowid AS Id, bm25(SearchIndex, 10.0, 1.0, 10.0, 0.0) AS Score
                     FROM SearchIndex
-                    WHERE SearchIndex MATCH {0} AND (ProductId * 8 + Kind) IN ({{ScopeList(scopes)}}))
-                SELECT Id, ProductId, Kind, EntityId, ParentId, Title, Body, ExternalKey, Score, count(*) OVER () AS Total
-                FROM hits
-                ORDER BY Score, Id
-                LIMIT {1} OFFSET {2}
+                    WHERE SearchIndex MATCH {0}
+                    ORDER BY rowid DESC
+                    LIMIT {3}),
+                page AS (SELECT Id, Score FROM ranked ORDER BY Score, Id LIMIT {1} OFFSET {2})
+                SELECT p.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey, p.Score,
+                       (SELECT count(*) FROM (SELECT 1 FROM SearchIndex WHERE SearchIndex MATCH {0} LIMIT {4})) AS Total
+                FROM page AS p
+                INNER JOIN SearchIndex AS s ON s.rowid = p.Id
+                ORDER BY p.Score, p.Id
                 """;
-            return database.SqlQueryRaw<SearchHitRow>(sql, terms.ToFts5(), take, skip);
+            return database.SqlQueryRaw<SearchHitRow>(sql, Match(terms, scopes), take, skip, RankedMatches, countUpTo);
         }
 
         public override IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
+            // The entity id is in the row id (SearchDocument.IdOf): no row is read, only the index.
             database.SqlQueryRaw<int>(
-                "SELECT EntityId AS Value FROM SearchIndex WHERE SearchIndex MATCH {0} AND Kind = {1} AND ProductId = {2}",
-                terms.ToFts5(), (int)kind, productId);
+                $"SELECT rowid >> {SearchDocument.KindBits} AS Value FROM SearchIndex WHERE SearchIndex MATCH {{0}}",
+                Match(terms, [Scope(productId, kind)]));
+
+        /// <summary>The user's terms, in the text columns only, and one of the scopes.</summary>
+        private static string Match(SearchTerms terms, IReadOnlyCollection<long> scopes) =>
+            $"{{Title Body ExternalKey}} : ({terms.ToFts5()}) AND Scope : ({string.Join(" OR ", scopes.Select(ScopeToken))})";
     }
 
     /// <summary>Not run here (no SQL Server on the build machine): compiled and reviewed only.</summary>
@@ -111,19 +145,29 @@ public abstract class SearchIndexSql
     {
         protected override string Key => "Id";
 
-        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take)
+        protected override IReadOnlyList<string> Columns { get; } =
+            ["Id", "Title", "Body", "ExternalKey", "ProductId", "Kind", "EntityId", "ParentId"];
+
+        protected override object[] Values(SearchDocument d) =>
+            [d.Id, d.Title, d.Body, d.ExternalKey, d.ProductId, (int)d.Kind, d.EntityId, d.ParentId ?? 0];
+
+        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int countUpTo)
         {
             // Only the scope numbers are written into the text (ScopeList); the user's terms are parameter {0}.
+            // CONTAINSTABLE's top_n_by_rank keeps the engine from ranking more than RankedMatches rows.
             var sql = $$"""
                 SELECT s.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey,
-                       CAST(-k.[RANK] AS float) AS Score, COUNT(*) OVER () AS Total
+                       CAST(-k.[RANK] AS float) AS Score,
+                       (SELECT COUNT(*) FROM (SELECT TOP ({4}) 1 AS One FROM SearchIndex AS c
+                            INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS ck ON c.Id = ck.[KEY]
+                            WHERE (c.ProductId * 8 + c.Kind) IN ({{ScopeList(scopes)}})) AS counted) AS Total
                 FROM SearchIndex AS s
-                INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS k ON s.Id = k.[KEY]
+                INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}, {{RankedMatches}}) AS k ON s.Id = k.[KEY]
                 WHERE (s.ProductId * 8 + s.Kind) IN ({{ScopeList(scopes)}})
                 ORDER BY Score, s.Id
                 OFFSET {2} ROWS FETCH NEXT {1} ROWS ONLY
                 """;
-            return database.SqlQueryRaw<SearchHitRow>(sql, terms.ToContains(), take, skip);
+            return database.SqlQueryRaw<SearchHitRow>(sql, terms.ToContains(), take, skip, 0, countUpTo);
         }
 
         public override IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>

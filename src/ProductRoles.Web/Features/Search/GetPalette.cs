@@ -36,7 +36,7 @@ public sealed class GetPaletteHandler(AppDbContext db, ICurrentUser user) : IQue
         }
 
         var items = terms.IsSearchable
-            ? (await SearchFinder.FindAsync(db, terms, products, 0, GetPalette.MaxItems, cancellationToken)).Results
+            ? (await SearchFinder.FindAsync(db, terms, products, 0, GetPalette.MaxItems, countUpTo: 1, cancellationToken)).Results
             : [];
         return new Palette(products, actions, items);
     }

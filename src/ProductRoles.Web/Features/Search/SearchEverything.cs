@@ -17,11 +17,17 @@ public sealed record SearchEverything(string? Text, int Page = 1, int PageSize =
 {
     public const int DefaultPageSize = 20;
     public const int MaxPage = 50;
+
+    /// <summary>Results are counted up to this many; beyond it the page says "more than".</summary>
+    public const int MaxCounted = 1000;
 }
 
 public sealed record SearchResults(string Text, string? Problem, IReadOnlyList<SearchResult> Results, int Total, int Page, int PageSize)
 {
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>Whether more matched than were counted (<see cref="Total"/> is then a lower bound).</summary>
+    public bool MoreThanTotal => Total > SearchEverything.MaxCounted;
+
+    public int PageCount => Math.Min(SearchEverything.MaxPage, Math.Max(1, (Math.Min(Total, SearchEverything.MaxCounted) + PageSize - 1) / PageSize));
 }
 
 /// <summary>One thing found: what it is, where, and its title and a snippet in parts (matched words marked).</summary>
@@ -45,7 +51,7 @@ public sealed class SearchEverythingHandler(AppDbContext db, ICurrentUser user) 
         }
 
         var products = await SearchScopes.ProductsAsync(db, user, cancellationToken);
-        var found = await SearchFinder.FindAsync(db, terms, products, (page - 1) * query.PageSize, query.PageSize, cancellationToken);
+        var found = await SearchFinder.FindAsync(db, terms, products, (page - 1) * query.PageSize, query.PageSize, SearchEverything.MaxCounted + 1, cancellationToken);
         return new SearchResults(text, null, found.Results, found.Total, page, query.PageSize);
     }
 }
@@ -54,7 +60,7 @@ public sealed class SearchEverythingHandler(AppDbContext db, ICurrentUser user) 
 public static class SearchFinder
 {
     public static async Task<(IReadOnlyList<SearchResult> Results, int Total)> FindAsync(
-        AppDbContext db, SearchTerms terms, IReadOnlyList<SearchableProduct> products, int skip, int take, CancellationToken cancellationToken)
+        AppDbContext db, SearchTerms terms, IReadOnlyList<SearchableProduct> products, int skip, int take, int countUpTo, CancellationToken cancellationToken)
     {
         var scopes = SearchScopes.For(products);
         if (scopes.Count == 0)
@@ -62,7 +68,7 @@ public static class SearchFinder
             return ([], 0);
         }
 
-        var rows = await SearchIndexSql.For(db.Database).Search(db.Database, terms, scopes, skip, take).ToListAsync(cancellationToken);
+        var rows = await SearchIndexSql.For(db.Database).Search(db.Database, terms, scopes, skip, take, countUpTo).ToListAsync(cancellationToken);
 
         // A comment is shown under its item's title: one lookup for the page's comments.
         var parents = rows.Where(r => r.Kind == (int)SearchKind.Comment).Select(r => r.ParentId).Distinct().ToList();
