@@ -72,16 +72,14 @@ public abstract class SearchIndexSql
     protected abstract object[] Values(SearchDocument document);
 
     /// <summary>
-    /// One page of what matches, best first, with the total on every row, counted up to <paramref name="countUpTo"/>
-    /// (a broad query's exact count costs a pass over every match; nobody pages that far).
+    /// One page of what matches, best first, with the total on every row. Only the <paramref name="rankAmong"/>
+    /// newest matches (SQLite) or best (SQL Server) are ranked and counted: a broad query's exact count and
+    /// full ranking cost a pass over every match, and nobody pages that far.
     /// </summary>
-    public abstract IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int countUpTo);
+    public abstract IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong);
 
     /// <summary>The ids of one product's entities of one kind that match: a sub-query for a list's text filter.</summary>
     public abstract IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind);
-
-    /// <summary>How many of a query's matches are ranked: enough for every page a user may open and then some.</summary>
-    public const int RankedMatches = 2000;
 
     /// <summary>The SQLite index's token for one scope.</summary>
     public static string ScopeToken(long scope) => "s" + scope.ToString(CultureInfo.InvariantCulture);
@@ -105,13 +103,13 @@ public abstract class SearchIndexSql
         protected override object[] Values(SearchDocument d) =>
             [d.Id, d.Title, d.Body, d.ExternalKey, ScopeToken(Scope(d.ProductId, d.Kind)), d.ProductId, (int)d.Kind, d.EntityId, d.ParentId ?? 0];
 
-        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int countUpTo)
+        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong)
         {
             // bm25() works only in the statement that does the MATCH, hence the CTEs. Only the newest
-            // RankedMatches matches (by row id, which the index yields in order) are scored: scoring and
-            // sorting all of a broad query's matches cost more than the rest of the page. The columns
-            // are read for the page's rows alone. Every number in the text is an int; the terms and
-            // scopes are in parameter {0}.
+            // matches (the index yields them in row-id order), as many as are counted, are scored:
+            // scoring and sorting all of a broad query's matches cost more than the rest of the page, and
+            // counting them in a second MATCH cost as much again. The columns are read for the page's
+            // rows alone. The terms and scopes are parameter {0}; every other value is an int.
             const string sql = """
                 WITH ranked AS MATERIALIZED (
                     SELECT rowid AS Id, bm25(SearchIndex, 10.0, 1.0, 10.0, 0.0) AS Score
@@ -121,12 +119,12 @@ public abstract class SearchIndexSql
                     LIMIT {3}),
                 page AS (SELECT Id, Score FROM ranked ORDER BY Score, Id LIMIT {1} OFFSET {2})
                 SELECT p.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey, p.Score,
-                       (SELECT count(*) FROM (SELECT 1 FROM SearchIndex WHERE SearchIndex MATCH {0} LIMIT {4})) AS Total
+                       (SELECT count(*) FROM ranked) AS Total
                 FROM page AS p
                 INNER JOIN SearchIndex AS s ON s.rowid = p.Id
                 ORDER BY p.Score, p.Id
                 """;
-            return database.SqlQueryRaw<SearchHitRow>(sql, Match(terms, scopes), take, skip, RankedMatches, countUpTo);
+            return database.SqlQueryRaw<SearchHitRow>(sql, Match(terms, scopes), take, skip, Math.Max(rankAmong, skip + take));
         }
 
         public override IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
@@ -151,23 +149,25 @@ public abstract class SearchIndexSql
         protected override object[] Values(SearchDocument d) =>
             [d.Id, d.Title, d.Body, d.ExternalKey, d.ProductId, (int)d.Kind, d.EntityId, d.ParentId ?? 0];
 
-        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int countUpTo)
+        public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong)
         {
-            // Only the scope numbers are written into the text (ScopeList); the user's terms are parameter {0}.
-            // CONTAINSTABLE's top_n_by_rank keeps the engine from ranking more than RankedMatches rows.
+            // Only the scope numbers and the limit are written into the text; the user's terms are parameter {0}.
+            // The count stops at the limit. CONTAINSTABLE's top_n_by_rank is not used: it applies before the
+            // role filter, so another product's matches could crowd out the caller's.
+            var limit = Math.Max(rankAmong, skip + take).ToString(CultureInfo.InvariantCulture);
             var sql = $$"""
                 SELECT s.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey,
                        CAST(-k.[RANK] AS float) AS Score,
-                       (SELECT COUNT(*) FROM (SELECT TOP ({4}) 1 AS One FROM SearchIndex AS c
+                       (SELECT COUNT(*) FROM (SELECT TOP ({{limit}}) 1 AS One FROM SearchIndex AS c
                             INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS ck ON c.Id = ck.[KEY]
                             WHERE (c.ProductId * 8 + c.Kind) IN ({{ScopeList(scopes)}})) AS counted) AS Total
                 FROM SearchIndex AS s
-                INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}, {{RankedMatches}}) AS k ON s.Id = k.[KEY]
+                INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS k ON s.Id = k.[KEY]
                 WHERE (s.ProductId * 8 + s.Kind) IN ({{ScopeList(scopes)}})
                 ORDER BY Score, s.Id
                 OFFSET {2} ROWS FETCH NEXT {1} ROWS ONLY
                 """;
-            return database.SqlQueryRaw<SearchHitRow>(sql, terms.ToContains(), take, skip, 0, countUpTo);
+            return database.SqlQueryRaw<SearchHitRow>(sql, terms.ToContains(), take, skip);
         }
 
         public override IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>

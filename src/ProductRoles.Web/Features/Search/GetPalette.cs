@@ -15,6 +15,9 @@ namespace ProductRoles.Web.Features.Search;
 public sealed record GetPalette(string? Text, string? CurrentProductSlug) : IQuery<Palette>
 {
     public const int MaxItems = 8;
+
+    /// <summary>How many of the newest matches the palette ranks its items among (it asks as the user types).</summary>
+    public const int RankAmong = 200;
 }
 
 public sealed record Palette(IReadOnlyList<SearchableProduct> Products, IReadOnlyList<PaletteAction> Actions, IReadOnlyList<SearchResult> Items);
@@ -36,7 +39,7 @@ public sealed class GetPaletteHandler(AppDbContext db, ICurrentUser user) : IQue
         }
 
         var items = terms.IsSearchable
-            ? (await SearchFinder.FindAsync(db, terms, products, 0, GetPalette.MaxItems, countUpTo: 1, cancellationToken)).Results
+            ? (await SearchFinder.FindAsync(db, terms, products, 0, GetPalette.MaxItems, rankAmong: GetPalette.RankAmong, cancellationToken)).Results
             : [];
         return new Palette(products, actions, items);
     }

@@ -18,7 +18,7 @@ public sealed record SearchEverything(string? Text, int Page = 1, int PageSize =
     public const int DefaultPageSize = 20;
     public const int MaxPage = 50;
 
-    /// <summary>Results are counted up to this many; beyond it the page says "more than".</summary>
+    /// <summary>Results are counted (and ranked) up to this many; beyond it the page says "more than".</summary>
     public const int MaxCounted = 1000;
 }
 
@@ -60,7 +60,7 @@ public sealed class SearchEverythingHandler(AppDbContext db, ICurrentUser user) 
 public static class SearchFinder
 {
     public static async Task<(IReadOnlyList<SearchResult> Results, int Total)> FindAsync(
-        AppDbContext db, SearchTerms terms, IReadOnlyList<SearchableProduct> products, int skip, int take, int countUpTo, CancellationToken cancellationToken)
+        AppDbContext db, SearchTerms terms, IReadOnlyList<SearchableProduct> products, int skip, int take, int rankAmong, CancellationToken cancellationToken)
     {
         var scopes = SearchScopes.For(products);
         if (scopes.Count == 0)
@@ -68,7 +68,7 @@ public static class SearchFinder
             return ([], 0);
         }
 
-        var rows = await SearchIndexSql.For(db.Database).Search(db.Database, terms, scopes, skip, take, countUpTo).ToListAsync(cancellationToken);
+        var rows = await SearchIndexSql.For(db.Database).Search(db.Database, terms, scopes, skip, take, rankAmong).ToListAsync(cancellationToken);
 
         // A comment is shown under its item's title: one lookup for the page's comments.
         var parents = rows.Where(r => r.Kind == (int)SearchKind.Comment).Select(r => r.ParentId).Distinct().ToList();
