@@ -21,6 +21,15 @@ public static class BacklogApi
 
     public sealed record CommentBody(string? Text);
 
+    /// <summary>One criterion of the Definition of Done: ticked, or waived with a reason.</summary>
+    public sealed record DoneCriterionBody(int CriterionId, bool Checked, bool Waived, string? WaiverReason);
+
+    /// <summary>
+    /// The checklist as the Mark as done form sends it: the Definition of Done version checked against (from
+    /// <c>GET …/done-checklist</c>), every criterion ticked or waived, and the item's version (If-Match or <c>version</c>).
+    /// </summary>
+    public sealed record DoneBody(int? DefinitionOfDoneVersionId, IReadOnlyList<DoneCriterionBody>? Criteria, int? Version);
+
     public sealed record Created(int Id);
 
     public sealed record Changed(int Count);
@@ -84,6 +93,34 @@ public static class BacklogApi
             })
             .Writes("CommentOnBacklogItem", "Comment on a backlog item", "Adds a comment (Markdown, @mentions of members) to the item.", StatusCodes.Status204NoContent);
 
+        MapDone(backlog);
         return api;
+    }
+
+    /// <summary>A CI job marks an item Done through the same checklist, waivers and rules as the item page and the board.</summary>
+    private static void MapDone(RouteGroupBuilder backlog)
+    {
+        backlog.MapGet("/products/{slug}/backlog/{id:int}/done-checklist", async (string slug, int id, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var checklist = await sender.Send(new GetDoneChecklist(slug, id), ct);
+                return http.WithETag(checklist, checklist.ItemVersion);
+            })
+            .Reads<DoneChecklist>("GetDoneChecklist", "The Definition of Done checklist for an item",
+                "The current Definition of Done's version id and criteria, to tick or waive when marking the item Done; the ETag is the item's version.");
+
+        backlog.MapPost("/products/{slug}/backlog/{id:int}/done", async (string slug, int id, DoneBody body, ISender sender, HttpContext http, CancellationToken ct) =>
+            {
+                var criteria = (body.Criteria ?? []).Select(c => new DoneCriterionInput(c.CriterionId, c.Checked, c.Waived, c.WaiverReason)).ToList();
+                var checkedAgainst = body.DefinitionOfDoneVersionId ?? throw Infrastructure.Pipeline.RequestValidationException.For("definitionOfDoneVersionId",
+                    "Send the id of the Definition of Done version you checked against (definitionOfDoneVersionId of GET …/done-checklist).");
+                await sender.Send(new MarkBacklogItemDone(slug, id, checkedAgainst, criteria,
+                    ApiConventions.RequireVersion(http.Request, body.Version)), ct);
+                return Results.NoContent();
+            })
+            .Writes("MarkBacklogItemDone", "Mark a backlog item Done",
+                "Every criterion of the current Definition of Done ticked, or waived with a reason (400 names each one that is neither). " +
+                "The item records the version it met and how; a sprint it is in burns down. A Definition of Done changed since the checklist was read is a 400; " +
+                "a stale item version a 409.",
+                StatusCodes.Status204NoContent);
     }
 }

@@ -22,6 +22,8 @@ public static class RoadmapApi
 
     public sealed record Publication(int Number);
 
+    public sealed record QuestionBody(string? Text);
+
     public sealed record FeedbackBody(RoadmapFeedbackKind Kind, string? Body);
 
     /// <summary>Accepted, declined or answered (declining or answering needs an answer), or Open to reopen.</summary>
@@ -95,6 +97,7 @@ public static class RoadmapApi
                 StatusCodes.Status200OK, typeof(Publication));
 
         MapRoadmapFeedback(api);
+        MapPublishedRoadmap(api);
         return api;
     }
 
@@ -129,6 +132,31 @@ public static class RoadmapApi
                 "Accept, decline or answer it (declining or answering needs an answer), or reopen it. Send the version you read.",
                 StatusCodes.Status204NoContent);
 
+    }
+
+    /// <summary>What every member, stakeholders included, reads of the roadmap: the latest publish, never the draft.</summary>
+    private static void MapPublishedRoadmap(RouteGroupBuilder api)
+    {
+        var published = api.MapGroup("").WithTags("Roadmap");
+
+        published.MapGet("/products/{slug}/roadmap/published", async (string slug, ISender sender, CancellationToken ct) =>
+                await sender.Send(new GetPublishedRoadmap(slug), ct) is { } roadmap
+                    ? Results.Ok(roadmap)
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "The roadmap has not been published yet",
+                        detail: "The product manager has not published the roadmap; there is nothing to read yet."))
+            .Reads<PublishedRoadmapView>("GetPublishedRoadmap", "The published roadmap",
+                "The latest publish as stakeholders see it (Now, Next, Later; titles, outcomes, quarters and status, never scores or notes), what changed " +
+                "since the publish before, and a stakeholder's own questions with their answers. 404 while nothing is published.");
+
+        published.MapPost("/products/{slug}/roadmap/published/{itemId:int}/questions", async (string slug, int itemId, QuestionBody body, ISender sender,
+                CancellationToken ct) =>
+            {
+                var id = await sender.Send(new AskAboutPublishedItem(slug, itemId, body.Text ?? ""), ct);
+                return TypedResults.Created($"{ApiEndpoints.Version1}/products/{slug}/roadmap/published", new BacklogApi.Created(id));
+            })
+            .Writes("AskAboutPublishedRoadmapItem", "Ask about an item of the published roadmap",
+                "A stakeholder's question or concern about an item the latest publish shows; it reaches the product manager's roadmap feedback, " +
+                "and the answer appears in the published roadmap's questions.", StatusCodes.Status201Created, typeof(BacklogApi.Created));
     }
 
     private static SaveRoadmapItem Save(string slug, int id, RoadmapItemBody body, int version) =>

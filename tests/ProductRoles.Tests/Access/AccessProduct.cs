@@ -4,6 +4,7 @@ using ProductRoles.Tests.Infrastructure;
 using ProductRoles.Tests.Infrastructure.TestData;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.ProductManager.Research;
+using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Features.ProductManager.Vision;
 
 namespace ProductRoles.Tests.Access;
@@ -34,6 +35,8 @@ public sealed record AccessProduct(
         var insight = await product.Insight("Shoppers give up at the address form").CreateAsync();
         await product.SendAsync(AppFixture.Pm, new AddCompetitor(product.Slug, "Quickpay", "One-tap wallet", null, "The fastest checkout"));
         var roadmapItem = await product.RoadmapItem("One-page checkout").ForGoals(goal).FromInsights(insight).CreateAsync();
+        // Published, so that what stakeholders read (the page and GET …/roadmap/published) has something to show.
+        await product.SendAsync(AppFixture.Pm, new PublishRoadmap(product.Slug, "The access walk's roadmap"));
         var feedback = await product.Feedback("Please remember my card.").CreateAsync();
         var backlogItem = await product.BacklogItem("Remember the card").Status(BacklogItemStatus.New).CreateAsync();
 

@@ -43,6 +43,16 @@ public sealed class ApiAccessRows : IAccessRows
         JsonWrite("POST", P + "/backlog/{id:int}/move", new { move = "ToPosition", position = 0, reason = "" }, [Who.ProductOwner], BacklogItem),
         JsonWrite("POST", P + "/backlog/bulk-edit", new { itemIds = Array.Empty<int>(), addTag = "", clearRoadmapItem = false }, Roles.ScrumTeam),
         JsonWrite("POST", P + "/backlog/{id:int}/comments", new { text = "" }, Roles.Team, BacklogItem),
+        Get(P + "/backlog/{id:int}/done-checklist", Roles.ScrumTeam, BacklogItem),
+        // A criterion neither ticked nor waived: the checklist's validator refuses it before the item is read.
+        JsonWrite("POST", P + "/backlog/{id:int}/done", new
+        {
+            definitionOfDoneVersionId = 0, criteria = new[] { new { criterionId = 0, @checked = false, waived = false } }, version = 0,
+        }, Roles.ScrumTeam, BacklogItem),
+
+        // Stakeholders read the published roadmap (never the draft) and ask about its items.
+        Get(P + "/roadmap/published", Roles.Members),
+        JsonWrite("POST", P + "/roadmap/published/{itemId:int}/questions", new { text = "" }, [Who.Stakeholder], PublishedItem),
 
         Get(P + "/feedback", Roles.Team),
         Get(P + "/feedback/{id:int}", Roles.Team, Feedback),
@@ -61,6 +71,23 @@ public sealed class ApiAccessRows : IAccessRows
 
     private static Task<IReadOnlyDictionary<string, string>> BacklogItem(AppFixture app, string slug) =>
         IdAsync(app, db => db.BacklogItems.Where(i => db.Products.Any(p => p.Slug == slug && p.Id == i.ProductId)).Select(i => i.Id));
+
+    /// <summary>An item of the product's latest publish; a product never published (the hostile walk's) is published first, so a
+    /// valid question is answered as a stakeholder would be answered, not with 404.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> PublishedItem(AppFixture app, string slug)
+    {
+        Task<int> FindAsync() => app.QueryAsync(db => db.PublishedRoadmapItems.IgnoreQueryFilters()
+            .Where(i => db.PublishedRoadmaps.IgnoreQueryFilters().Any(r => r.Id == i.PublishedRoadmapId && db.Products.Any(p => p.Slug == slug && p.Id == r.ProductId)))
+            .OrderByDescending(i => i.PublishedRoadmapId).Select(i => i.RoadmapItemId).FirstOrDefaultAsync());
+        var id = await FindAsync();
+        if (id == 0)
+        {
+            await app.AsUserAsync(AppFixture.Pm, async sender => await sender.Send(new ProductRoles.Web.Features.ProductManager.Roadmap.PublishRoadmap(slug, null)));
+            id = await FindAsync();
+        }
+
+        return new Dictionary<string, string> { ["itemId:int"] = id.ToString(CultureInfo.InvariantCulture) };
+    }
 
     private static Task<IReadOnlyDictionary<string, string>> Feedback(AppFixture app, string slug) =>
         IdAsync(app, db => db.FeedbackItems.Where(f => db.Products.Any(p => p.Slug == slug && p.Id == f.ProductId)).Select(f => f.Id));

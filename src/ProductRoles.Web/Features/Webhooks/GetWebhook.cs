@@ -21,8 +21,9 @@ public sealed record WebhookDetails(
     public bool IsActive => State == WebhookSubscriptionState.Active;
 }
 
+/// <param name="Kept">Whether the outbox still holds the delivery's body (it is pruned some days after delivery): only then can it be redelivered.</param>
 public sealed record WebhookAttemptRow(long Id, Guid DeliveryId, string Event, DateTime AttemptedAt, int? StatusCode, int DurationMs,
-    bool Succeeded, string? ResponseExcerpt, string? Error);
+    bool Succeeded, string? ResponseExcerpt, string? Error, bool Kept = true);
 
 public sealed class GetWebhookHandler(AppDbContext db) : IQueryHandler<GetWebhook, WebhookDetails>
 {
@@ -33,7 +34,7 @@ public sealed class GetWebhookHandler(AppDbContext db) : IQueryHandler<GetWebhoo
         var attempts = await db.WebhookDeliveryAttempts.AsNoTracking().Where(a => a.SubscriptionId == s.Id).OrderByDescending(a => a.Id)
             .Take(WebhookDetails.LogSize)
             .Select(a => new WebhookAttemptRow(a.Id, a.DeliveryId, a.Event, a.AttemptedAt, a.StatusCode, a.DurationMs, a.Succeeded,
-                a.ResponseExcerpt, a.Error))
+                a.ResponseExcerpt, a.Error, db.OutboxMessages.Any(m => m.Id == a.OutboxMessageId)))
             .ToListAsync(cancellationToken);
         var partition = WebhookOutbox.Partition(s.Id);
         var queued = await db.OutboxMessages.AsNoTracking()

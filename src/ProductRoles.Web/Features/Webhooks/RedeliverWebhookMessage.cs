@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Webhooks;
+using ProductRoles.Web.Infrastructure.Outbox;
 using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.Security;
 
@@ -21,7 +23,8 @@ public sealed class RedeliverWebhookMessageValidator : AbstractValidator<Redeliv
         RuleFor(c => c.AttemptId).GreaterThan(0).WithMessage("Choose a delivery from the log to send again.");
 }
 
-public sealed class RedeliverWebhookMessageHandler(AppDbContext db, WebhookOutbox outbox) : ICommandHandler<RedeliverWebhookMessage, Unit>
+public sealed class RedeliverWebhookMessageHandler(AppDbContext db, WebhookOutbox outbox, IConfiguration configuration)
+    : ICommandHandler<RedeliverWebhookMessage, Unit>
 {
     public async ValueTask<Unit> Handle(RedeliverWebhookMessage command, CancellationToken cancellationToken)
     {
@@ -29,7 +32,9 @@ public sealed class RedeliverWebhookMessageHandler(AppDbContext db, WebhookOutbo
         var messageId = await db.WebhookDeliveryAttempts.Where(a => a.Id == command.AttemptId && a.SubscriptionId == subscription.Id)
             .Select(a => a.OutboxMessageId).SingleOrNotFoundAsync(cancellationToken);
         // The outbox is no product's: the attempt above, in this product, is what makes the message ours to read.
-        var payload = await db.OutboxMessages.Where(m => m.Id == messageId).Select(m => m.Payload).SingleOrNotFoundAsync(cancellationToken);
+        var payload = await db.OutboxMessages.Where(m => m.Id == messageId).Select(m => m.Payload).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainRuleException("",
+                $"This delivery is too old to send again: its body is kept for {OutboxRetention.DeliveredFor(configuration).TotalDays:0.#} days after delivery.");
         if (subscription.State != WebhookSubscriptionState.Active)
         {
             throw new DomainRuleException("", "Enable the webhook before redelivering to it.");

@@ -24,7 +24,7 @@ public sealed class OutboxSender(
     private DateTime _nextPruneAt = DateTime.MinValue;
 
     /// <summary>How long a delivered message is kept (for the delivery log's redelivery) before it is pruned.</summary>
-    private TimeSpan RetainDeliveredFor => configuration.GetValue("Outbox:RetainDeliveredFor", TimeSpan.FromDays(14));
+    private TimeSpan RetainDeliveredFor => OutboxRetention.DeliveredFor(configuration);
 
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
@@ -237,6 +237,13 @@ public sealed class OutboxSender(
             logger.LogDebug(ex, "Could not release the outbox lease");
         }
     }
+}
+
+/// <summary>How long a delivered message stays in the outbox (its body is what a redelivery sends) before the sender prunes it.</summary>
+public static class OutboxRetention
+{
+    public static TimeSpan DeliveredFor(IConfiguration configuration) =>
+        configuration.GetValue("Outbox:RetainDeliveredFor", TimeSpan.FromDays(14));
 }
 
 public static class OutboxServices
