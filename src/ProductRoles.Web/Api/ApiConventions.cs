@@ -144,17 +144,25 @@ public static class ApiConventions
         int pageSize = DefaultPageSize)
     {
         ArgumentNullException.ThrowIfNull(idOf);
+        return http.PagedByKey(all, i => Key(idOf(i)), list, cursor, pageSize);
+    }
+
+    /// <summary>As <see cref="PagedById{T}"/>, for rows whose key is text (a product's slug, a member's user id).</summary>
+    public static Ok<Paged<T>> PagedByKey<T>(this HttpContext http, IReadOnlyList<T> all, Func<T, string> keyOf, string list, string? cursor,
+        int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(keyOf);
         var start = 0;
         if (KeyOf(cursor, list, 1) is [var last])
         {
-            var lastId = Number(last);
-            var index = all.ToList().FindIndex(i => idOf(i) == lastId);
+            var index = all.ToList().FindIndex(i => string.Equals(keyOf(i), last, StringComparison.Ordinal));
             start = index >= 0 ? index + 1
                 : throw Infrastructure.Pipeline.RequestValidationException.For("cursor", "The row this cursor names is gone: start again without a cursor.");
         }
 
         var page = all.Skip(start).Take(pageSize).ToList();
-        var next = start + page.Count < all.Count ? CursorAfter(list, Key(idOf(page[^1]))) : null;
+        var next = start + page.Count < all.Count ? CursorAfter(list, keyOf(page[^1])) : null;
         return http.Paged(page, next, all.Count);
     }
 

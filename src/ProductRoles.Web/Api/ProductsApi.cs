@@ -12,12 +12,24 @@ public static class ProductsApi
 {
     public sealed record SettingsBody(string? Name, string? Description, LifecycleStage Stage, int? Version);
 
+    /// <summary>The user (by email) and the role they get.</summary>
+    public sealed record MemberBody(string? Email, ProductRole? Role);
+
     /// <summary>The products endpoints; the documented (v1) set pages history by cursor, the first API by page number.</summary>
     public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder api, bool documented = false)
     {
         var products = api.MapGroup("").WithTags("Products");
-        products.MapGet("/products", (ISender sender, CancellationToken ct) => sender.Send(new GetMyProducts(), ct))
-            .Reads<IReadOnlyList<MyProduct>>("ListMyProducts", "My products", "The products you belong to, with your role in each (a product-restricted token sees its one product).");
+        if (documented)
+        {
+            products.MapGet("/products", async (string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
+                    http.PagedByKey(await sender.Send(new GetMyProducts(), ct), p => p.Slug, "products", cursor))
+                .Reads<Paged<MyProduct>>("ListMyProducts", "My products",
+                    "The products you belong to, with your role in each (a product-restricted token sees its one product); paged by cursor.");
+        }
+        else
+        {
+            products.MapGet("/products", (ISender sender, CancellationToken ct) => sender.Send(new GetMyProducts(), ct));
+        }
 
         products.MapGet("/products/{slug}", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetProductHome(slug), ct))
             .Reads<ProductHome>("GetProduct", "A product's home", "Stage, members and recent history of one product.");
@@ -48,8 +60,7 @@ public static class ProductsApi
                 })
                 .Reads<Paged<HistoryEntry>>("ListProductHistory", "The product's history", "Who changed what, when, newest first; paged by cursor.");
 
-            products.MapGet("/products/{slug}/members", (string slug, ISender sender, CancellationToken ct) => sender.Send(new GetProductMembers(slug), ct))
-                .Reads<ProductMembers>("ListMembers", "Members", "The product's members and their roles.");
+            MapMembers(products);
         }
         else
         {
@@ -62,5 +73,30 @@ public static class ProductsApi
             .Reads<CurrentSprintView>("GetCurrentSprint", "The current sprint", "The running sprint (goal, days left, remaining work, your tasks) and the next planned one.");
 
         return api;
+    }
+
+    /// <summary>The members page's requests: everyone in the product reads who is in it; an administrator adds, re-roles and removes.</summary>
+    private static void MapMembers(RouteGroupBuilder products)
+    {
+        products.MapGet("/products/{slug}/members", async (string slug, string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
+                http.PagedByKey((await sender.Send(new GetProductMembers(slug), ct)).Members, m => m.UserId, "members", cursor))
+            .Reads<Paged<MemberView>>("ListMembers", "Members", "The product's members and their roles, by role then name; paged by cursor.");
+
+        products.MapPut("/products/{slug}/members", async (string slug, MemberBody body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new SetMemberRole(slug, body.Email ?? "", body.Role ?? RoadmapApi.Unset<ProductRole>()), ct);
+                return Results.NoContent();
+            })
+            .Writes("SetMemberRole", "Add a member or change a member's role",
+                "An administrator puts a user (by email) into the product in a role, or gives a member another one; it goes into the history.",
+                StatusCodes.Status204NoContent);
+
+        products.MapDelete("/products/{slug}/members/{userId}", async (string slug, string userId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RemoveMember(slug, userId), ct);
+                return Results.NoContent();
+            })
+            .Writes("RemoveMember", "Remove a member", "An administrator takes the user out of the product; they lose access at once. 400 if they are not a member.",
+                StatusCodes.Status204NoContent);
     }
 }

@@ -34,6 +34,10 @@ public sealed class ApiAccessRows : IAccessRows
         JsonWrite("PUT", P + "/settings", new { name = "", stage = "Growth", version = 0 }, Who.ProductManager, Who.Admin),
         Get(P + "/history", [.. Roles.Team, Who.Admin]),
         Get(P + "/members", Roles.MembersAndAdmin),
+        JsonWrite("PUT", P + "/members", new { email = "", role = "Developer" }, Roles.AdminOnly),
+        // Nobody by that id is a member: the administrator is told so (400), everyone else is refused first.
+        JsonWrite("DELETE", P + "/members/{userId}", new { }, Roles.AdminOnly, (_, _) => Task.FromResult<IReadOnlyDictionary<string, string>>(
+            new Dictionary<string, string> { ["userId"] = "no-such-user" })),
         Get(P + "/sprints/current", Roles.Team),
 
         Get(P + "/backlog", Roles.Team),

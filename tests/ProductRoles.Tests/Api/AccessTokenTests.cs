@@ -42,7 +42,7 @@ public sealed class AccessTokenTests(AppFixture app)
         using (var products = await script.GetAsync("/api/v1/products"))
         {
             Assert.Equal(HttpStatusCode.OK, products.StatusCode);
-            Assert.Contains((await products.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(), p => p.GetProperty("slug").GetString() == AppFixture.DemoSlug);
+            Assert.Contains((await products.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray(), p => p.GetProperty("slug").GetString() == AppFixture.DemoSlug);
         }
 
         var used = await po.GetPageAsync("/settings/tokens");
@@ -123,7 +123,7 @@ public sealed class AccessTokenTests(AppFixture app)
         }
 
         using var list = await script.GetAsync("/api/v1/products");
-        var slugs = (await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(p => p.GetProperty("slug").GetString()).ToList();
+        var slugs = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("slug").GetString()).ToList();
         Assert.Equal([mine.Slug], slugs);
     }
 

@@ -31,8 +31,8 @@ public sealed class GeneratedClientTests(AppFixture app)
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var client = new ProductRolesClient(http);
 
-        var mine = await client.ListMyProductsAsync();
-        Assert.Equal([product.Slug], mine.Select(p => p.Slug));
+        var mine = await client.ListMyProductsAsync(cursor: null);
+        Assert.Equal([product.Slug], mine.Items.Select(p => p.Slug));
 
         var created = await client.RecordFeedbackAsync(product.Slug, new FeedbackBody
         {

@@ -79,12 +79,14 @@ public sealed class WebhookDelivery(
             attempt.Succeeded = response.IsSuccessStatusCode;
             return attempt.Succeeded ? OutboxAttempt.Delivered : OutboxAttempt.Failed($"The receiver answered {(int)response.StatusCode}.");
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or WebhookTargetRefusedException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or WebhookTargetRefusedException or IOException)
         {
             var reason = ex switch
             {
                 TaskCanceledException => "No answer within the timeout.",
                 _ when Refusal(ex) is { } refused => refused,
+                // The answer broke off while its start was being read: a failed try like any other, logged and retried.
+                IOException => "The answer broke off: " + ex.Message,
                 _ => "Could not connect: " + ex.Message,
             };
             attempt.Error = Cut(reason, WebhookDeliveryAttempt.ErrorMaxLength);
