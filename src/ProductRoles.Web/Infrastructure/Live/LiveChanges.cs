@@ -99,7 +99,7 @@ public sealed class LiveChanges(IHubContext<LiveHub> hub, IPresenceStore presenc
 
         foreach (var (audience, (topics, notes)) in byAudience)
         {
-            await hub.Clients.Group(LiveTopics.AudienceGroup(productId, audience))
+            await hub.Clients.Groups(LiveTopics.GroupsHearing(productId, audience))
                 .SendAsync("changed", new LiveMessage(id, actor, topics, notes), CancellationToken.None);
         }
     }

@@ -16,8 +16,8 @@ public sealed record PresenceMessage(string View, IReadOnlyList<PresentPerson> P
 /// <summary>
 /// The one live hub. A page joins with its product and the page it shows (a topic name, see
 /// <see cref="LiveTopics"/>): the hub checks membership and role with the same lookup and permission
-/// table as pages, then adds the connection to the product's audience groups its role has and to the
-/// page's presence group. Nothing is sent here except presence; changes are sent after commits by
+/// table as pages, then adds the connection to the product's audience group of its kind of access and
+/// records it on the page's presence. Nothing is sent here except presence; changes are sent after commits by
 /// <see cref="LiveChanges"/>.
 /// </summary>
 [Authorize]
@@ -45,14 +45,10 @@ public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
         }
 
         await LeaveAsync(Context.ConnectionId);
-        foreach (var audience in LiveTopics.Audiences.Where(access.Can))
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, LiveTopics.AudienceGroup(access.ProductId, audience));
-        }
-
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveTopics.ViewGroup(access.ProductId, view));
+        var audience = LiveTopics.AudienceGroup(access);
+        await Groups.AddToGroupAsync(Context.ConnectionId, audience);
         var name = user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "Someone";
-        await presence.SetAsync(new PresenceEntry(Context.ConnectionId, access.ProductId, view, userId, name, editing), Context.ConnectionAborted);
+        await presence.SetAsync(new PresenceEntry(Context.ConnectionId, access.ProductId, view, userId, name, editing, audience), Context.ConnectionAborted);
         await BroadcastPresenceAsync(Clients, presence, access.ProductId, view);
         return new LiveJoined(userId);
     }
@@ -68,11 +64,14 @@ public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Sends the page's present people to everyone on it.</summary>
+    /// <summary>Sends the page's present people to everyone on it (the connections presence lists: no group per page).</summary>
     public static async Task BroadcastPresenceAsync(IHubClients<IClientProxy> clients, IPresenceStore presence, int productId, string view)
     {
-        var people = await presence.ListAsync(productId, view, CancellationToken.None);
-        await clients.Group(LiveTopics.ViewGroup(productId, view)).SendAsync("presence", new PresenceMessage(view, people));
+        var onPage = await presence.OnPageAsync(productId, view, CancellationToken.None);
+        if (onPage.Count > 0)
+        {
+            await clients.Clients([.. onPage.Select(e => e.ConnectionId)]).SendAsync("presence", new PresenceMessage(view, PresentPerson.Of(onPage)));
+        }
     }
 
     /// <summary>A connection joining again (another page, or after its access changed) first leaves what it had joined.</summary>
@@ -91,14 +90,14 @@ public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
 
 public static class LiveGroups
 {
-    /// <summary>Takes a connection out of every group of the product it had joined (audiences and its page).</summary>
+    /// <summary>Takes a connection out of the product's audience group it had joined (presence, its page, it has left already).</summary>
     public static async Task RemoveAsync(IGroupManager groups, PresenceEntry entry)
     {
-        foreach (var audience in LiveTopics.Audiences)
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Audience.Length > 0)
         {
-            await groups.RemoveFromGroupAsync(entry.ConnectionId, LiveTopics.AudienceGroup(entry.ProductId, audience));
+            await groups.RemoveFromGroupAsync(entry.ConnectionId, entry.Audience);
         }
-
-        await groups.RemoveFromGroupAsync(entry.ConnectionId, LiveTopics.ViewGroup(entry.ProductId, entry.View));
     }
 }

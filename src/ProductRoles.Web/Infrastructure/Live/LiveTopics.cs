@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Infrastructure.Live;
@@ -8,8 +9,8 @@ namespace ProductRoles.Web.Infrastructure.Live;
 /// What live pages listen to, and who may hear it. A topic names a thing a page shows ("backlog",
 /// "backlog-item:12", "sprint:5"); each kind of topic needs the permission its page needs, from the
 /// same table pages use (<see cref="ProductPermissions"/>). Presence uses the same names for the page
-/// someone is looking at. The audience groups are per product and per permission, so a connection
-/// hears only what its role may load as a page.
+/// someone is looking at. The audience groups are per product and per kind of access (the permissions
+/// with topics that a role allows), so a connection hears only what its role may load as a page.
 /// </summary>
 public static class LiveTopics
 {
@@ -83,16 +84,44 @@ public static class LiveTopics
             : null;
     }
 
-    /// <summary>The group of a product's connections whose role has the permission.</summary>
-    public static string AudienceGroup(int productId, Permission permission) =>
-        AudienceGroups.GetOrAdd((productId, permission), key => string.Create(CultureInfo.InvariantCulture, $"live:{key.ProductId}:{key.Permission}"));
+    /// <summary>
+    /// The one audience group a connection joins: the product's connections whose access hears the same
+    /// audiences (<see cref="Audiences"/> its role and administrator flag allow), one group for all of them.
+    /// One group per connection instead of one per permission: each membership is an entry the connection
+    /// holds for as long as it is open.
+    /// </summary>
+    public static string AudienceGroup(ProductAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return GroupName(access.ProductId, Hearing(access.Role, access.IsAdministrator));
+    }
 
-    // Every connection joins several of these: one string per group, not one per connection and group.
-    private static readonly ConcurrentDictionary<(int ProductId, Permission Permission), string> AudienceGroups = new();
+    /// <summary>Every audience group of a product that hears the permission's topics: where a change of that audience is sent.</summary>
+    public static IReadOnlyList<string> GroupsHearing(int productId, Permission audience) =>
+        GroupsByAudience.GetOrAdd((productId, audience), key =>
+            [.. AccessKinds.Where(hears => (hears & Bit(key.Audience)) != 0).Select(hears => GroupName(key.ProductId, hears))]);
 
-    /// <summary>The group of a product's connections looking at one page (for presence).</summary>
-    public static string ViewGroup(int productId, string view) =>
-        string.Create(CultureInfo.InvariantCulture, $"view:{productId}:{view}");
+    // The audiences one access hears, as bits in the order of Audiences.
+    private static int Hearing(ProductRole? role, bool isAdministrator) =>
+        Audiences.Select((permission, n) => ProductPermissions.Allows(role, isAdministrator, permission) ? 1 << n : 0).Sum();
+
+    private static int Bit(Permission audience) => 1 << Audiences.ToList().IndexOf(audience);
+
+    // Every kind of access there is (each role, with and without the administrator flag, and an administrator who is no member).
+    private static readonly int[] AccessKinds =
+    [
+        .. Enum.GetValues<ProductRole>().Select(r => (ProductRole?)r).Append(null)
+            .SelectMany(role => new[] { Hearing(role, false), Hearing(role, true) })
+            .Where(hears => hears != 0).Distinct(),
+    ];
+
+    private static string GroupName(int productId, int hears) =>
+        AudienceGroups.GetOrAdd((productId, hears), key => string.Create(CultureInfo.InvariantCulture, $"live:{key.ProductId}:{key.Hears}"));
+
+    // Every connection of a kind joins the same group: one string per group, not one per connection.
+    private static readonly ConcurrentDictionary<(int ProductId, int Hears), string> AudienceGroups = new();
+
+    private static readonly ConcurrentDictionary<(int ProductId, Permission Audience), string[]> GroupsByAudience = new();
 
     private static string WithId(string kind, int id) => string.Create(CultureInfo.InvariantCulture, $"{kind}:{id}");
 }

@@ -2,11 +2,24 @@ using System.Collections.Concurrent;
 
 namespace ProductRoles.Web.Infrastructure.Live;
 
-/// <summary>One live connection: a page (<paramref name="View"/>) of a product, open for a user, maybe an edit form.</summary>
-public sealed record PresenceEntry(string ConnectionId, int ProductId, string View, string UserId, string Name, bool Editing);
+/// <summary>
+/// One live connection: a page (<paramref name="View"/>) of a product, open for a user, maybe an edit form; the
+/// audience group it joined for its role (<paramref name="Audience"/>, see <see cref="LiveTopics.AudienceGroup"/>).
+/// </summary>
+public sealed record PresenceEntry(string ConnectionId, int ProductId, string View, string UserId, string Name, bool Editing, string Audience = "");
 
 /// <summary>Someone looking at a page now; one per person, editing if any of their tabs is the edit form.</summary>
-public sealed record PresentPerson(string UserId, string Name, bool Editing);
+public sealed record PresentPerson(string UserId, string Name, bool Editing)
+{
+    /// <summary>The people of a page's connections, each once, by name.</summary>
+    public static IReadOnlyList<PresentPerson> Of(IEnumerable<PresenceEntry> onPage) =>
+    [
+        .. onPage
+            .GroupBy(e => e.UserId, StringComparer.Ordinal)
+            .Select(g => new PresentPerson(g.Key, g.First().Name, g.Any(e => e.Editing)))
+            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase),
+    ];
+}
 
 /// <summary>
 /// Who has which page open. The live hub writes it as connections join and leave; membership changes
@@ -25,7 +38,8 @@ public interface IPresenceStore
     /// <summary>Forgets every connection of a user in a product (they were removed or their role changed); answers them.</summary>
     Task<IReadOnlyList<PresenceEntry>> RemoveUserAsync(int productId, string userId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<PresentPerson>> ListAsync(int productId, string view, CancellationToken cancellationToken);
+    /// <summary>The connections on a page now (presence is sent to them, so no connection needs a group per page).</summary>
+    Task<IReadOnlyList<PresenceEntry>> OnPageAsync(int productId, string view, CancellationToken cancellationToken);
 }
 
 public sealed class InMemoryPresenceStore : IPresenceStore
@@ -60,16 +74,10 @@ public sealed class InMemoryPresenceStore : IPresenceStore
         return Task.FromResult<IReadOnlyList<PresenceEntry>>(removed);
     }
 
-    public Task<IReadOnlyList<PresentPerson>> ListAsync(int productId, string view, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PresenceEntry>> OnPageAsync(int productId, string view, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PresentPerson> people =
-        [
-            .. _byConnection.Values
-                .Where(e => e.ProductId == productId && string.Equals(e.View, view, StringComparison.Ordinal))
-                .GroupBy(e => e.UserId, StringComparer.Ordinal)
-                .Select(g => new PresentPerson(g.Key, g.First().Name, g.Any(e => e.Editing)))
-                .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase),
-        ];
-        return Task.FromResult(people);
+        IReadOnlyList<PresenceEntry> onPage =
+            [.. _byConnection.Values.Where(e => e.ProductId == productId && string.Equals(e.View, view, StringComparison.Ordinal))];
+        return Task.FromResult(onPage);
     }
 }

@@ -63,7 +63,7 @@ public sealed partial class RedisPresenceStore : IPresenceStore, IDisposable
         return removed;
     }
 
-    public async Task<IReadOnlyList<PresentPerson>> ListAsync(int productId, string view, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PresenceEntry>> OnPageAsync(int productId, string view, CancellationToken cancellationToken)
     {
         var entries = (await Db.HashValuesAsync(ViewKey(productId, view)))
             .Select(v => JsonSerializer.Deserialize<Stored>(v.ToString())!).ToList();
@@ -81,13 +81,7 @@ public sealed partial class RedisPresenceStore : IPresenceStore, IDisposable
             await ForgetAsync(dead.Entry.ConnectionId);
         }
 
-        return
-        [
-            .. entries.Where(e => alive.Contains(e.Instance)).Select(e => e.Entry)
-                .GroupBy(e => e.UserId, StringComparer.Ordinal)
-                .Select(g => new PresentPerson(g.Key, g.First().Name, g.Any(e => e.Editing)))
-                .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase),
-        ];
+        return [.. entries.Where(e => alive.Contains(e.Instance)).Select(e => e.Entry)];
     }
 
     public void Dispose()

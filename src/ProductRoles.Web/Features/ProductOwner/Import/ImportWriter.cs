@@ -29,7 +29,10 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
     private readonly List<int> _createdSprints = [];
     private readonly List<Sprint> _newSprints = [];
     private readonly List<int> _createdRoadmapItems = [];
-    private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
+    // Keys of the batch being gathered only: a key an earlier batch wrote is found by that batch's lookup
+    // (LookUpKeysAsync), so memory does not grow with the file.
+    private readonly HashSet<string> _batchKeys = new(StringComparer.Ordinal);
+    private string _keyColumn = nameof(ImportField.Key);
     private Dictionary<string, (string UserId, string Name)> _members = [];
     private string? _lastRank;
     private bool _hasKeyedItems;
@@ -47,6 +50,7 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         using var reader = ImportFileReader.Open(path);
         var columns = ImportColumns.Resolve(import.Format, reader.Headers, _mapping);
         var epicKeysById = ImportDryRun.EpicKeysById(_scan);
+        _keyColumn = columns.NameOf(ImportField.Key);
         var batch = new List<ImportedItem>(BatchSize);
         var rows = 0;
         foreach (var (row, fields) in reader.Rows())
@@ -54,16 +58,18 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
             rows = row;
             var result = ImportRowReader.Read(row, fields, columns, _mapping, epicKeysById);
             var errors = result.Errors.ToList();
-            if (result.Item is { Key: { } key } && !_seenKeys.Add(key))
+            if (result.Item is { Key: { } key } && !_batchKeys.Add(key))
             {
-                errors.Add(new ImportError(row, columns.NameOf(ImportField.Key), $"{columns.NameOf(ImportField.Key)} '{key}' appears more than once in the file."));
+                errors.Add(Duplicate(row, key));
             }
 
             if (errors.Count > 0)
             {
                 if (_mapping.BadRows == BadRowHandling.Stop)
                 {
-                    throw new ImportStoppedException($"Stopped at {errors[0]}. Nothing was imported.");
+                    // A key of this batch that an earlier batch wrote is a bad row above this one: name the first.
+                    var earlier = WrittenByThisRun(batch, await LookUpKeysAsync(batch, cancellationToken)).FirstOrDefault();
+                    throw Stopped(earlier is null ? errors[0] : Duplicate(earlier.Row, earlier.Key!));
                 }
 
                 import.SkippedRows++;
@@ -77,6 +83,7 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
             {
                 await WriteBatchAsync(batch, rows, cancellationToken);
                 batch.Clear();
+                _batchKeys.Clear();
             }
         }
 
@@ -85,6 +92,35 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
     }
 
     public string CreatedJson => new ImportCreated(_createdSprints, _createdRoadmapItems).ToJson();
+
+    private ImportError Duplicate(int row, string key) => new(row, _keyColumn, $"{_keyColumn} '{key}' appears more than once in the file.");
+
+    private static ImportStoppedException Stopped(ImportError error) => new($"Stopped at {error}. Nothing was imported.");
+
+    /// <summary>
+    /// Which keys of the batch are in the backlog already, and whether an earlier batch of this run wrote them (an
+    /// item it created, or one it updated and kept the old fields of): then the file has that key twice.
+    /// </summary>
+    private async Task<Dictionary<string, bool>> LookUpKeysAsync(List<ImportedItem> batch, CancellationToken cancellationToken)
+    {
+        var keys = batch.Where(i => i.Key is not null).Select(i => i.Key!).ToList();
+        if (keys.Count == 0 || !_hasKeyedItems)
+        {
+            return [];
+        }
+
+        var found = await db.BacklogItems.Where(i => i.ProductId == import.ProductId && keys.Contains(i.ExternalKey!))
+            .Select(i => new
+            {
+                Key = i.ExternalKey!,
+                ThisRun = i.ImportId == import.Id || db.BacklogImportReverts.Any(r => r.BacklogImportId == import.Id && r.BacklogItemId == i.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return found.ToDictionary(f => f.Key, f => f.ThisRun, StringComparer.Ordinal);
+    }
+
+    private static List<ImportedItem> WrittenByThisRun(List<ImportedItem> batch, Dictionary<string, bool> found) =>
+        found.Count == 0 ? [] : [.. batch.Where(i => i.Key is not null && found.TryGetValue(i.Key, out var thisRun) && thisRun)];
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
@@ -101,7 +137,7 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
 
         _lastRank = await db.BacklogItems.Where(i => i.ProductId == import.ProductId).OrderByDescending(i => i.Rank).Select(i => i.Rank)
             .FirstOrDefaultAsync(cancellationToken);
-        // Into a backlog with no keyed items nothing can match: no batch needs to look (the file's keys are unique, duplicates are bad rows).
+        // Into a backlog with no keyed items nothing can match until the first batch wrote some: until then no batch needs to look.
         _hasKeyedItems = await db.BacklogItems.AnyAsync(i => i.ProductId == import.ProductId && i.ExternalKey != null, cancellationToken);
         _lastRoadmapRank = await db.RoadmapItems.Where(r => r.ProductId == import.ProductId && r.Horizon == RoadmapHorizon.Later)
             .OrderByDescending(r => r.Rank).Select(r => r.Rank).FirstOrDefaultAsync(cancellationToken);
@@ -218,11 +254,26 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
 
     private async Task WriteBatchAsync(List<ImportedItem> batch, int rows, CancellationToken cancellationToken)
     {
+        // Only this run writes this import's items, so what the lookup found stays true until the batch is written.
+        var found = await LookUpKeysAsync(batch, cancellationToken);
+        var duplicates = WrittenByThisRun(batch, found);
+        if (duplicates.Count > 0)
+        {
+            if (_mapping.BadRows == BadRowHandling.Stop)
+            {
+                throw Stopped(Duplicate(duplicates[0].Row, duplicates[0].Key!));
+            }
+
+            var bad = duplicates.Select(d => d.Row).ToHashSet();
+            batch.RemoveAll(i => bad.Contains(i.Row));
+            import.SkippedRows += duplicates.Count;
+        }
+
         await InTransactionAsync(async () =>
         {
             if (batch.Count > 0)
             {
-                var written = await WriteItemsAsync(batch, cancellationToken);
+                var written = await WriteItemsAsync(batch, found, cancellationToken);
                 if (OnItemsWritten is not null)
                 {
                     await OnItemsWritten(
@@ -244,10 +295,11 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         }
     }
 
-    private async Task<List<(BacklogItem Item, bool Created)>> WriteItemsAsync(List<ImportedItem> batch, CancellationToken cancellationToken)
+    private async Task<List<(BacklogItem Item, bool Created)>> WriteItemsAsync(List<ImportedItem> batch, Dictionary<string, bool> inBacklog, CancellationToken cancellationToken)
     {
-        var keys = batch.Where(i => i.Key is not null).Select(i => i.Key!).ToList();
-        var existing = keys.Count == 0 || !_hasKeyedItems ? [] : await db.BacklogItems.Where(i => i.ProductId == import.ProductId && keys.Contains(i.ExternalKey!))
+        // Only items that were in the backlog before this run are loaded whole, to be updated.
+        var keys = inBacklog.Count == 0 ? [] : batch.Where(i => i.Key is not null && inBacklog.ContainsKey(i.Key)).Select(i => i.Key!).ToList();
+        var existing = keys.Count == 0 ? [] : await db.BacklogItems.Where(i => i.ProductId == import.ProductId && keys.Contains(i.ExternalKey!))
             .Include(i => i.Tags).Include(i => i.AcceptanceCriteria).Include(i => i.Comments).AsSplitQuery()
             .ToDictionaryAsync(i => i.ExternalKey!, StringComparer.Ordinal, cancellationToken);
         var written = new List<(ImportedItem Row, BacklogItem Item)>(batch.Count);
@@ -284,6 +336,8 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
 
         ResolveRoadmapLinks(written);
         await db.SaveChangesAsync(cancellationToken);
+        // From now on a key of the file may be in the backlog: later batches look theirs up.
+        _hasKeyedItems |= batch.Any(i => i.Key is not null);
         ResolvePendingRoadmapItems();
         if (_sprints.Count > 0)
         {

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using ProductRoles.Web.Infrastructure.Security;
+
+namespace ProductRoles.Web.Infrastructure.Live;
+
+/// <summary>
+/// Signs in the live hub's requests, in place of the authentication middleware, so that a WebSocket
+/// left open for hours keeps only the user. The authentication middleware awaits the rest of the
+/// request with the cookie handler, its ticket and the ticket's properties in hand, and the request's
+/// scope caches the handler too; here the sign-in runs in a scope of its own that is gone before the
+/// hub runs, and the user keeps only the claims a live page needs (not the e-mail, the security stamp
+/// or the session id, which the sign-in itself has just checked), with the claim types shared.
+/// Everything else is the same: the default scheme (the login cookie, or a bearer token it forwards to),
+/// the session check, and the authorization middleware after it refuses whoever is not signed in.
+/// </summary>
+public sealed class LiveSignIn(RequestDelegate next, IServiceScopeFactory scopes)
+{
+    /// <summary>Claims the sign-in checks and nothing after it reads.</summary>
+    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
+    {
+        ClaimTypes.Email, "AspNet.Identity.SecurityStamp", SessionValidation.SessionIdClaim,
+    };
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var signIn = SignInAsync(context);
+        // Not awaited in a method that then awaits the hub: nothing of the sign-in stays on the stack for the connection's life.
+        return signIn.IsCompletedSuccessfully ? next(context) : ThenAsync(signIn, context);
+    }
+
+    private async Task ThenAsync(Task signIn, HttpContext context)
+    {
+        await signIn;
+        await next(context);
+    }
+
+    private async Task SignInAsync(HttpContext context)
+    {
+        var requestServices = context.RequestServices;
+        await using var scope = scopes.CreateAsyncScope();
+        context.RequestServices = scope.ServiceProvider;
+        try
+        {
+            var result = await context.AuthenticateAsync();
+            if (result is { Succeeded: true, Principal: { } principal })
+            {
+                context.User = Slim(principal);
+            }
+        }
+        finally
+        {
+            context.RequestServices = requestServices;
+        }
+    }
+
+    /// <summary>The user with the claims a live page reads (id, names, roles, an access token's grant).</summary>
+    public static ClaimsPrincipal Slim(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var slim = new ClaimsPrincipal();
+        foreach (var identity in principal.Identities)
+        {
+            var kept = new ClaimsIdentity(Shared(identity.AuthenticationType), Shared(identity.NameClaimType), Shared(identity.RoleClaimType));
+            foreach (var claim in identity.Claims)
+            {
+                if (!Dropped.Contains(claim.Type))
+                {
+                    kept.AddClaim(new Claim(Shared(claim.Type)!, claim.Value));
+                }
+            }
+
+            slim.AddIdentity(kept);
+        }
+
+        return slim;
+    }
+
+    // A claim type read from the cookie is a new string per request; the same type in code is one string for all.
+    private static string? Shared(string? text) => text is null ? null : string.IsInterned(text) ?? text;
+}
