@@ -42,7 +42,8 @@ public sealed record RoadmapOption(int Id, string Title);
 
 public sealed record BacklogRow(
     int Id, int Position, BacklogItemType Type, string Title, BacklogItemStatus Status, int? Estimate, string Rank,
-    int? RoadmapItemId, string? RoadmapItemTitle, IReadOnlyList<string> Tags, int CriteriaCount, int CriteriaMet, int FeedbackCount);
+    int? RoadmapItemId, string? RoadmapItemTitle, IReadOnlyList<string> Tags, int CriteriaCount, int CriteriaMet, int FeedbackCount,
+    int Version);
 
 public sealed class GetBacklogValidator : AbstractValidator<GetBacklog>
 {
@@ -69,6 +70,7 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
                 CriteriaCount = i.AcceptanceCriteria.Count,
                 CriteriaMet = i.AcceptanceCriteria.Count(c => c.IsMet),
                 FeedbackCount = i.SourceFeedback.Count,
+                i.Version,
             })
             .ToListAsync(cancellationToken);
         // The filter's choices, tags and roadmap items, in one statement. The tags are scoped by hand
@@ -86,7 +88,7 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
 
         // Positions are the place in the whole backlog; with a filter on they are only shown relative.
         var list = rows.Select((r, n) => new BacklogRow(r.Id, offset + n + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
-            r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount)).ToList();
+            r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount, r.Version)).ToList();
         return new BacklogPage(list, page, pageCount, total, PageSize, tags, roadmap)
         {
             CanOrder = product.Can(Permission.OrderBacklog) && query.Filter.IsEmpty,
