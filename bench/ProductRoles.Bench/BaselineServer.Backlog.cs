@@ -30,12 +30,36 @@ public sealed partial class BaselineServer
         var canCreate = access.Can(Permission.CreateBacklogItems);
         var requested = int.TryParse(http.Request.Query["p"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
 
-        long total;
-        await using (var count = connection.CreateCommand())
+        // The filter's choices, tags and roadmap items, and the total, in one statement: the tag table and the product's counter.
+        var allTags = new List<string>();
+        var roadmapItems = new List<(long Id, string Title)>();
+        long total = 0;
+        await using (var options = connection.CreateCommand())
         {
-            count.CommandText = "SELECT COUNT(*) FROM \"BacklogItems\" WHERE \"ProductId\" = $product";
-            count.Parameters.AddWithValue("$product", access.ProductId);
-            total = (long)(await count.ExecuteScalarAsync())!;
+            options.CommandText = """
+                SELECT 0, 0, t."Name" FROM "ProductTags" t WHERE t."ProductId" = $product AND t."ItemCount" > 0
+                UNION ALL
+                SELECT 1, r."Id", r."Title" FROM "RoadmapItems" r WHERE r."ProductId" = $product
+                UNION ALL
+                SELECT 2, p."BacklogItemCount", '' FROM "Products" p WHERE p."Id" = $product
+                """;
+            options.Parameters.AddWithValue("$product", access.ProductId);
+            await using var reader = await options.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                switch (reader.GetInt32(0))
+                {
+                    case 0:
+                        allTags.Add(reader.GetString(2));
+                        break;
+                    case 1:
+                        roadmapItems.Add((reader.GetInt64(1), reader.GetString(2)));
+                        break;
+                    default:
+                        total = reader.GetInt64(1);
+                        break;
+                }
+            }
         }
 
         var pageCount = Math.Max(1, (int)((total + BacklogPageSize - 1) / BacklogPageSize));
@@ -64,32 +88,6 @@ public sealed partial class BaselineServer
             }
         }
 
-        // The filter's choices, tags and roadmap items, in one statement.
-        var allTags = new List<string>();
-        var roadmapItems = new List<(long Id, string Title)>();
-        await using (var options = connection.CreateCommand())
-        {
-            options.CommandText = """
-                SELECT * FROM (SELECT DISTINCT 0, 0, t."Name" FROM "BacklogItemTags" t
-                  WHERE EXISTS (SELECT 1 FROM "BacklogItems" i WHERE i."Id" = t."BacklogItemId" AND i."ProductId" = $product))
-                UNION ALL
-                SELECT 1, r."Id", r."Title" FROM "RoadmapItems" r WHERE r."ProductId" = $product
-                """;
-            options.Parameters.AddWithValue("$product", access.ProductId);
-            await using var reader = await options.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                if (reader.GetInt32(0) == 0)
-                {
-                    allTags.Add(reader.GetString(2));
-                }
-                else
-                {
-                    roadmapItems.Add((reader.GetInt64(1), reader.GetString(2)));
-                }
-            }
-        }
-
         allTags.Sort(StringComparer.Ordinal);
         roadmapItems.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Title, b.Title));
 
@@ -105,7 +103,7 @@ public sealed partial class BaselineServer
             .Append(total).Append(total == 1 ? " item" : " items").Append(".</p>\n    </div>\n    <div class=\"actions\">\n");
         if (canCreate)
         {
-            html.Append("            <a class=\"button\" href=\"").Append(Url("/ProductOwner/Backlog/New", slug)).Append("\">New backlog item</a>\n")
+            html.Append("            <a class=\"button\" data-shortcut=\"create\" href=\"").Append(Url("/ProductOwner/Backlog/New", slug)).Append("\">New backlog item</a>\n")
                 .Append("            <a class=\"button button-secondary\" href=\"").Append(Url("/ProductOwner/Import/Index", slug)).Append("\">Import CSV</a>\n");
         }
 
@@ -178,7 +176,7 @@ public sealed partial class BaselineServer
             position++;
             var id = row.Id.ToString(CultureInfo.InvariantCulture);
             var status = Enum.Parse<BacklogItemStatus>(row.Status);
-            html.Append("                <tr id=\"item-").Append(id).Append("\" data-item-id=\"").Append(id).Append("\" data-position=\"").Append(position).Append('"')
+            html.Append("                <tr id=\"item-").Append(id).Append("\" data-shortcut-row data-item-id=\"").Append(id).Append("\" data-position=\"").Append(position).Append('"')
                 .Append(canOrder ? " draggable=\"true\"" : string.Empty).Append(">\n");
             if (canEdit)
             {
@@ -186,7 +184,7 @@ public sealed partial class BaselineServer
             }
 
             html.Append("                    <td class=\"num\">").Append(position).Append("</td>\n                    <td class=\"po-item\">\n                        <span class=\"po-type po-type-")
-                .Append(row.Type.ToLowerInvariant()).Append("\">").Append(row.Type).Append("</span>\n                        <a href=\"").Append(itemUrlPrefix).Append(id).Append("\">")
+                .Append(row.Type.ToLowerInvariant()).Append("\">").Append(row.Type).Append("</span>\n                        <a data-shortcut=\"open\" href=\"").Append(itemUrlPrefix).Append(id).Append("\">")
                 .Append(e.Encode(row.Title)).Append("</a>\n                        <span class=\"muted small\">#").Append(id).Append("</span>\n");
             if (row.Feedback > 0)
             {
@@ -213,15 +211,15 @@ public sealed partial class BaselineServer
             {
                 html.Append("                        <td class=\"po-order\">\n                            <form method=\"post\" class=\"po-move\" aria-label=\"Move #").Append(id).Append("\" action=\"").Append(pageUrl).Append("?handler=Move\">\n")
                     .Append("                                <input type=\"hidden\" name=\"itemId\" value=\"").Append(id).Append("\" />\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Up\" class=\"button button-quiet button-small\" title=\"Move up\" aria-label=\"Move #").Append(id).Append(" up\">↑</button>\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Down\" class=\"button button-quiet button-small\" title=\"Move down\" aria-label=\"Move #").Append(id).Append(" down\">↓</button>\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Top\" class=\"button button-quiet button-small\" title=\"Move to top\" aria-label=\"Move #").Append(id).Append(" to the top\">Top</button>\n")
+                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Up\" class=\"button button-quiet button-small\" title=\"Move up\" data-shortcut=\"move-up\" aria-label=\"Move #").Append(id).Append(" up\">↑</button>\n")
+                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Down\" class=\"button button-quiet button-small\" title=\"Move down\" data-shortcut=\"move-down\" aria-label=\"Move #").Append(id).Append(" down\">↓</button>\n")
+                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Top\" class=\"button button-quiet button-small\" title=\"Move to top\" data-shortcut=\"move-top\" aria-label=\"Move #").Append(id).Append(" to the top\">Top</button>\n")
                     .Append("                                <details class=\"po-move-more\">\n                                    <summary>More</summary>\n                                    <label for=\"pos-").Append(id).Append("\">To position</label>\n")
                     .Append("                                    <input id=\"pos-").Append(id).Append("\" type=\"number\" name=\"position\" min=\"1\" max=\"").Append(total).Append("\" class=\"po-position\" />\n")
                     .Append("                                    <label for=\"reason-").Append(id).Append("\">Reason (optional)</label>\n")
                     .Append("                                    <input id=\"reason-").Append(id).Append("\" type=\"text\" name=\"reason\" maxlength=\"500\" class=\"po-reason\" />\n")
                     .Append("                                    <button type=\"submit\" name=\"move\" value=\"ToPosition\" class=\"button button-secondary button-small\">Move</button>\n")
-                    .Append("                                    <button type=\"submit\" name=\"move\" value=\"Bottom\" class=\"button button-quiet button-small\">To bottom</button>\n")
+                    .Append("                                    <button type=\"submit\" name=\"move\" value=\"Bottom\" class=\"button button-quiet button-small\" data-shortcut=\"move-bottom\">To bottom</button>\n")
                     .Append("                                </details>\n                            ").Append(tokenInput).Append("</form>\n                        </td>\n");
             }
 

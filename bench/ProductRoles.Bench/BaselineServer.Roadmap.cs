@@ -92,7 +92,7 @@ public sealed partial class BaselineServer
             .Append("        <a class=\"button button-secondary\" href=\"").Append(Url("/ProductManager/Roadmap/Published", slug)).Append("\">Published roadmap</a>\n");
         if (canEdit)
         {
-            html.Append("            <a class=\"button\" href=\"").Append(Url("/ProductManager/Roadmap/New", slug)).Append("\">New roadmap item</a>\n");
+            html.Append("            <a class=\"button\" data-shortcut=\"create\" href=\"").Append(Url("/ProductManager/Roadmap/New", slug)).Append("\">New roadmap item</a>\n");
         }
 
         html.Append("    </div>\n</div>\n<div class=\"roadmap-status panel\">\n    <p>\n        <a href=\"").Append(Url("/ProductManager/Roadmap/Feedback", slug))
@@ -150,9 +150,9 @@ public sealed partial class BaselineServer
                 var card = column[i];
                 var id = card.Id.ToString(CultureInfo.InvariantCulture);
                 var title = e.Encode(card.Title);
-                html.Append("                    <li class=\"card roadmap-card status-").Append(card.Status.ToString().ToLowerInvariant()).Append("\" data-id=\"").Append(id)
+                html.Append("                    <li class=\"card roadmap-card status-").Append(card.Status.ToString().ToLowerInvariant()).Append("\" id=\"roadmap-").Append(id).Append("\" data-shortcut-row data-id=\"").Append(id)
                     .Append("\" data-version=\"").Append(card.Version).Append("\" draggable=\"").Append(movable ? "true" : "false").Append("\">\n")
-                    .Append("                        <h3><a class=\"card-title\" href=\"").Append(itemUrlPrefix).Append(id).Append("\">").Append(title).Append("</a></h3>\n")
+                    .Append("                        <h3><a class=\"card-title\" data-shortcut=\"open\" href=\"").Append(itemUrlPrefix).Append(id).Append("\">").Append(title).Append("</a></h3>\n")
                     .Append("                        <p class=\"small\">").Append(e.Encode(card.Outcome)).Append("</p>\n")
                     .Append("                        <div class=\"card-meta\">\n                            <span class=\"badge ").Append(RoadmapBadge(card.Status)).Append("\">")
                     .Append(card.Status == RoadmapItemStatus.InProgress ? "In progress" : card.Status.ToString()).Append("</span>\n");
@@ -179,20 +179,20 @@ public sealed partial class BaselineServer
                     html.Append("                            <div class=\"move-controls\" aria-label=\"Move ").Append(title).Append("\">\n");
                     if (i > 0)
                     {
-                        MoveButton(html, moveAction, tokenInput, card, title, horizon, column[0].Id, "To top");
-                        MoveButton(html, moveAction, tokenInput, card, title, horizon, column[i - 1].Id, "Up");
+                        MoveButton(html, moveAction, tokenInput, card, title, horizon, column[0].Id, "To top", "move-top");
+                        MoveButton(html, moveAction, tokenInput, card, title, horizon, column[i - 1].Id, "Up", "move-up");
                     }
 
                     if (i < column.Count - 1)
                     {
-                        MoveButton(html, moveAction, tokenInput, card, title, horizon, i + 2 < column.Count ? column[i + 2].Id : null, "Down");
+                        MoveButton(html, moveAction, tokenInput, card, title, horizon, i + 2 < column.Count ? column[i + 2].Id : null, "Down", "move-down");
                     }
 
                     foreach (var other in Enum.GetValues<RoadmapHorizon>())
                     {
                         if (other != horizon)
                         {
-                            MoveButton(html, moveAction, tokenInput, card, title, other, null, other.ToString());
+                            MoveButton(html, moveAction, tokenInput, card, title, other, null, other.ToString(), other == horizon - 1 ? "move-left" : other == horizon + 1 ? "move-right" : null);
                         }
                     }
 
@@ -217,13 +217,13 @@ public sealed partial class BaselineServer
     }
 
     private static void MoveButton(
-        StringBuilder html, string action, string tokenInput, RoadmapCardRow card, string encodedTitle, RoadmapHorizon horizon, int? beforeId, string label) =>
+        StringBuilder html, string action, string tokenInput, RoadmapCardRow card, string encodedTitle, RoadmapHorizon horizon, int? beforeId, string label, string? shortcut) =>
         html.Append("<form method=\"post\" action=\"").Append(action).Append("\" class=\"move-form\">\n")
             .Append("    <input type=\"hidden\" name=\"itemId\" value=\"").Append(card.Id).Append("\" />\n")
             .Append("    <input type=\"hidden\" name=\"horizon\" value=\"").Append(horizon).Append("\" />\n")
             .Append(beforeId is null ? "    <input type=\"hidden\" name=\"beforeItemId\" />\n" : "    <input type=\"hidden\" name=\"beforeItemId\" value=\"" + beforeId.Value.ToString(CultureInfo.InvariantCulture) + "\" />\n")
             .Append("    <input type=\"hidden\" name=\"version\" value=\"").Append(card.Version).Append("\" />\n")
-            .Append("    <button type=\"submit\" class=\"button button-quiet button-small\">").Append(label).Append("<span class=\"visually-hidden\">: ").Append(encodedTitle)
+            .Append("    <button type=\"submit\" class=\"button button-quiet button-small\"").Append(" data-shortcut=\"").Append(shortcut).Append("\">").Append(label).Append("<span class=\"visually-hidden\">: ").Append(encodedTitle)
             .Append(label is "Now" or "Next" or "Later" ? " to " + label : string.Empty).Append("</span></button>\n")
             .Append(tokenInput).Append("</form>\n");
 

@@ -134,9 +134,18 @@ public sealed partial class BaselineServer
             }
         }
 
+        // The Watch / Unwatch button, as the app asks: does the caller watch this review?
+        bool watching;
+        await using (var command = Command(connection, """
+            SELECT EXISTS (SELECT 1 FROM "NotificationWatches" WHERE "Subject" = 2 AND "SubjectId" = $id AND "UserId" = $user)
+            """, ("$id", id), ("$user", caller.UserId)))
+        {
+            watching = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 1;
+        }
+
         var roadmap = await ChainAsync(connection, access.ProductId, increment);
         await WriteSprintReviewAsync(http, slug, id, caller, (name, goal, start, end, committed, done, returned, goalMet, notes, version),
-            increment, waived, roadmap, notDone, feedback);
+            increment, waived, roadmap, notDone, feedback, watching);
     }
 
     /// <summary>The roadmap items the increment advanced, in rank order, with their goals and insights (one query for both).</summary>
@@ -194,7 +203,7 @@ public sealed partial class BaselineServer
         HttpContext http, string slug, int id, Caller caller,
         (string Name, string Goal, DateOnly Start, DateOnly End, long Committed, long Done, long Returned, bool? GoalMet, string? Notes, long Version) sprint,
         List<IncrementRow> increment, Dictionary<long, List<string>> waived, List<ChainRow> roadmap,
-        List<(int Id, string Title, long Points, string Outcome)> notDone, List<(long Id, string From, string Text, DateOnly On)> feedback)
+        List<(int Id, string Title, long Points, string Outcome)> notDone, List<(long Id, string From, string Text, DateOnly On)> feedback, bool watching)
     {
         var e = HtmlEncoder.Default;
         var access = caller.Access;
@@ -217,7 +226,19 @@ public sealed partial class BaselineServer
                 _ => "                    <span class=\"badge\">The product owner hasn't recorded yet whether the goal was met</span>\n",
             })
             .Append("            <span class=\"muted small\">").Append(sprint.Done).Append(" of ").Append(sprint.Committed).Append(" points done · ").Append(sprint.Returned).Append(" returned</span>\n")
-            .Append("        </p>\n    </div>\n</div>\n");
+            .Append("        </p>\n    </div>\n")
+            .Append("    <div class=\"actions\">\n        <form method=\"post\" class=\"watch-form\" action=\"").Append("/p/").Append(Uri.EscapeDataString(slug)).Append("/sprints/").Append(id).Append("/review?handler=Watch\">\n")
+            .Append("    <input type=\"hidden\" name=\"watch\" value=\"").Append(watching ? "false" : "true").Append("\" />\n")
+            .Append("    <button type=\"submit\" class=\"button button-quiet\" aria-pressed=\"").Append(watching ? "true" : "false").Append("\" title=\"")
+            .Append(watching ? "You are told when this sprint review changes" : "Be told when this sprint review changes").Append("\">")
+            .Append(watching ? "Unwatch" : "Watch").Append("</button>\n").Append(TokenInput(http)).Append("</form>\n");
+        if (access.Can(Permission.ShareSprintReview))
+        {
+            html.Append("        <a class=\"button button-secondary\" href=\"").Append(product).Append("/share-links?share=")
+                .Append(id.ToString(CultureInfo.InvariantCulture)).Append("\">Share with a link</a>\n");
+        }
+
+        html.Append("    </div>\n</div>\n");
 
         html.Append("<section class=\"panel\" aria-labelledby=\"increment-heading\">\n    <h2 id=\"increment-heading\">Increment</h2>\n")
             .Append("    <p class=\"muted small\">What the sprint finished: each item met the Definition of Done. The chain runs market insight → roadmap item → story → sprint → increment.</p>\n");
@@ -340,7 +361,7 @@ public sealed partial class BaselineServer
             html.Append("        <ul class=\"feedback-list\">\n");
             foreach (var f in feedback)
             {
-                html.Append("                <li>\n                    <p>").Append(e.Encode(f.Text)).Append("</p>\n                    <p class=\"muted small\">").Append(e.Encode(f.From)).Append(" · ")
+                html.Append("                <li id=\"review-feedback-").Append(f.Id).Append("\">\n                    <p>").Append(e.Encode(f.Text)).Append("</p>\n                    <p class=\"muted small\">").Append(e.Encode(f.From)).Append(" · ")
                     .Append(e.Encode(f.On.ToString("d MMM yyyy", CultureInfo.CurrentCulture))).Append('\n');
                 if (access.Can(Permission.ViewCustomerFeedback))
                 {

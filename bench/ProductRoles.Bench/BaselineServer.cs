@@ -34,6 +34,11 @@ public sealed partial class BaselineServer : IAsyncDisposable
     private readonly string _connectionString;
     private readonly string _styleHref;
     private readonly string _scriptHref;
+    private readonly string _searchBoxStart;
+    private readonly string _searchBoxEnd;
+    private readonly string _bellScriptHref;
+    private readonly string _faviconHref;
+    private readonly string _importMap;
     private readonly IReadOnlyDictionary<string, string> _pageUrls;
     private readonly string _webRoot;
     private readonly MarkdownRenderer _markdown = new();
@@ -46,6 +51,17 @@ public sealed partial class BaselineServer : IAsyncDisposable
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
         _styleHref = Versioned(webRoot, "/css/site.css");
         _scriptHref = Versioned(webRoot, "/js/site.js");
+        // The top bar's search box (Pages/Shared/_SearchBox.cshtml), around the product's slug.
+        _searchBoxStart = "<link rel=\"stylesheet\" href=\"" + Versioned(webRoot, "/css/search.css") + "\" />\n"
+            + "<form method=\"get\" action=\"/search\" class=\"topbar-search\" role=\"search\" aria-label=\"Search everything\" data-product=\"";
+        _searchBoxEnd = "\">\n    <label for=\"top-search\" class=\"visually-hidden\">Search</label>\n"
+            + "    <input id=\"top-search\" type=\"search\" name=\"q\" placeholder=\"Search (press /)\" autocomplete=\"off\" aria-keyshortcuts=\"/\" />\n"
+            + "    <button type=\"button\" class=\"button button-quiet topbar-palette\" data-palette-open aria-keyshortcuts=\"Control+K Meta+K\" title=\"Command palette (Ctrl+K)\">⌘K<span class=\"visually-hidden\"> Open the command palette</span></button>\n"
+            + "</form>\n<script type=\"module\" src=\"" + Versioned(webRoot, "/js/palette.js") + "\"></script>\n"
+            + "<script type=\"module\" src=\"" + Versioned(webRoot, "/js/shortcuts.js") + "\"></script>\n";
+        _bellScriptHref = Versioned(webRoot, "/js/notification-bell.js");
+        _faviconHref = Versioned(webRoot, "/favicon.svg");
+        _importMap = ImportMapOf(webRoot);
         _pageUrls = pageUrls;
 
         _webRoot = webRoot;
@@ -76,7 +92,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
         $"{CookieName}={Uri.EscapeDataString(sessionId + "|" + userId + "|" + displayName)}";
 
     /// <summary>A signed-in caller with a live session and a role in the product, or null (→ 404).</summary>
-    public sealed record Caller(string UserId, string DisplayName, ProductAccess Access);
+    public sealed record Caller(string UserId, string DisplayName, ProductAccess Access, long UnreadNotifications = 0);
 
     public async Task<Caller?> AuthorizeAsync(SqliteConnection connection, HttpContext http, string slug)
     {
@@ -86,15 +102,22 @@ public sealed partial class BaselineServer : IAsyncDisposable
             return null;
         }
 
+        long unread;
         await using (var session = connection.CreateCommand())
         {
-            session.CommandText = "SELECT EXISTS (SELECT 1 FROM \"UserSessions\" WHERE \"Id\" = $id AND \"UserId\" = $user AND \"RevokedAt\" IS NULL)";
+            // As the app's session check: the same statement reads the bell's unread count.
+            session.CommandText = """
+                SELECT (SELECT COUNT(*) FROM "Notifications" n WHERE n."UserId" = s."UserId" AND n."ReadAt" IS NULL)
+                FROM "UserSessions" s WHERE s."Id" = $id AND s."UserId" = $user AND s."RevokedAt" IS NULL
+                """;
             session.Parameters.AddWithValue("$id", parts[0]);
             session.Parameters.AddWithValue("$user", parts[1]);
-            if (Convert.ToInt64(await session.ExecuteScalarAsync(), CultureInfo.InvariantCulture) != 1)
+            if (await session.ExecuteScalarAsync() is not { } count || count is DBNull)
             {
                 return null;
             }
+
+            unread = Convert.ToInt64(count, CultureInfo.InvariantCulture);
         }
 
         await using var product = connection.CreateCommand();
@@ -113,7 +136,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
 
         var access = new ProductAccess(reader.GetInt32(0), slug, reader.GetString(1),
             Enum.Parse<LifecycleStage>(reader.GetString(2)), Enum.Parse<ProductRole>(reader.GetString(3)), false);
-        return new Caller(parts[1], parts[2], access);
+        return new Caller(parts[1], parts[2], access, unread);
     }
 
     public async Task<SqliteConnection> OpenAsync()
@@ -133,36 +156,36 @@ public sealed partial class BaselineServer : IAsyncDisposable
             return;
         }
 
-        var page = int.TryParse(http.Request.Query["p"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        var before = long.TryParse(http.Request.Query["before"], CultureInfo.InvariantCulture, out var b) ? b : long.MaxValue;
         const int PageSize = 50;
-        long total;
-        await using (var count = connection.CreateCommand())
-        {
-            count.CommandText = "SELECT COUNT(*) FROM \"Activities\" WHERE \"ProductId\" = $product";
-            count.Parameters.AddWithValue("$product", caller.Access.ProductId);
-            total = (long)(await count.ExecuteScalarAsync())!;
-        }
-
-        var pageCount = Math.Max(1, (int)((total + PageSize - 1) / PageSize));
+        long? older = null;
+        long lastId = 0;
         var html = new StringBuilder(32 * 1024);
         var e = HtmlEncoder.Default;
         WriteLayoutStart(html, http, "History", caller, "/Products/History");
-        html.Append("<div class=\"page-head\">\n    <div>\n        <h1>History</h1>\n        <p>Every change to this product: who changed what, when, from what to what. ")
-            .Append(total.ToString(CultureInfo.CurrentCulture)).Append(" changes in all.</p>\n    </div>\n</div>\n<section class=\"panel\">\n");
+        html.Append("<div class=\"page-head\">\n    <div>\n        <h1>History</h1>\n        <p>Every change to this product: who changed what, when, from what to what.</p>\n    </div>\n</div>\n<section class=\"panel\">\n");
 
         await using (var rows = connection.CreateCommand())
         {
             rows.CommandText = """
-                SELECT "OccurredAt", "UserName", "EntityType", "EntityLabel", "Action", "Field", "OldValue", "NewValue", "Note"
-                FROM "Activities" WHERE "ProductId" = $product ORDER BY "Id" DESC LIMIT $take OFFSET $skip
+                SELECT "OccurredAt", "UserName", "EntityType", "EntityLabel", "Action", "Field", "OldValue", "NewValue", "Note", "Id"
+                FROM "Activities" WHERE "ProductId" = $product AND "Id" < $before ORDER BY "Id" DESC LIMIT $take
                 """;
             rows.Parameters.AddWithValue("$product", caller.Access.ProductId);
-            rows.Parameters.AddWithValue("$take", PageSize);
-            rows.Parameters.AddWithValue("$skip", (page - 1) * PageSize);
+            rows.Parameters.AddWithValue("$before", before);
+            rows.Parameters.AddWithValue("$take", PageSize + 1);
             await using var reader = await rows.ExecuteReaderAsync();
             var any = false;
+            var shown = 0;
             while (await reader.ReadAsync())
             {
+                if (shown++ == PageSize)
+                {
+                    older = lastId;
+                    break;
+                }
+
+                lastId = reader.GetInt64(9);
                 if (!any)
                 {
                     html.Append("    <ol class=\"history\">\n");
@@ -195,21 +218,11 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append(any ? "    </ol>\n" : "    <p class=\"muted\">No changes recorded yet.</p>\n");
         }
 
-        if (pageCount > 1)
+        // The first screen (what is measured) and older pages: "Newer" needs the page's first key.
+        if (older is not null)
         {
-            var url = "/p/" + e.Encode(slug) + "/history?p=";
             html.Append("        <nav class=\"pager\" aria-label=\"History pages\">\n");
-            if (page > 1)
-            {
-                html.Append("                <a class=\"button button-secondary button-small\" href=\"").Append(url).Append(page - 1).Append("\">Newer</a>\n");
-            }
-
-            html.Append("            <span class=\"muted small\">Page ").Append(page).Append(" of ").Append(pageCount).Append("</span>\n");
-            if (page < pageCount)
-            {
-                html.Append("                <a class=\"button button-secondary button-small\" href=\"").Append(url).Append(page + 1).Append("\">Older</a>\n");
-            }
-
+            html.Append("                <a class=\"button button-secondary button-small\" href=\"/p/").Append(e.Encode(slug)).Append("/history?before=").Append(older.Value).Append("\">Older</a>\n");
             html.Append("        </nav>\n");
         }
 
@@ -217,6 +230,14 @@ public sealed partial class BaselineServer : IAsyncDisposable
         WriteLayoutEnd(html);
         await WriteAsync(http, html);
     }
+
+    /// <summary>The top bar's bell, as _NotificationBell.cshtml writes it.</summary>
+    private string Bell(long unread) =>
+        "<a id=\"notification-bell\" class=\"bell\" href=\"/notifications\" aria-label=\"" +
+        (unread == 0 ? "Notifications, none unread" : string.Create(CultureInfo.InvariantCulture, $"Notifications, {unread} unread")) +
+        "\" data-count-src=\"/notifications/count\"><svg class=\"bell-icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\"><path fill=\"currentColor\" d=\"M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z\"/></svg><span id=\"notification-count\" class=\"bell-count\"" +
+        (unread == 0 ? " hidden=\"hidden\"" : "") + ">" + (unread > 99 ? "99+" : unread.ToString(CultureInfo.InvariantCulture)) + "</span></a>\n" +
+        "<script type=\"module\" src=\"" + _bellScriptHref + "\"></script>\n";
 
     /// <summary>
     /// The layout's head (with the page's own stylesheet and script), top bar with the sign-out form and
@@ -230,10 +251,11 @@ public sealed partial class BaselineServer : IAsyncDisposable
         var style = pageStyle is null ? null : "    <link rel=\"stylesheet\" href=\"" + Versioned(_webRoot, pageStyle) + "\" />\n";
         var script = pageScript is null ? null : "    <script type=\"module\" src=\"" + Versioned(_webRoot, pageScript) + "\"></script>\n";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\" />\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n    <title>")
-            .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
-            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+            .Append(e.Encode(title + " · " + access.ProductName)).Append("</title>\n    <link rel=\"icon\" href=\"").Append(_faviconHref).Append("\" type=\"image/svg+xml\" />\n    <link rel=\"stylesheet\" href=\"")
+            .Append(_styleHref).Append("\" />\n").Append(style).Append("    <script type=\"importmap\">").Append(_importMap).Append("</script>\n    <script type=\"module\" src=\"").Append(_scriptHref).Append("\"></script>\n").Append(script).Append("</head>\n<body>\n    <a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
             .Append("    <header class=\"topbar\">\n        <a class=\"brand\" href=\"/\">Product<span>Roles</span></a>\n            <nav class=\"topnav\" aria-label=\"Main\">\n                <a href=\"/\">My products</a>\n            </nav>\n")
-            .Append("            <div class=\"account\">\n                <a href=\"/settings/tokens\">Access tokens</a>\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
+            .Append(_searchBoxStart).Append(e.Encode(access.Slug)).Append(_searchBoxEnd)
+            .Append("            <div class=\"account\">\n").Append(Bell(caller.UnreadNotifications)).Append("                <a href=\"/settings/tokens\">Access tokens</a>\n                <span class=\"account-name\">").Append(e.Encode(caller.DisplayName))
             .Append("</span>\n                <form method=\"post\" action=\"/Account/Logout\">\n                    <button type=\"submit\" class=\"button button-quiet\">Sign out</button>\n                ").Append(TokenInput(http)).Append("</form>\n            </div>\n    </header>\n")
             .Append("    <div class=\"shell\">\n            <aside class=\"sidebar\" aria-label=\"Product\">\n                <div class=\"sidebar-product\">\n                    <a class=\"sidebar-name\" href=\"")
             .Append(Url("/Products/Home", access.Slug)).Append("\">").Append(e.Encode(access.ProductName)).Append("</a>\n                    <div class=\"sidebar-meta\">\n                        <span class=\"badge badge-stage\">")
@@ -243,7 +265,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append("                            <span class=\"badge badge-role\">").Append(e.Encode(role.Display())).Append("</span>\n");
         }
 
-        html.Append("                    </div>\n                </div>\n");
+        html.Append("                    </div>\n                </div>\n                <details class=\"product-menu\">\n                    <summary class=\"product-menu-toggle\">Menu</summary>\n");
         foreach (var group in ProductNavigation.For(access))
         {
             html.Append("                    <nav class=\"sidebar-group\" aria-label=\"").Append(e.Encode(group.Key)).Append("\">\n                        <h2>")
@@ -258,7 +280,7 @@ public sealed partial class BaselineServer : IAsyncDisposable
             html.Append("                        </ul>\n                    </nav>\n");
         }
 
-        html.Append("            </aside>\n        <main id=\"main\" class=\"content\">\n");
+        html.Append("                </details>\n            </aside>\n        <main id=\"main\" class=\"content\">\n");
     }
 
     /// <summary>
@@ -296,6 +318,22 @@ public sealed partial class BaselineServer : IAsyncDisposable
             ? template.Replace("{slug}", Uri.EscapeDataString(slug), StringComparison.Ordinal)
                 .Replace("{id}", id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal)
             : "/";
+
+    /// <summary>The layout's import map: every script under js/ and lib/ by its fingerprinted address, as the app's ImportMap writes it.</summary>
+    public static string ImportMapOf(string webRoot)
+    {
+        var imports = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { "js", "lib" }.Select(f => Path.Combine(webRoot, f)).Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.js", SearchOption.AllDirectories))
+            {
+                var path = "/" + Path.GetRelativePath(webRoot, file).Replace('\\', '/');
+                imports[path] = Versioned(webRoot, path);
+            }
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(new { imports });
+    }
 
     public static string Versioned(string webRoot, string path)
     {

@@ -28,11 +28,20 @@ public sealed record BenchOptions(
     /// <summary>Only the live fan-out run (<c>--live-fanout</c>): no page measurements.</summary>
     public bool LiveOnly { get; init; }
 
+    /// <summary>Only the bytes on the wire per page (<see cref="WireBytes"/>), at the quick run's sizes.</summary>
+    public bool WireOnly { get; init; }
+
     /// <summary>Only the move soak (<c>--soak-moves</c>): no page measurements.</summary>
     public bool SoakOnly { get; init; }
 
     /// <summary>Jira exports of these sizes imported through the app's background runner (none: not at all).</summary>
     public IReadOnlyList<int> ImportSizes { get; init; } = [];
+
+    /// <summary>Backlog items of the search product (<see cref="SearchBench"/>; zero: no search run).</summary>
+    public int SearchItems { get; init; }
+
+    /// <summary>Only the search run (<c>--search</c>, the quick run's rounds): no other measurements.</summary>
+    public bool SearchOnly { get; init; }
 
     /// <summary>Only the import (<c>--import</c>): no page measurements.</summary>
     public bool ImportOnly { get; init; }
@@ -44,19 +53,19 @@ public sealed record BenchOptions(
     };
 
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import | --search | --sizes | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
-    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600 };
+    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600, Sizes = [100, 10_000, 100_000], SearchItems = 100_000 };
 
     /// <summary>The sizes with shorter rounds: within about 5 minutes on 2 cores.</summary>
-    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null) { MeasuredMoves = 40, LiveMoves = 150 };
+    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null) { MeasuredMoves = 40, LiveMoves = 150, Sizes = [100, 10_000, 100_000], SearchItems = 100_000 };
 
     /// <summary>A few seconds, tiny data: proves every figure is produced (a tiny soak too), measures nothing worth quoting.</summary>
     public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null)
     {
         MeasuredMoves = 4, AdversarialMoves = 10_000, SoakDuration = TimeSpan.FromSeconds(3),
-        LiveClients = 5, LiveMoves = 5, LiveIdleConnections = 20, ImportSizes = [200, 400],
+        LiveClients = 5, LiveMoves = 5, LiveIdleConnections = 20, ImportSizes = [200, 400], Sizes = [100, 400], SearchItems = 300,
     };
 
     /// <summary>60 seconds of 10 clients moving items at random to the top, the bottom and random places.</summary>
@@ -70,6 +79,14 @@ public sealed record BenchOptions(
     {
         LiveMoves = 600, LiveOnly = true,
     };
+
+    /// <summary>Products of these sizes for the size-independence figures (none: not at all); <c>--sizes</c> runs only them.</summary>
+    public IReadOnlyList<int> Sizes { get; init; } = [];
+
+    public bool SizesOnly { get; init; }
+
+    /// <summary>Seconds of backlog load to hold for a profiler (<c>--profile-backlog N</c>; zero: not at all).</summary>
+    public int ProfileSeconds { get; init; }
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -95,11 +112,23 @@ public sealed record BenchOptions(
                 case "--live-fanout":
                     options = LiveFanout;
                     break;
+                case "--wire":
+                    options = Quick with { Mode = "wire", WireOnly = true };
+                    break;
                 case "--live-moves" when i + 1 < args.Count:
                     liveMoves = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--profile-backlog" when i + 1 < args.Count:
+                    options = SoakMoves with { Mode = "profile", SoakDuration = TimeSpan.Zero, ProfileSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--sizes":
+                    options = Quick with { Mode = "sizes", SizesOnly = true };
+                    break;
                 case "--import":
                     options = Import;
+                    break;
+                case "--search":
+                    options = Quick with { Mode = "search", SearchOnly = true };
                     break;
                 case "--soak-seconds" when i + 1 < args.Count:
                     soakSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);

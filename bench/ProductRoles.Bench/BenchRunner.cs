@@ -39,10 +39,30 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             return report;
         }
 
+        if (options.SearchOnly)
+        {
+            using var searchDriver = new LoadDriver(options.Concurrency);
+            await SearchBench.MeasureAsync(app, options, report, searchDriver, Log);
+            return report;
+        }
+
         if (options.LiveOnly)
         {
             await GenerateBacklogAsync(app, large, options.LargeItems, text);
             await FanoutAsync(app, large, report);
+            return report;
+        }
+
+        if (options.ProfileSeconds > 0)
+        {
+            await GenerateBacklogAsync(app, large, options.LargeItems, text);
+            await ProfileHold.RunAsync(app, await app.SignInAsync(OwnerEmail), options.Concurrency, TimeSpan.FromSeconds(options.ProfileSeconds), Log);
+            return report;
+        }
+
+        if (options.SizesOnly)
+        {
+            await SizesAsync(app, owner, text, report);
             return report;
         }
 
@@ -68,6 +88,12 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var managerCookie = await app.SignInAsync(ManagerEmail);
         var (managerSessionId, managerId) = await app.LatestSessionAsync(manager.Id);
         Log("signed in as the product owner and the product manager over HTTP");
+        if (options.WireOnly)
+        {
+            await WireBytes.MeasureAsync(report, WireBytes.Pages(app.BaseAddress, LargeSlug, reviewSprintId, cookie, managerCookie), Log);
+            return report;
+        }
+
 
         var environment = app.Services.GetRequiredService<IWebHostEnvironment>();
         await using var baseline = new BaselineServer(app.ConnectionString, environment.WebRootPath, PageUrls(app));
@@ -138,6 +164,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var review = await CompareAsync(driver, "sprint_review",
             $"/p/{{slug}}/sprints/{{id}}/review, an increment of {options.IncrementSize} items, as the product owner", reviewApp, reviewRaw);
         report.Pages.Add(review);
+        await WireBytes.MeasureAsync(report, WireBytes.Pages(app.BaseAddress, LargeSlug, reviewSprintId, cookie, managerCookie), Log);
 
         // The roadmap item page of an item with 500 linked stories (and, for the statement count, one with 5),
         // as the product manager sees it: stories by sprint, points, increments and forecast. App only: the
@@ -178,6 +205,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         report.Add("roadmap_item_page_n500_stories_cpu_ms_per_request", Median(itemRounds, r => r.CpuMsPerRequest));
         report.Add("sql_statements_roadmap_item_page_n5_stories", itemStatements5);
         report.Add("sql_statements_roadmap_item_page_n500_stories", itemStatements500, "= n5", v => v == itemStatements5);
+        await SizesAsync(app, owner, text, report);
         if (options.SoakDuration > TimeSpan.Zero)
         {
             await SoakAsync(app, large, report);
@@ -189,7 +217,26 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         }
 
         await ImportAsync(app, owner, report);
+        await SearchBench.MeasureAsync(app, options, report, driver, Log);
         return report;
+    }
+
+    /// <summary>The pages at 100, 10,000 and 100,000 items (see <see cref="SizesBench"/>).</summary>
+    private async Task SizesAsync(AppUnderTest app, AppUser owner, TextGenerator text, BenchReport report)
+    {
+        if (options.Sizes.Count == 0)
+        {
+            return;
+        }
+
+        var products = new List<SizesBench.SizedProduct>();
+        foreach (var size in options.Sizes)
+        {
+            products.Add(await SizesBench.GenerateAsync(app, owner, size, text, Log));
+        }
+
+        using var driver = new LoadDriver(options.Concurrency);
+        await SizesBench.MeasureAsync(app, driver, products, await app.SignInAsync(OwnerEmail), options, report, Log);
     }
 
     /// <summary>Jira exports imported into empty products, each size once: rows per second and peak memory growth.</summary>

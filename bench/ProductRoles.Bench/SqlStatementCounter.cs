@@ -35,13 +35,19 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    // A background runner's look for work (tagged so) is no page's statement.
-    private void CountUnlessBackground(DbCommand command)
+    // Writes (INSERT … SELECT, bulk updates) run as non-queries: they are watched too.
+    private void CountWatched(DbCommand command)
     {
         if (Watching is { } watching && command.CommandText.Contains(watching, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _watched);
         }
+    }
+
+    // A background runner's look for work (tagged so) is no page's statement.
+    private void CountUnlessBackground(DbCommand command)
+    {
+        CountWatched(command);
 
         if (!command.CommandText.StartsWith("-- " + ProductRoles.Web.Features.ProductOwner.Import.BacklogImportRunner.BackgroundTag, StringComparison.Ordinal))
         {
@@ -51,12 +57,14 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
+        CountWatched(command);
         Interlocked.Increment(ref _count);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        CountWatched(command);
         Interlocked.Increment(ref _count);
         return ValueTask.FromResult(result);
     }

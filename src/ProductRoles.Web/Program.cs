@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using ProductRoles.Web.Api;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Seeding;
+using ProductRoles.Web.Features.Notifications;
 using ProductRoles.Web.Features.Webhooks;
 using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Live;
@@ -13,6 +14,7 @@ using ProductRoles.Web.Infrastructure.Pipeline;
 using ProductRoles.Web.Infrastructure.ScaleOut;
 using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
+using ProductRoles.Web.Infrastructure.Web.Wire;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -69,6 +71,10 @@ builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Backlog
 // Outbox: what commands send outside (webhooks), written in their transaction, sent by one instance at a time.
 builder.Services.AddOutbox();
 builder.Services.AddWebhooks(builder.Configuration);
+// Share links for stakeholders without an account: their rate limit.
+ProductRoles.Web.Features.Sharing.SharingServices.AddSharing(builder.Services, builder.Configuration);
+// Notifications: the inbox and bell, watching, mail through the outbox and the daily digest.
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.ImportFileStore>();
 builder.Services.AddSingleton<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportQueue>();
 builder.Services.AddHostedService<ProductRoles.Web.Features.ProductOwner.Import.BacklogImportRunner>();
@@ -105,6 +111,8 @@ builder.Services.AddAntiforgery(o =>
     o.HeaderName = "X-CSRF-TOKEN";
 });
 builder.Services.AddApi();
+// Compression (Brotli, gzip; BREACH considered in WireSetup), fingerprinted static files cached a year, the import map.
+builder.Services.AddWireSize();
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -148,7 +156,7 @@ app.UseSerilogRequestLogging(o =>
 // After the request log, so an abandoned request is logged as 499, not as a 500 error.
 app.UseMiddleware<AbortedRequestMiddleware>();
 app.UseMiddleware<RequestCharsetMiddleware>();
-app.UseStaticFiles();
+app.UseWireSize();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -75,24 +76,28 @@ public static class ApiConventions
         return TypedResults.Ok(body);
     }
 
-    /// <summary>The page a cursor names (cursors are opaque to clients; today they carry a page number).</summary>
-    public static int PageOf(string? cursor)
+    /// <summary>
+    /// The key a cursor carries: the sort key of the last row of the page before, so the next page starts right
+    /// after it whatever was added or removed meanwhile (keyset paging, not an offset). Cursors are opaque to
+    /// clients: base64url of the list's name and the key. One made for another list, or garbled, is refused (400).
+    /// </summary>
+    public static string[]? KeyOf(string? cursor, string list, int parts)
     {
         if (string.IsNullOrEmpty(cursor))
         {
-            return 1;
+            return null;
         }
 
         try
         {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (cursor.Length % 4)) % 4)));
-            if (text.StartsWith("p:", StringComparison.Ordinal)
-                && int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0)
+            var padded = cursor.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (cursor.Length % 4)) % 4);
+            var values = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Convert.FromBase64String(padded)));
+            if (values is { Length: > 0 } && values.Length == parts + 1 && values[0] == list && values.All(v => v is not null))
             {
-                return page;
+                return values[1..];
             }
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
         {
             // Falls through to the refusal below.
         }
@@ -100,14 +105,27 @@ public static class ApiConventions
         throw Infrastructure.Pipeline.RequestValidationException.For("cursor", "This cursor cannot be read: use the one the previous page gave.");
     }
 
+    /// <summary>A number out of a cursor's key; a cursor that carries something else is refused like a garbled one.</summary>
+    public static long Number(string value, long min = 0, long max = long.MaxValue) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max ? number
+            : throw Infrastructure.Pipeline.RequestValidationException.For("cursor", "This cursor cannot be read: use the one the previous page gave.");
+
+    public static int Int(string value) => (int)Number(value, 0, int.MaxValue);
+
+    public static DateOnly Day(string value) => DateOnly.FromDayNumber((int)Number(value, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
+    /// <summary>The cursor that names the row <paramref name="key"/> belongs to, for the page after it.</summary>
+    public static string CursorAfter(string list, params string[] key) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize((string[])[list, .. key])))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Key(long number) => number.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>One page of a list: the items, and the cursor of the next page (also sent as <c>Link: rel="next"</c>), or null on the last.</summary>
-    public static Ok<Paged<T>> Paged<T>(this HttpContext http, IReadOnlyList<T> items, int page, int pageCount, int total)
+    public static Ok<Paged<T>> Paged<T>(this HttpContext http, IReadOnlyList<T> items, string? next, int total)
     {
-        string? next = null;
-        if (page < pageCount)
+        if (next is not null)
         {
-            next = Convert.ToBase64String(Encoding.UTF8.GetBytes("p:" + (page + 1).ToString(CultureInfo.InvariantCulture)))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
             var query = http.Request.Query.Where(q => !string.Equals(q.Key, "cursor", StringComparison.OrdinalIgnoreCase))
                 .Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value.ToString()))
                 .Append("cursor=" + next);
@@ -116,6 +134,31 @@ public static class ApiConventions
 
         return TypedResults.Ok(new Paged<T>(items, total, next));
     }
+
+    /// <summary>
+    /// A page of a list the app reads whole (a product has tens of goals or sprints, not thousands), by the same
+    /// keyset rule: the cursor names the last row given, by id, and the page goes on after it in the list's order.
+    /// A cursor whose row has gone since is refused (400), rather than silently starting over.
+    /// </summary>
+    public static Ok<Paged<T>> PagedById<T>(this HttpContext http, IReadOnlyList<T> all, Func<T, int> idOf, string list, string? cursor,
+        int pageSize = DefaultPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(idOf);
+        var start = 0;
+        if (KeyOf(cursor, list, 1) is [var last])
+        {
+            var lastId = Number(last);
+            var index = all.ToList().FindIndex(i => idOf(i) == lastId);
+            start = index >= 0 ? index + 1
+                : throw Infrastructure.Pipeline.RequestValidationException.For("cursor", "The row this cursor names is gone: start again without a cursor.");
+        }
+
+        var page = all.Skip(start).Take(pageSize).ToList();
+        var next = start + page.Count < all.Count ? CursorAfter(list, Key(idOf(page[^1]))) : null;
+        return http.Paged(page, next, all.Count);
+    }
+
+    public const int DefaultPageSize = 50;
 }
 
 /// <summary>One page of a list and the cursor of the next (null on the last page).</summary>

@@ -38,6 +38,10 @@ public static class ApiEndpoints
         v1.MapGoalsApi();
         v1.MapVisionApi();
         v1.MapDefinitionOfDoneApi();
+        v1.MapRoadmapApi();
+        v1.MapResearchApi();
+        v1.MapSprintsApi();
+        v1.MapSprintReviewsApi();
 
         app.MapApiDocumentation();
     }

@@ -32,8 +32,14 @@ public static class BacklogApi
         backlog.MapGet("/products/{slug}/backlog", async (string slug, BacklogItemStatus? status, BacklogItemType? type, string? tag, int? roadmapItemId, string? text,
                 string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var page = await sender.Send(new GetBacklog(slug, new BacklogFilter(status, type, tag, roadmapItemId, text), ApiConventions.PageOf(cursor)), ct);
-                return http.Paged(page.Items, page.Page, page.PageCount, page.Total);
+                var after = ApiConventions.KeyOf(cursor, "backlog", 3) is [var rank, var id, var position]
+                    ? new BacklogKey(rank, ApiConventions.Int(id), ApiConventions.Int(position))
+                    : null;
+                var page = await sender.Send(new ListBacklogRows(slug, new BacklogFilter(status, type, tag, roadmapItemId, text), after), ct);
+                var last = page.Rows.Count > 0 ? page.Rows[^1] : null;
+                return http.Paged(page.Rows, page.HasMore && last is not null
+                    ? ApiConventions.CursorAfter("backlog", last.Rank, ApiConventions.Key(last.Id), ApiConventions.Key(last.Position))
+                    : null, page.Total);
             })
             .Reads<Paged<BacklogRow>>("ListBacklogItems", "The backlog", "The product backlog in order, filtered as on the backlog page (status, type, tag, roadmap item, text); paged by cursor.");
 

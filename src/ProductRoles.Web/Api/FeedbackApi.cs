@@ -23,8 +23,14 @@ public static class FeedbackApi
         feedback.MapGet("/products/{slug}/feedback", async (string slug, FeedbackStatus? status, FeedbackSourceKind? source, string? text, string? cursor,
                 ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var inbox = await sender.Send(new GetFeedbackInbox(slug, status, source, text, ApiConventions.PageOf(cursor)), ct);
-                return http.Paged(inbox.Items, inbox.Page, inbox.PageCount, inbox.Total);
+                var after = ApiConventions.KeyOf(cursor, "feedback", 2) is [var day, var id]
+                    ? new FeedbackKey(ApiConventions.Day(day), ApiConventions.Int(id))
+                    : null;
+                var page = await sender.Send(new ListFeedbackRows(slug, status, source, text, after), ct);
+                var last = page.Rows.Count > 0 ? page.Rows[^1] : null;
+                return http.Paged(page.Rows, page.HasMore && last is not null
+                    ? ApiConventions.CursorAfter("feedback", ApiConventions.Key(last.ReceivedOn.DayNumber), ApiConventions.Key(last.Id))
+                    : null, page.Total);
             })
             .Reads<Paged<FeedbackRow>>("ListFeedback", "The feedback inbox", "Newest first, filtered by status, source and text as on the inbox page; paged by cursor.");
 

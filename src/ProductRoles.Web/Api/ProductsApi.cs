@@ -42,8 +42,9 @@ public static class ProductsApi
         {
             products.MapGet("/products/{slug}/history", async (string slug, string? cursor, ISender sender, HttpContext http, CancellationToken ct) =>
                 {
-                    var page = await sender.Send(new GetProductHistory(slug, ApiConventions.PageOf(cursor)), ct);
-                    return http.Paged(page.Entries, page.Page, page.PageCount, page.Total);
+                    var before = ApiConventions.KeyOf(cursor, "history", 1) is [var id] ? ApiConventions.Number(id) : (long?)null;
+                    var page = await sender.Send(new ListHistoryEntries(slug, before), ct);
+                    return http.Paged(page.Rows, page.HasMore ? ApiConventions.CursorAfter("history", ApiConventions.Key(page.Rows[^1].Id)) : null, page.Total);
                 })
                 .Reads<Paged<HistoryEntry>>("ListProductHistory", "The product's history", "Who changed what, when, newest first; paged by cursor.");
 
@@ -53,7 +54,7 @@ public static class ProductsApi
         else
         {
             products.MapGet("/products/{slug}/history", (string slug, int? page, ISender sender, CancellationToken ct) =>
-                sender.Send(new GetProductHistory(slug, page ?? 1), ct));
+                sender.Send(new GetNumberedHistoryPage(slug, page ?? 1), ct));
         }
 
         // The home's current sprint panel, for clients that show the home from GET /products/{slug}.

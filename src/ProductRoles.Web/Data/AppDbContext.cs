@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data.Auditing;
 using ProductRoles.Web.Data.Identity;
+using ProductRoles.Web.Data.Search;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.AccessTokens;
 using ProductRoles.Web.Domain.Backlog;
@@ -55,6 +56,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<BacklogItem> BacklogItems => Set<BacklogItem>();
     public DbSet<AcceptanceCriterion> AcceptanceCriteria => Set<AcceptanceCriterion>();
     public DbSet<BacklogItemTag> BacklogItemTags => Set<BacklogItemTag>();
+    public DbSet<ProductTag> ProductTags => Set<ProductTag>();
     public DbSet<BacklogItemFeedbackLink> BacklogItemFeedbackLinks => Set<BacklogItemFeedbackLink>();
     public DbSet<BacklogComment> BacklogComments => Set<BacklogComment>();
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
@@ -86,10 +88,19 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<PublishedRoadmap> PublishedRoadmaps => Set<PublishedRoadmap>();
     public DbSet<PublishedRoadmapItem> PublishedRoadmapItems => Set<PublishedRoadmapItem>();
 
+    // Sharing with stakeholders: links for people without an account, and each member's last visit
+    public DbSet<Domain.Sharing.ShareLink> ShareLinks => Set<Domain.Sharing.ShareLink>();
+    public DbSet<ProductVisit> ProductVisits => Set<ProductVisit>();
+
     // Outgoing: webhooks and the outbox every sender shares
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
     public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+
+    // Notifications: the inbox, what members watch, and how each user wants to be told
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Notifications.NotificationWatch> NotificationWatches => Set<Domain.Notifications.NotificationWatch>();
+    public DbSet<Domain.Notifications.NotificationSettings> NotificationSettings => Set<Domain.Notifications.NotificationSettings>();
 
     /// <summary>Reason the current command gave for its change (e.g. "customer escalation"); stored on its activity rows.</summary>
     public string? ActivityNote { get; set; }
@@ -125,17 +136,30 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     {
         // Framework code (e.g. Data Protection's key store) saves synchronously; history still applies.
         var audit = PrepareSave();
-        if (!audit.HasChanges)
+        var search = SearchIndexChanges.Capture(ChangeTracker);
+        var tally = BacklogTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         audit.ResolveReferences(this);
+        search.FindCascades(this);
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
-        Activities.AddRange(audit.Complete());
-        base.SaveChanges(acceptAllChangesOnSuccess);
+        search.Write(this);
+        if (!tally.IsEmpty)
+        {
+            tally.Apply(this);
+        }
+
+        if (audit.HasChanges)
+        {
+            Activities.AddRange(audit.Complete());
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         transaction?.Commit();
         return written;
     }
@@ -143,12 +167,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var audit = PrepareSave();
-        if (!audit.HasChanges)
+        var search = SearchIndexChanges.Capture(ChangeTracker);
+        var tally = BacklogTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await audit.ResolveReferencesAsync(this, cancellationToken);
+        await search.FindCascadesAsync(this, cancellationToken);
 
         // Rows for added entities only know their keys after the insert, so history is written in a
         // second round trip inside the same transaction: either both land or neither does.
@@ -156,8 +183,19 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        Activities.AddRange(audit.Complete());
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The full-text index, the counters and the history after the rows (added rows know their ids only now), in the same transaction.
+        await search.WriteAsync(this, cancellationToken);
+        if (!tally.IsEmpty)
+        {
+            await tally.ApplyAsync(this, cancellationToken);
+        }
+
+        if (audit.HasChanges)
+        {
+            Activities.AddRange(audit.Complete());
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -32,9 +32,11 @@ public static class ProductScopeFilters
             }
 
             var productId = Expression.Convert(Expression.Property(owner, nameof(IProductOwned.ProductId)), typeof(int?));
-            var body = Expression.OrElse(
-                Expression.Equal(scoped, Expression.Constant(null, typeof(int?))),
-                Expression.Equal(productId, scoped));
+            // EF.Constant: "unscoped?" is inlined as TRUE or FALSE, so SQL sees "ProductId = @scope" alone
+            // and uses the product's indexes; as a parameter ("@p OR ProductId = @scope") SQLite could use none.
+            var unscoped = Expression.Call(typeof(EF), nameof(EF.Constant), [typeof(bool)],
+                Expression.Equal(scoped, Expression.Constant(null, typeof(int?))));
+            var body = Expression.OrElse(unscoped, Expression.Equal(productId, scoped));
             builder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, row));
         }
     }

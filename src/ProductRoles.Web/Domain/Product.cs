@@ -17,6 +17,13 @@ public sealed class Product : IVersioned, IAudited
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// How many backlog items the product has, kept in step by the transaction that creates, imports or
+    /// deletes items (BacklogTally), so the backlog's total needs no count over the items.
+    /// </summary>
+    [NotAudited]
+    public int BacklogItemCount { get; set; }
+
     public List<ProductMember> Members { get; } = [];
 
     int IAudited.AuditProductId => Id;

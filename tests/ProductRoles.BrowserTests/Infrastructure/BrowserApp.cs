@@ -1,10 +1,15 @@
 using System.Net;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ProductRoles.Tests.Infrastructure.TestData;
+using ProductRoles.Web.Data.Identity;
 
 namespace ProductRoles.BrowserTests.Infrastructure;
 
@@ -12,7 +17,7 @@ namespace ProductRoles.BrowserTests.Infrastructure;
 /// The real app on Kestrel (a free loopback port, fresh SQLite database, demo data) and a headless
 /// Debian Chromium driven by Playwright. Shared by the journeys of one collection.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public sealed class BrowserApp : IAsyncLifetime, ITestApp
 {
     public const string DemoPassword = "ProductRoles-demo-2026";
 
@@ -74,6 +79,40 @@ public sealed class BrowserApp : IAsyncLifetime
         await using var scope = _factory!.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<ProductRoles.Web.Data.AppDbContext>());
     }
+
+    /// <summary>A product of the journey's own, made with the integration tests' builders; its members are the demo users.</summary>
+    public ProductBuilder NewProduct(string name) => new(this, name);
+
+    /// <summary>Runs handler code through the real mediator pipeline as the given user (what the builders send).</summary>
+    public async Task AsUserAsync(string email, Func<ISender, Task> action)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim("display_name", user.DisplayName));
+        var accessor = services.GetRequiredService<IHttpContextAccessor>();
+        var previous = accessor.HttpContext;
+        accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = services };
+        try
+        {
+            await action(services.GetRequiredService<ISender>());
+        }
+        finally
+        {
+            accessor.HttpContext = previous;
+        }
+    }
+
+    public async Task<T> AsUserAsync<T>(string email, Func<ISender, ValueTask<T>> action)
+    {
+        T result = default!;
+        await AsUserAsync(email, async sender => { result = await action(sender); });
+        return result;
+    }
+
+    public Task<T> QueryAsync<T>(Func<ProductRoles.Web.Data.AppDbContext, Task<T>> query) => WithDbAsync(query);
 
     /// <summary>A fresh browser context (own cookies) on a page signed in as the given demo user.</summary>
     public async Task<IPage> SignInAsync(string email)

@@ -24,9 +24,9 @@ public sealed class ScrumJourney(BrowserApp app)
         await Assertions.Expect(sm.Locator(".sprint-goal")).ToContainTextAsync("Klarna and SEPA");
 
         // Pull the top Ready item in; the running total against capacity moves with it.
-        var pull = sm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pull #") }).First;
+        var pull = sm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pull in #") }).First;
         var label = await pull.GetAttributeAsync("aria-label");
-        var itemNumber = label!.Split(' ')[1];
+        var itemNumber = label!.Split(' ')[2]; // "Pull in #12"
         await pull.ClickAsync();
         await Assertions.Expect(sm.GetByRole(AriaRole.Status)).ToContainTextAsync("pulled into the sprint");
         var sprintBacklog = sm.Locator("section").Filter(new() { Has = sm.GetByRole(AriaRole.Heading, new() { Name = "Sprint backlog" }) });

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ProductRoles.Tests.Infrastructure;
 using ProductRoles.Tests.Infrastructure.TestData;
 using ProductRoles.Web.Domain.Backlog;
+using ProductRoles.Web.Features.ProductManager.Research;
 using ProductRoles.Web.Features.ProductManager.Vision;
 
 namespace ProductRoles.Tests.Access;
@@ -31,6 +32,7 @@ public sealed record AccessProduct(
         await product.SendAsync(AppFixture.Pm, new EditVision(product.Slug, "Checkout in one tap", null, null, null, null, vision.Version));
         var goal = await product.Goal("Faster checkout").WithKeyResult("Checkout time (s)", 60, 20).CreateAsync();
         var insight = await product.Insight("Shoppers give up at the address form").CreateAsync();
+        await product.SendAsync(AppFixture.Pm, new AddCompetitor(product.Slug, "Quickpay", "One-tap wallet", null, "The fastest checkout"));
         var roadmapItem = await product.RoadmapItem("One-page checkout").ForGoals(goal).FromInsights(insight).CreateAsync();
         var feedback = await product.Feedback("Please remember my card.").CreateAsync();
         var backlogItem = await product.BacklogItem("Remember the card").Status(BacklogItemStatus.New).CreateAsync();

@@ -24,6 +24,9 @@ public sealed class BenchmarkSmokeTests
         "live_fanout_p50_ms", "live_fanout_p99_ms", "live_events_lost", "live_bytes_per_idle_connection",
         "jira_import_rows_per_second", "jira_import_n200_peak_memory_growth_mb", "jira_import_n400_peak_memory_growth_mb",
         "roadmap_item_page_n500_stories_req_per_s", "sql_statements_roadmap_item_page_n5_stories", "sql_statements_roadmap_item_page_n500_stories",
+        "search_p50_ms_n300", "search_vs_backlog_first_screen_p50_ratio",
+        "wire_bytes_backlog_first_screen_br", "wire_bytes_backlog_first_screen_gzip", "wire_bytes_roadmap_board_br", "wire_bytes_roadmap_board_gzip",
+        "wire_bytes_sprint_review_br", "wire_bytes_sprint_review_gzip", "wire_bytes_sprint_board_br", "wire_bytes_sprint_board_gzip",
     ];
 
     [Fact]

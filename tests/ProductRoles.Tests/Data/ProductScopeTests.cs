@@ -21,10 +21,11 @@ namespace ProductRoles.Tests.Data;
 [Collection(AppCollection.Name)]
 public sealed class ProductScopeTests(AppFixture app)
 {
-    /// <summary>The only entities that belong to no product: products themselves, users and their sign-in data (sessions, access tokens), keys, leases, the outbox.</summary>
+    /// <summary>The only entities that belong to no product: products themselves, users and their sign-in data (sessions, access tokens), keys, leases, the outbox, each user's notification settings.</summary>
     private static readonly string[] GlobalEntities =
     [
         "Product", "AppUser", "UserProfile", "UserSession", "PersonalAccessToken", "AccountActivity", "DataProtectionKey", "Lease", "OutboxMessage",
+        "NotificationSettings",
         "IdentityRole", "IdentityRoleClaim<string>", "IdentityUserClaim<string>", "IdentityUserLogin<string>",
         "IdentityUserRole<string>", "IdentityUserToken<string>",
     ];

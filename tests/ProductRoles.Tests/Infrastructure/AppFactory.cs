@@ -26,8 +26,12 @@ public class AppFactory : WebApplicationFactory<Program>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["Security:LoginAttemptsPerMinute"] = "100000",
+        // In-process clients have no address, so every test's share link views would count into one window.
+        ["Sharing:ViewsPerMinute"] = "100000",
         // The outbox sender polls in the background, which statement counts would see; webhook tests turn it on.
         ["Outbox:Enabled"] = "false",
+        // The digest job takes its lease every minute, which statement counts would see; the mail tests turn it on.
+        ["Notifications:DigestEnabled"] = "false",
     };
 
     public string EnvironmentName { get; init; } = "Testing";

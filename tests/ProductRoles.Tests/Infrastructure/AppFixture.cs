@@ -15,7 +15,7 @@ namespace ProductRoles.Tests.Infrastructure;
 /// "outsider" who belongs only to another product. Tests that change data make a product of their
 /// own (<see cref="NewProduct"/>); only tests about the demo seed read the demo product.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public sealed class AppFixture : IAsyncLifetime, TestData.ITestApp
 {
     public const string DemoSlug = "acme-checkout";
     public const string OtherSlug = "outsiders-product";

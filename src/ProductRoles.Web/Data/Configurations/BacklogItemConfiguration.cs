@@ -21,7 +21,8 @@ public sealed class BacklogItemConfiguration : IEntityTypeConfiguration<BacklogI
         builder.Property(i => i.Rank).HasMaxLength(RankKey.MaxLength).IsUnicode(false);
         // The order itself: each product's keys are unique, and the index serves "top of the backlog" and "position N".
         builder.HasIndex(i => new { i.ProductId, i.Rank }).IsUnique();
-        builder.HasIndex(i => new { i.ProductId, i.Status });
+        // By status in order: sprint planning's candidates are the first Ready and New items, read off this index.
+        builder.HasIndex(i => new { i.ProductId, i.Status, i.Rank });
         builder.HasIndex(i => i.RoadmapItemId);
         // An imported item is found again by its key on the next import of the same file.
         builder.Property(i => i.ExternalKey).HasMaxLength(BacklogItem.ExternalKeyMaxLength);
@@ -54,6 +55,16 @@ public sealed class BacklogItemTagConfiguration : IEntityTypeConfiguration<Backl
         builder.HasKey(t => new { t.BacklogItemId, t.Name });
         builder.Property(t => t.Name).HasMaxLength(BacklogItemTag.NameMaxLength);
         builder.HasIndex(t => t.Name);
+    }
+}
+
+public sealed class ProductTagConfiguration : IEntityTypeConfiguration<ProductTag>
+{
+    public void Configure(EntityTypeBuilder<ProductTag> builder)
+    {
+        builder.HasKey(t => new { t.ProductId, t.Name });
+        builder.Property(t => t.Name).HasMaxLength(BacklogItemTag.NameMaxLength);
+        builder.HasOne<Product>().WithMany().HasForeignKey(t => t.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -16,6 +16,8 @@ public sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedbac
         builder.Property(f => f.Text).HasMaxLength(FeedbackItem.TextMaxLength);
         builder.Property(f => f.Tags).HasMaxLength(FeedbackItem.TagsMaxLength);
         builder.HasIndex(f => new { f.ProductId, f.Status, f.ReceivedOn });
+        // The inbox's order, newest first: its first page is read off this index, not sorted from every item.
+        builder.HasIndex(f => new { f.ProductId, f.ReceivedOn, f.Id });
         builder.HasOne<Product>().WithMany().HasForeignKey(f => f.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<FeedbackItem>().WithMany().HasForeignKey(f => f.DuplicateOfId).OnDelete(DeleteBehavior.NoAction);
     }

@@ -15,6 +15,7 @@ public sealed class RoadmapFeedbackConfiguration : IEntityTypeConfiguration<Road
         builder.Property(f => f.AnsweredBy).HasMaxLength(200);
         builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Origin).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(f => f.RoadmapItem).WithMany().HasForeignKey(f => f.RoadmapItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => new { f.ProductId, f.Status });
     }

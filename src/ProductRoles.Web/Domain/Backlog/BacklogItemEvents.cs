@@ -24,5 +24,13 @@ public sealed record BacklogItemMarkedDone(int ProductId, int BacklogItemId, str
 /// <summary>A backlog item was set to Removed (its history stays; it leaves the working backlog).</summary>
 public sealed record BacklogItemRemoved(int ProductId, int BacklogItemId, string? ActorId) : IProductEvent;
 
-/// <summary>A team member commented on a backlog item.</summary>
-public sealed record BacklogItemCommented(int ProductId, int BacklogItemId, string? ActorId, int CommentId) : IProductEvent;
+/// <summary>A team member commented on a backlog item; <paramref name="Text"/> is the comment (its @mentions notify).</summary>
+public sealed record BacklogItemCommented(int ProductId, int BacklogItemId, string? ActorId, int CommentId, string Text = "") : IProductEvent;
+
+/// <summary>
+/// One batch of an import was written: the items it created and the existing items (matched by key) it updated.
+/// One event per batch (up to 500 items), not one per item, so live pages get one note and webhooks one pass.
+/// </summary>
+public sealed record BacklogItemsImported(
+    int ProductId, int ImportId, string? ActorId, string ActorName, IReadOnlyList<int> CreatedIds, IReadOnlyList<int> UpdatedIds)
+    : IProductEvent;

@@ -26,11 +26,11 @@ public sealed record RoadmapItemStatusChanged(int ProductId, int RoadmapItemId, 
 /// <summary>The product manager published the roadmap: stakeholders now see this snapshot.</summary>
 public sealed record RoadmapPublished(int ProductId, int PublishedRoadmapId, string? ActorId, int ItemCount) : IProductEvent;
 
-/// <summary>A member gave the product manager feedback on a roadmap item.</summary>
-public sealed record RoadmapFeedbackGiven(int ProductId, int RoadmapItemId, int FeedbackId, string? ActorId, RoadmapFeedbackKind Kind)
+/// <summary>A member gave the product manager feedback on a roadmap item; <paramref name="Body"/> is what they wrote.</summary>
+public sealed record RoadmapFeedbackGiven(int ProductId, int RoadmapItemId, int FeedbackId, string? ActorId, RoadmapFeedbackKind Kind, string Body = "")
     : IProductEvent;
 
 /// <summary>The product manager answered or resolved feedback on a roadmap item: its status, old → new.</summary>
 public sealed record RoadmapFeedbackAnswered(
-    int ProductId, int RoadmapItemId, int FeedbackId, string? ActorId, RoadmapFeedbackStatus From, RoadmapFeedbackStatus To)
+    int ProductId, int RoadmapItemId, int FeedbackId, string? ActorId, RoadmapFeedbackStatus From, RoadmapFeedbackStatus To, string? Answer = null)
     : IProductEvent;

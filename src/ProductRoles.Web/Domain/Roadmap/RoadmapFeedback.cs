@@ -26,6 +26,15 @@ public enum RoadmapFeedbackStatus
     Answered,
 }
 
+/// <summary>Where feedback was given: by the team on the roadmap item, or by a stakeholder on the published roadmap.</summary>
+public enum RoadmapFeedbackOrigin
+{
+    [Display(Name = "Team")]
+    Team,
+    [Display(Name = "Asked on the published roadmap")]
+    PublishedRoadmap,
+}
+
 /// <summary>
 /// Constructive feedback about the roadmap: a team member's typed remark on one item, which the
 /// product manager answers and resolves.
@@ -49,6 +58,9 @@ public sealed class RoadmapFeedback : IVersioned, IAudited, IProductOwned
     public string? AnsweredBy { get; set; }
     public DateTime? AnsweredAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>A stakeholder's question or concern from the published roadmap is typed as a customer concern and shown back to its asker with the answer.</summary>
+    public RoadmapFeedbackOrigin Origin { get; set; }
 
     int IAudited.AuditProductId => ProductId;
     string IAudited.AuditLabel => $"Feedback ({Kind}) by {AuthorName}";

@@ -21,7 +21,7 @@ public sealed record SprintCardMoved(
     : IProductEvent;
 
 /// <summary>A task was added to a card on the sprint board.</summary>
-public sealed record SprintTaskAdded(int ProductId, int SprintId, int BacklogItemId, int TaskId, string? ActorId, string Title)
+public sealed record SprintTaskAdded(int ProductId, int SprintId, int BacklogItemId, int TaskId, string? ActorId, string Title, string? OwnerId = null)
     : IProductEvent;
 
 /// <summary>A task's owner, state or remaining hours changed, old → new per field.</summary>
@@ -44,8 +44,9 @@ public sealed record SprintClosed(
 /// <summary>A closed sprint's review is open for stakeholders (raised when the sprint closes).</summary>
 public sealed record SprintReviewReady(int ProductId, int SprintId, string? ActorId) : IProductEvent;
 
-/// <summary>The product owner recorded the review's outcome: goal met or not, notes.</summary>
-public sealed record SprintReviewRecorded(int ProductId, int SprintId, string? ActorId, bool? GoalMet) : IProductEvent;
+/// <summary>The product owner recorded the review's outcome: goal met or not, notes (before and after: new @mentions notify).</summary>
+public sealed record SprintReviewRecorded(int ProductId, int SprintId, string? ActorId, bool? GoalMet, string? Notes = null, string? NotesBefore = null)
+    : IProductEvent;
 
 /// <summary>
 /// A member (typically a stakeholder) left feedback on a sprint review. It also arrived in the

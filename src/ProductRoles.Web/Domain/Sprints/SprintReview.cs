@@ -21,6 +21,10 @@ public sealed class SprintReview : IVersioned, IAudited, IProductOwned
 
     public int Version { get; set; }
 
+    /// <summary>When the product owner last recorded the outcome: a stakeholder's home lists reviews recorded since their last visit.</summary>
+    [NotAudited]
+    public DateTime? RecordedAt { get; set; }
+
     public List<SprintReviewFeedback> Feedback { get; } = [];
 
     int IAudited.AuditProductId => ProductId;

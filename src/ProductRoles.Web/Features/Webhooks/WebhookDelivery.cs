@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Outbox;
 using ProductRoles.Web.Domain.Webhooks;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Outbox;
 using ProductRoles.Web.Infrastructure.Webhooks;
 
@@ -18,7 +19,8 @@ namespace ProductRoles.Web.Features.Webhooks;
 /// day of failures the subscription is disabled (which writes its history, shown on the webhooks page)
 /// and its messages are held in order until someone enables it again.
 /// </summary>
-public sealed class WebhookDelivery(IHttpClientFactory http, WebhookSecrets secrets, WebhookTargets targets, TimeProvider clock, IConfiguration configuration)
+public sealed class WebhookDelivery(
+    IHttpClientFactory http, WebhookSecrets secrets, WebhookTargets targets, TimeProvider clock, IConfiguration configuration, DomainEventDispatcher events)
     : IOutboxDelivery
 {
     public string Kind => WebhookOutbox.Kind;
@@ -104,6 +106,9 @@ public sealed class WebhookDelivery(IHttpClientFactory http, WebhookSecrets secr
         {
             subscription.Disable($"Disabled automatically after {message.Attempts} failed deliveries over {RetryWindow.TotalHours:0.#} hours. " +
                 $"Last error: {message.LastError}", now);
+            // No command runs here: the event is handled at once, inside the sender's transaction (the owner is notified).
+            await events.DispatchAsync(new WebhookSubscriptionDisabledAfterFailures(subscription.ProductId, subscription.Id, null,
+                subscription.OwnerUserId, subscription.Url, subscription.DisabledReason ?? ""), cancellationToken);
         }
 
         await WebhookQueue.HoldAsync(db, subscriptionId, cancellationToken);

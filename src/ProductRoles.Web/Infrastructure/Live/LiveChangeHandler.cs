@@ -24,8 +24,16 @@ public sealed class LiveChangeHandler(LiveChanges live, ICurrentUser user) :
     IDomainEventHandler<RoadmapItemCreated>, IDomainEventHandler<RoadmapItemChanged>, IDomainEventHandler<RoadmapItemMoved>,
     IDomainEventHandler<RoadmapItemStatusChanged>, IDomainEventHandler<RoadmapPublished>, IDomainEventHandler<RoadmapFeedbackGiven>,
     IDomainEventHandler<RoadmapFeedbackAnswered>, IDomainEventHandler<CustomerFeedbackReceived>, IDomainEventHandler<CustomerFeedbackTriaged>,
-    IDomainEventHandler<CustomerFeedbackTurnedIntoStories>, IDomainEventHandler<ProductMemberRemoved>, IDomainEventHandler<ProductMemberRoleChanged>
+    IDomainEventHandler<CustomerFeedbackTurnedIntoStories>, IDomainEventHandler<ProductMemberRemoved>, IDomainEventHandler<ProductMemberRoleChanged>,
+    IDomainEventHandler<BacklogItemsImported>
 {
+    // An import runs in the background: no current user, so the note names who started it.
+    public Task HandleAsync(BacklogItemsImported e, CancellationToken cancellationToken) =>
+        Add(e, $"{e.ActorName} imported {Count(e.CreatedIds.Count, "new item")}{(e.UpdatedIds.Count > 0 ? $" and updated {Count(e.UpdatedIds.Count, "item")}" : "")}",
+            [LiveTopics.Backlog, .. e.UpdatedIds.Select(LiveTopics.BacklogItem)]);
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
+
     private string Who => user.UserId is null ? "Someone" : user.Name;
 
     public Task HandleAsync(BacklogItemCreated e, CancellationToken cancellationToken) =>

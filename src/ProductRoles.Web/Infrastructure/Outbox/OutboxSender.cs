@@ -21,6 +21,12 @@ public sealed class OutboxSender(
     public const string LeaseName = "outbox-sender";
 
     private readonly string _holder = DatabaseLease.NewHolder();
+    private DateTime _nextPruneAt = DateTime.MinValue;
+
+    /// <summary>How long a delivered message is kept (for the delivery log's redelivery) before it is pruned.</summary>
+    private TimeSpan RetainDeliveredFor => configuration.GetValue("Outbox:RetainDeliveredFor", TimeSpan.FromDays(14));
+
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
     private TimeSpan PollInterval => TimeSpan.FromSeconds(configuration.GetValue("Outbox:PollSeconds", 5.0));
 
@@ -42,7 +48,14 @@ public sealed class OutboxSender(
             try
             {
                 // Go on at once while there was work; otherwise wait for a command's wake-up or the next poll.
-                if (!await SendDueAsync(stoppingToken))
+                var sent = await SendDueAsync(stoppingToken);
+                if (Now >= _nextPruneAt)
+                {
+                    await PruneDeliveredAsync(stoppingToken);
+                    _nextPruneAt = Now + PruneEvery;
+                }
+
+                if (!sent)
                 {
                     await signal.WaitAsync(PollInterval, stoppingToken);
                 }
@@ -114,6 +127,41 @@ public sealed class OutboxSender(
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Deletes messages delivered longer ago than <c>Outbox:RetainDeliveredFor</c> (default 14 days), a batch at a time
+    /// so no statement holds the table long; by the lease holder only, like sending. Pending and held messages stay
+    /// whatever their age. Returns how many went.
+    /// </summary>
+    public async Task<int> PruneDeliveredAsync(CancellationToken cancellationToken)
+    {
+        const int Batch = 1000;
+        var pruned = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, _holder, LeaseDuration, Now, cancellationToken))
+            {
+                return pruned;
+            }
+
+            var before = Now - RetainDeliveredFor;
+            var ids = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.State == OutboxMessageState.Delivered && m.DeliveredAt < before)
+                .OrderBy(m => m.Id).Select(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return pruned;
+            }
+
+            pruned += await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+            if (ids.Count < Batch)
+            {
+                return pruned;
+            }
+        }
+    }
 
     private async Task SendOneAsync(AppDbContext db, IEnumerable<IOutboxDelivery> deliveries, long id, CancellationToken cancellationToken)
     {

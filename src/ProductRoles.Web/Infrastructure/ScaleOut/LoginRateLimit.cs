@@ -5,34 +5,43 @@ using StackExchange.Redis;
 namespace ProductRoles.Web.Infrastructure.ScaleOut;
 
 /// <summary>
-/// The login rate limit's window per client address: in this process, or, when Redis is configured,
-/// one window in Redis that every app instance counts into (so a client cannot get N times the limit
-/// by landing on N instances). Should Redis fail, the instance falls back to its own window rather
-/// than refusing every sign-in with an error.
+/// A fixed window per minute for one key (a client address, an access token): in this process, or, when Redis is
+/// configured, one window in Redis that every app instance counts into (so a client cannot get N times the limit
+/// by landing on N instances). Should Redis fail, the instance falls back to its own window rather than refusing
+/// every request with an error.
 /// </summary>
-public static class LoginRateLimit
+public static class SharedRateLimit
 {
-    public static RateLimitPartition<string> For(HttpContext http, int permitsPerMinute)
+    public static RateLimitPartition<string> For(HttpContext http, string key, int permitsPerMinute)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var local = new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) };
         var redis = http.RequestServices.GetService<IConnectionMultiplexer>();
         if (redis is null)
         {
-            return RateLimitPartition.GetFixedWindowLimiter(client, _ => local);
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => local);
         }
 
         var prefix = ScaleOutServices.ChannelPrefix(http.RequestServices.GetRequiredService<IConfiguration>());
         var logger = http.RequestServices.GetRequiredService<ILogger<SharedRateLimiter>>();
-        return new RateLimitPartition<string>(client, key => new SharedRateLimiter(
-            new RedisFixedWindowRateLimiter<string>($"{prefix}:login:{key}", new RedisFixedWindowRateLimiterOptions
+        return new RateLimitPartition<string>(key, partition => new SharedRateLimiter(
+            new RedisFixedWindowRateLimiter<string>($"{prefix}:{partition}", new RedisFixedWindowRateLimiterOptions
             {
                 ConnectionMultiplexerFactory = () => redis,
                 PermitLimit = permitsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
             }),
             new FixedWindowRateLimiter(local), logger));
+    }
+}
+
+/// <summary>The login rate limit's window per client address (see <see cref="SharedRateLimit"/>).</summary>
+public static class LoginRateLimit
+{
+    public static RateLimitPartition<string> For(HttpContext http, int permitsPerMinute)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return SharedRateLimit.For(http, "login:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), permitsPerMinute);
     }
 
     /// <summary>How long a refused client should wait, from whichever window refused it.</summary>
@@ -83,6 +92,6 @@ public sealed partial class SharedRateLimiter(RateLimiter shared, RateLimiter fa
         base.Dispose(disposing);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared login rate limit is unavailable (Redis); counting in this instance only")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared rate limit is unavailable (Redis); counting in this instance only")]
     private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
 }

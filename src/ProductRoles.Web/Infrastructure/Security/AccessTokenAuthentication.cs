@@ -135,14 +135,15 @@ public static class AccessTokenAuthentication
 {
     public const string RateLimitPolicy = "api-token";
 
-    /// <summary>Each personal access token has its own budget per minute; the browser's cookie calls are not limited here.</summary>
+    /// <summary>
+    /// Each personal access token has its own budget per minute, shared by every instance when Redis is configured
+    /// (<see cref="ScaleOut.SharedRateLimit"/>); the browser's cookie calls are not limited here.
+    /// </summary>
     private static void AddAccessTokenLimit(this Microsoft.AspNetCore.RateLimiting.RateLimiterOptions options, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Api:TokenRequestsPerMinute", 300);
         options.AddPolicy(RateLimitPolicy, http => AccessTokenGrant.From(http.User) is { } grant
-            ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                "token:" + grant.TokenId.ToString(CultureInfo.InvariantCulture),
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) })
+            ? ScaleOut.SharedRateLimit.For(http, "token:" + grant.TokenId.ToString(CultureInfo.InvariantCulture), permits)
             : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("cookie"));
     }
 

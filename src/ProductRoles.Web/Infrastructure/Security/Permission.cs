@@ -40,6 +40,12 @@ public enum Permission
     GiveSprintReviewFeedback,
     ViewRetrospective,
     EditRetrospective,
+
+    // Sharing with stakeholders
+    ManageShareLinks,
+    ShareRoadmap,
+    ShareSprintReview,
+    AskAboutPublishedRoadmap,
 }
 
 /// <summary>
@@ -64,14 +70,14 @@ public static class ProductPermissions
     {
         [ProductRole.ProductManager] =
             [.. TeamMembers, Permission.EditProductSettings, Permission.EditStrategy, Permission.ResolveRoadmapFeedback,
-             Permission.AddCustomerFeedback, Permission.ManageWebhooks],
+             Permission.AddCustomerFeedback, Permission.ManageWebhooks, Permission.ManageShareLinks, Permission.ShareRoadmap],
         [ProductRole.ProductOwner] =
             [.. ScrumTeam, Permission.AddCustomerFeedback, Permission.TriageCustomerFeedback, Permission.CreateBacklogItems,
              Permission.OrderBacklog, Permission.EditDefinitionOfDone, Permission.PlanSprints, Permission.EditSprintReview,
-             Permission.ManageWebhooks, Permission.ImportBacklog],
+             Permission.ManageWebhooks, Permission.ImportBacklog, Permission.ManageShareLinks, Permission.ShareSprintReview],
         [ProductRole.ScrumMaster] = [.. ScrumTeam, Permission.PlanSprints],
         [ProductRole.Developer] = [.. ScrumTeam],
-        [ProductRole.Stakeholder] = [.. AllMembers],
+        [ProductRole.Stakeholder] = [.. AllMembers, Permission.AskAboutPublishedRoadmap],
     };
 
     /// <summary>An administrator who is not a member may run the product, not read its content.</summary>

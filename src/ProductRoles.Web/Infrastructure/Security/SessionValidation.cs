@@ -55,7 +55,13 @@ public static class SessionValidation
         }
         else
         {
-            live = await IsLiveAsync(context.HttpContext.RequestServices.GetRequiredService<AppDbContext>(), id, userId);
+            // The same one statement also reads the bell's unread count and the user's time zone for the page.
+            var user = await SignedInAsync(context.HttpContext.RequestServices.GetRequiredService<AppDbContext>(), id, userId);
+            live = user is not null;
+            if (user is not null)
+            {
+                Web.SignedInUser.Keep(context.HttpContext, user);
+            }
         }
 
         if (!live)
@@ -72,6 +78,14 @@ public static class SessionValidation
 
     private static Task<bool> IsLiveAsync(AppDbContext db, Guid id, string? userId) =>
         db.UserSessions.AnyAsync(s => s.Id == id && s.UserId == userId && s.RevokedAt == null);
+
+    private static Task<Web.SignedInUser?> SignedInAsync(AppDbContext db, Guid id, string? userId) =>
+        db.UserSessions.Where(s => s.Id == id && s.UserId == userId && s.RevokedAt == null)
+            .Select(s => new Web.SignedInUser(
+                db.Notifications.Count(n => n.UserId == s.UserId && n.ReadAt == null),
+                db.NotificationSettings.Where(n => n.UserId == s.UserId).Select(n => n.TimeZoneId).FirstOrDefault()))
+            .Cast<Web.SignedInUser?>()
+            .FirstOrDefaultAsync();
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {

@@ -26,6 +26,7 @@ public static class ProductNavigation
         new(Overview, "Members", "/Products/Members", Permission.ViewMembers),
         new(Overview, "Settings", "/Products/Settings", Permission.EditProductSettings),
         new(Overview, "Webhooks", "/Products/Webhooks/Index", Permission.ManageWebhooks),
+        new(Overview, "Share links", "/Sharing/Index", Permission.ManageShareLinks),
         new(Strategy, "Vision", "/ProductManager/Vision/Index", Permission.ViewStrategy),
         new(Strategy, "Goals", "/ProductManager/Goals/Index", Permission.ViewStrategy),
         new(Strategy, "Market research", "/ProductManager/Research/Index", Permission.ViewStrategy),

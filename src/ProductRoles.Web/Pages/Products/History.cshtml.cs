@@ -8,6 +8,6 @@ public sealed class HistoryModel : ProductPageModel
 {
     public HistoryPage? History { get; private set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "p")] int page = 1) =>
-        History = await Sender.Send(new GetProductHistory(Slug, page), Aborted);
+    public async Task OnGetAsync([FromQuery] long? before = null, [FromQuery] long? after = null) =>
+        History = await Sender.Send(new GetProductHistory(Slug, before, after), Aborted);
 }

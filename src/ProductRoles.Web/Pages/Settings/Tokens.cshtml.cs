@@ -6,6 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 namespace ProductRoles.Web.Pages.Settings;
 
 /// <summary>The signed-in user's personal access tokens: make one (shown once), see when each was last used, revoke.</summary>
+// Shows a new secret once (BREACH: see WireSetup).
+[ProductRoles.Web.Infrastructure.Web.Wire.DoNotCompress]
 public sealed class TokensModel : AppPageModel
 {
     // The new token travels to the page after the redirect in TempData (a data-protected cookie, read once).

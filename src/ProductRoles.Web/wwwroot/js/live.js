@@ -55,7 +55,8 @@ function loadSignalR() {
     }
     return new Promise((resolve, reject) => {
         const script = document.createElement("script");
-        script.src = "/lib/microsoft-signalr/signalr.min.js";
+        // Through the import map, so the fingerprinted (year-cached) address.
+        script.src = import.meta.resolve("/lib/microsoft-signalr/signalr.min.js");
         script.onload = () => resolve(window.signalR);
         script.onerror = reject;
         document.head.append(script);
@@ -70,6 +71,8 @@ const connection = new signalR.HubConnectionBuilder()
     .build();
 
 connection.on("changed", onChanged);
+// The top bar's bell (notification-bell.js) shares this page's connection: one connection per page.
+connection.on("notified", () => document.dispatchEvent(new CustomEvent("live:notified")));
 connection.on("presence", showPresence);
 // A membership change took this connection out of the product's groups: join again, or learn we may not.
 connection.on("access-changed", async () => {

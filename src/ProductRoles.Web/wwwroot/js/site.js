@@ -13,3 +13,10 @@ document.addEventListener("submit", event => {
 if (document.getElementById("live-bar")) {
     import("./live.js");
 }
+
+// The product menu is a <details> that site.css shows open above 700 px through ::details-content; a browser
+// without that pseudo-element gets it opened here instead (below 700 px it stays a closed disclosure).
+const productMenu = document.querySelector("details.product-menu");
+if (productMenu && !CSS.supports("selector(::details-content)") && window.matchMedia("(min-width: 701px)").matches) {
+    productMenu.open = true;
+}

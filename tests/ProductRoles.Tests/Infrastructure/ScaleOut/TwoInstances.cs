@@ -12,6 +12,7 @@ namespace ProductRoles.Tests.Infrastructure.ScaleOut;
 public sealed class TwoInstances : IAsyncLifetime
 {
     public const int LoginAttemptsPerMinute = 4;
+    public const int TokenRequestsPerMinute = 6;
 
     private RedisServer? _redis;
     private readonly string _databasePath = AppInstance.NewDatabasePath();
@@ -45,6 +46,7 @@ public sealed class TwoInstances : IAsyncLifetime
         ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
         ["Security:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Backlog:RebalanceMinutes"] = "0.01",
+        ["Api:TokenRequestsPerMinute"] = TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }, ownsDatabase);
 
     /// <summary>A client address of the test's own (TEST-NET-2), as the proxy forwards it.</summary>

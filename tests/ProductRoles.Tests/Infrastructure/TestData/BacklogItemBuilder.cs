@@ -30,7 +30,7 @@ public sealed class BacklogItemBuilder(TestProduct product, string title)
 
     public BacklogItemBuilder ForRoadmapItem(int roadmapItemId) => With(_fields with { RoadmapItemId = roadmapItemId });
 
-    public Task<int> CreateAsync() => product.SendAsync(AppFixture.Po, new CreateBacklogItem(product.Slug, _fields));
+    public Task<int> CreateAsync() => product.SendAsync(DemoUsers.Po, new CreateBacklogItem(product.Slug, _fields));
 
     private BacklogItemBuilder With(BacklogItemFields fields)
     {

@@ -15,7 +15,7 @@ public sealed class FeedbackBuilder(TestProduct product, string text)
 
     public FeedbackBuilder Tags(string tags) => With(_feedback with { Tags = tags });
 
-    public Task<int> CreateAsync() => product.SendAsync(AppFixture.Po, _feedback);
+    public Task<int> CreateAsync() => product.SendAsync(DemoUsers.Po, _feedback);
 
     private FeedbackBuilder With(RecordFeedback feedback)
     {

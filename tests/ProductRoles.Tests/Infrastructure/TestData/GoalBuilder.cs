@@ -31,10 +31,10 @@ public sealed class GoalBuilder(TestProduct product, string title)
 
     public async Task<int> CreateAsync()
     {
-        var id = await product.SendAsync(AppFixture.Pm, new CreateGoal(product.Slug, title, null, _level, _companyGoalId));
+        var id = await product.SendAsync(DemoUsers.Pm, new CreateGoal(product.Slug, title, null, _level, _companyGoalId));
         foreach (var (metric, baseline, target, current) in _keyResults)
         {
-            await product.SendAsync(AppFixture.Pm, new CreateKeyResult(product.Slug, id, metric, baseline, target, current,
+            await product.SendAsync(DemoUsers.Pm, new CreateKeyResult(product.Slug, id, metric, baseline, target, current,
                 DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6)));
         }
 

@@ -21,7 +21,7 @@ public sealed class InsightBuilder(TestProduct product, string title)
 
     public InsightBuilder Opportunity() => With(_insight with { IsOpportunity = true });
 
-    public Task<int> CreateAsync() => product.SendAsync(AppFixture.Pm, _insight);
+    public Task<int> CreateAsync() => product.SendAsync(DemoUsers.Pm, _insight);
 
     private InsightBuilder With(RecordInsight insight)
     {

@@ -10,17 +10,17 @@ namespace ProductRoles.Tests.Infrastructure.TestData;
 /// unique slug. Its members are the demo users (one per role) unless the test says otherwise: they
 /// already exist, so no password is hashed and their shared signed-in clients work here too.
 /// </summary>
-public sealed class ProductBuilder(AppFixture app, string name)
+public sealed class ProductBuilder(ITestApp app, string name)
 {
     private static int _sequence;
 
     private readonly Dictionary<string, ProductRole> _members = new()
     {
-        [AppFixture.Pm] = ProductRole.ProductManager,
-        [AppFixture.Po] = ProductRole.ProductOwner,
-        [AppFixture.Sm] = ProductRole.ScrumMaster,
-        [AppFixture.Dev] = ProductRole.Developer,
-        [AppFixture.Stakeholder] = ProductRole.Stakeholder,
+        [DemoUsers.Pm] = ProductRole.ProductManager,
+        [DemoUsers.Po] = ProductRole.ProductOwner,
+        [DemoUsers.Sm] = ProductRole.ScrumMaster,
+        [DemoUsers.Dev] = ProductRole.Developer,
+        [DemoUsers.Stakeholder] = ProductRole.Stakeholder,
     };
 
     private LifecycleStage _stage = LifecycleStage.Growth;
@@ -53,7 +53,7 @@ public sealed class ProductBuilder(AppFixture app, string name)
     public async Task<TestProduct> BuildAsync()
     {
         var slug = $"{Slugify(name)}-{Interlocked.Increment(ref _sequence)}";
-        await app.AsUserAsync(AppFixture.Admin, async sender =>
+        await app.AsUserAsync(DemoUsers.Admin, async sender =>
         {
             await sender.Send(new CreateProduct(name, slug, _stage, null));
             foreach (var (email, role) in _members)
@@ -65,7 +65,7 @@ public sealed class ProductBuilder(AppFixture app, string name)
         var product = new TestProduct(app, slug, id);
         if (_definitionOfDone is not null)
         {
-            await product.SendAsync(AppFixture.Po, new EditDefinitionOfDone(slug, _definitionOfDone, 0));
+            await product.SendAsync(DemoUsers.Po, new EditDefinitionOfDone(slug, _definitionOfDone, 0));
         }
 
         return product;

@@ -11,6 +11,8 @@ public sealed class RoadmapItemBuilder(TestProduct product, string title)
 
     public RoadmapItemBuilder In(RoadmapHorizon horizon) => With(_item with { Horizon = horizon });
 
+    public RoadmapItemBuilder Status(RoadmapItemStatus status) => With(_item with { Status = status });
+
     public RoadmapItemBuilder Outcome(string outcome) => With(_item with { Outcome = outcome });
 
     public RoadmapItemBuilder Quarter(string quarter) => With(_item with { TargetQuarter = quarter });
@@ -24,7 +26,7 @@ public sealed class RoadmapItemBuilder(TestProduct product, string title)
 
     public RoadmapItemBuilder FromInsights(params int[] insightIds) => With(_item with { InsightIds = insightIds });
 
-    public Task<int> CreateAsync() => product.SendAsync(AppFixture.Pm, _item);
+    public Task<int> CreateAsync() => product.SendAsync(DemoUsers.Pm, _item);
 
     private RoadmapItemBuilder With(SaveRoadmapItem item)
     {

@@ -47,15 +47,15 @@ public sealed class SprintBuilder(TestProduct product, string name)
 
     public async Task<int> CreateAsync()
     {
-        var id = await product.SendAsync(AppFixture.Sm, new CreateSprint(product.Slug, name, _goal, _start, _start.AddDays(_days - 1), _capacity, false));
+        var id = await product.SendAsync(DemoUsers.Sm, new CreateSprint(product.Slug, name, _goal, _start, _start.AddDays(_days - 1), _capacity, false));
         foreach (var item in _items)
         {
-            await product.SendAsync(AppFixture.Sm, new PlanSprintItem(product.Slug, id, item));
+            await product.SendAsync(DemoUsers.Sm, new PlanSprintItem(product.Slug, id, item));
         }
 
         if (_started)
         {
-            await product.SendAsync(AppFixture.Sm, new StartSprint(product.Slug, id, 0));
+            await product.SendAsync(DemoUsers.Sm, new StartSprint(product.Slug, id, 0));
         }
 
         return id;

@@ -7,7 +7,7 @@ using ProductRoles.Web.Features.Scrum.Sprints;
 namespace ProductRoles.Tests.Infrastructure.TestData;
 
 /// <summary>A product a test made for itself, and the builders for what goes into it.</summary>
-public sealed record TestProduct(AppFixture App, string Slug, int Id)
+public sealed record TestProduct(ITestApp App, string Slug, int Id)
 {
     /// <summary>The product home; pages are below it.</summary>
     public string Url => "/p/" + Slug;
@@ -52,14 +52,14 @@ public sealed record TestProduct(AppFixture App, string Slug, int Id)
     /// </summary>
     public async Task MarkDoneAsync(int itemId)
     {
-        var checklist = await AskAsync(AppFixture.Dev, new GetDoneChecklist(Slug, itemId));
+        var checklist = await AskAsync(DemoUsers.Dev, new GetDoneChecklist(Slug, itemId));
         if (checklist.DefinitionOfDoneVersionId is null)
         {
-            await SendAsync(AppFixture.Po, new EditDefinitionOfDone(Slug, "Code reviewed\nTests pass", 0));
-            checklist = await AskAsync(AppFixture.Dev, new GetDoneChecklist(Slug, itemId));
+            await SendAsync(DemoUsers.Po, new EditDefinitionOfDone(Slug, "Code reviewed\nTests pass", 0));
+            checklist = await AskAsync(DemoUsers.Dev, new GetDoneChecklist(Slug, itemId));
         }
 
-        await SendAsync(AppFixture.Dev, new MarkBacklogItemDone(Slug, itemId, checklist.DefinitionOfDoneVersionId!.Value,
+        await SendAsync(DemoUsers.Dev, new MarkBacklogItemDone(Slug, itemId, checklist.DefinitionOfDoneVersionId!.Value,
             [.. checklist.Criteria.Select(c => new DoneCriterionInput(c.Id, true, false, null))], checklist.ItemVersion));
     }
 
@@ -67,6 +67,6 @@ public sealed record TestProduct(AppFixture App, string Slug, int Id)
     public async Task CloseSprintAsync(int sprintId, UnfinishedWork unfinished = UnfinishedWork.ReturnToBacklog)
     {
         var version = await App.QueryAsync(db => db.Sprints.Where(s => s.Id == sprintId).Select(s => s.Version).SingleAsync());
-        await SendAsync(AppFixture.Po, new CloseSprint(Slug, sprintId, unfinished, version));
+        await SendAsync(DemoUsers.Po, new CloseSprint(Slug, sprintId, unfinished, version));
     }
 }

@@ -165,7 +165,8 @@ public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHe
         var visits = new List<PageVisit>();
         foreach (var who in Callers)
         {
-            string[] start = who == "Anonymous" ? ["/Account/Login"] : ["/", $"/p/{Slug}", "/admin/products", "/admin/users"];
+            // The unsubscribe page is linked only from mail: the anonymous walk starts there too.
+            string[] start = who == "Anonymous" ? ["/Account/Login", "/notifications/unsubscribe"] : ["/", $"/p/{Slug}", "/admin/products", "/admin/users"];
             visits.AddRange(await FormWalker.CrawlAsync(who, walk.Clients[who], start, InScope, perShape: 6));
         }
 
@@ -176,7 +177,8 @@ public sealed class HostileInputWalkTests(HostileWalkFixture walk, ITestOutputHe
     {
         var path = url.Split('?')[0];
         return path == "/" || path.StartsWith($"/p/{Slug}", StringComparison.Ordinal) || path.StartsWith("/admin/", StringComparison.Ordinal)
-            || path.StartsWith("/Account/Login", StringComparison.Ordinal) || path.StartsWith("/settings/", StringComparison.Ordinal);
+            || path.StartsWith("/Account/Login", StringComparison.Ordinal) || path.StartsWith("/settings/", StringComparison.Ordinal)
+            || path.StartsWith("/notifications", StringComparison.Ordinal);
     }
 
     private async Task<FoundForm?> ReloadAsync(PageVisit visit, string key)

@@ -636,7 +636,7 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProductId", "Rank")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Status");
+                    b.HasIndex("ProductId", "Status", "Rank");
 
                     b.ToTable("BacklogItems");
                 });
@@ -877,6 +877,23 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("BacklogImportReverts");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProductId", "Name");
+
+                    b.ToTable("ProductTags");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -992,6 +1009,8 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ProductId", "ReceivedOn", "Id");
 
                     b.HasIndex("ProductId", "Status", "ReceivedOn");
 
@@ -1143,6 +1162,137 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("KeyResultCheckIns");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("nvarchar(240)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Subject", "UserId");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<TimeOnly>("DigestAt")
+                        .HasColumnType("time");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.NotificationWatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Subject", "SubjectId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationWatches", (string)null);
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -1150,6 +1300,9 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BacklogItemCount")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -1221,6 +1374,28 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProductMembers");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ProductId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProductVisits");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
@@ -1440,6 +1615,11 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
 
@@ -1571,6 +1751,71 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.HasIndex("InsightId");
 
                     b.ToTable("RoadmapItemInsights");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LastViewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("SprintId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ViewCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SprintId");
+
+                    b.HasIndex("ProductId", "CreatedAt");
+
+                    b.ToTable("ShareLinks");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
@@ -1807,6 +2052,9 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("SprintId")
                         .HasColumnType("int");
@@ -2343,6 +2591,15 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("BacklogImport");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", "DefinitionOfDoneVersion")
@@ -2415,6 +2672,24 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("KeyResult");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.NotificationWatch", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.ProductMember", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.Product", "Product")
@@ -2438,6 +2713,21 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("Product");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
@@ -2534,6 +2824,20 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.Navigation("Insight");
 
                     b.Navigation("RoadmapItem");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>

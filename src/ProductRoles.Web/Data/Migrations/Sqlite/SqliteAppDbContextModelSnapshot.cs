@@ -607,7 +607,7 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProductId", "Rank")
                         .IsUnique();
 
-                    b.HasIndex("ProductId", "Status");
+                    b.HasIndex("ProductId", "Status", "Rank");
 
                     b.ToTable("BacklogItems");
                 });
@@ -840,6 +840,23 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("BacklogImportReverts");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId", "Name");
+
+                    b.ToTable("ProductTags");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -949,6 +966,8 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ProductId", "ReceivedOn", "Id");
 
                     b.HasIndex("ProductId", "Status", "ReceivedOn");
 
@@ -1094,10 +1113,140 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("KeyResultCheckIns");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Subject", "UserId");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("DigestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings", (string)null);
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.NotificationWatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Subject", "SubjectId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationWatches", (string)null);
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Product", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BacklogItemCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1168,6 +1317,28 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProductMembers");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProductVisits");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
@@ -1377,6 +1548,11 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
@@ -1505,6 +1681,69 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.HasIndex("InsightId");
 
                     b.ToTable("RoadmapItemInsights");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastViewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SprintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ViewCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SprintId");
+
+                    b.HasIndex("ProductId", "CreatedAt");
+
+                    b.ToTable("ShareLinks");
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>
@@ -1729,6 +1968,9 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SprintId")
                         .HasColumnType("INTEGER");
@@ -2255,6 +2497,15 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("BacklogImport");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Backlog.ProductTag", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneCriterion", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.DefinitionOfDone.DefinitionOfDoneVersion", "DefinitionOfDoneVersion")
@@ -2327,6 +2578,24 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("KeyResult");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Notifications.NotificationWatch", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.ProductMember", b =>
                 {
                     b.HasOne("ProductRoles.Web.Domain.Product", "Product")
@@ -2350,6 +2619,21 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("Product");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.ProductVisit", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Research.Competitor", b =>
@@ -2446,6 +2730,20 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.Navigation("Insight");
 
                     b.Navigation("RoadmapItem");
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Sharing.ShareLink", b =>
+                {
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProductRoles.Web.Domain.Sprints.Sprint", null)
+                        .WithMany()
+                        .HasForeignKey("SprintId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ProductRoles.Web.Domain.Sprints.Retrospective", b =>

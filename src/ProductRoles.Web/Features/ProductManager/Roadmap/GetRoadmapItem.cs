@@ -47,7 +47,8 @@ public sealed record LinkedInsight(int Id, InsightKind Kind, string Title);
 
 public sealed record FeedbackView(
     int Id, RoadmapFeedbackKind Kind, string Body, string AuthorName, DateTime CreatedAt, RoadmapFeedbackStatus Status,
-    string? Answer, string? AnsweredBy, DateTime? AnsweredAt, int Version, int ItemId, string ItemTitle);
+    string? Answer, string? AnsweredBy, DateTime? AnsweredAt, int Version, int ItemId, string ItemTitle,
+    RoadmapFeedbackOrigin Origin = RoadmapFeedbackOrigin.Team);
 
 public sealed class GetRoadmapItemHandler(AppDbContext db, ProductContext product, TimeProvider clock) : IQueryHandler<GetRoadmapItem, RoadmapItemDetail>
 {
@@ -80,7 +81,7 @@ internal static class FeedbackQueries
     public static async Task<List<FeedbackView>> Views(IQueryable<FeedbackEntity> feedback, CancellationToken cancellationToken) =>
         (await feedback.AsNoTracking()
             .Select(f => new FeedbackView(f.Id, f.Kind, f.Body, f.AuthorName, f.CreatedAt, f.Status, f.Answer, f.AnsweredBy, f.AnsweredAt,
-                f.Version, f.RoadmapItemId, f.RoadmapItem!.Title))
+                f.Version, f.RoadmapItemId, f.RoadmapItem!.Title, f.Origin))
             .ToListAsync(cancellationToken))
         .OrderBy(f => f.Status == RoadmapFeedbackStatus.Open ? 0 : 1).ThenByDescending(f => f.CreatedAt).ToList();
 }

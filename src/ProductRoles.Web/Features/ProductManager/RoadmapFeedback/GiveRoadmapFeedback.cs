@@ -41,7 +41,7 @@ public sealed class GiveRoadmapFeedbackHandler(AppDbContext db, ProductContext p
         };
         db.RoadmapFeedback.Add(feedback);
         await db.SaveChangesAsync(cancellationToken);
-        events.Raise(new RoadmapFeedbackGiven(productId, command.ItemId, feedback.Id, user.UserId, feedback.Kind));
+        events.Raise(new RoadmapFeedbackGiven(productId, command.ItemId, feedback.Id, user.UserId, feedback.Kind, feedback.Body));
         return feedback.Id;
     }
 }

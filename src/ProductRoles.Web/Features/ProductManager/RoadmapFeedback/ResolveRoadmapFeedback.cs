@@ -43,7 +43,7 @@ public sealed class ResolveRoadmapFeedbackHandler(AppDbContext db, ProductContex
         feedback.AnsweredBy = command.Status == RoadmapFeedbackStatus.Open && feedback.Answer is null ? null : user.Name;
         feedback.AnsweredAt = feedback.AnsweredBy is null ? null : clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
-        events.Raise(new RoadmapFeedbackAnswered(product.Id, feedback.RoadmapItemId, feedback.Id, user.UserId, from, feedback.Status));
+        events.Raise(new RoadmapFeedbackAnswered(product.Id, feedback.RoadmapItemId, feedback.Id, user.UserId, from, feedback.Status, feedback.Answer));
         return feedback.RoadmapItemId;
     }
 }

@@ -38,7 +38,7 @@ public sealed class AddBacklogCommentHandler(AppDbContext db, ProductContext pro
         };
         db.BacklogComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        events.Raise(new BacklogItemCommented(product.Id, command.ItemId, user.UserId, comment.Id));
+        events.Raise(new BacklogItemCommented(product.Id, command.ItemId, user.UserId, comment.Id, comment.Text));
         return Unit.Value;
     }
 }

@@ -32,30 +32,43 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
         var counts = (await all.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Count);
 
-        var items = all;
-        if (query.Status is { } status)
-        {
-            items = items.Where(f => f.Status == status);
-        }
+        // The rows are scoped by hand so that each row's link count is an index lookup, not a join
+        // through the child filter to every feedback item of the product.
+        var productId = product.Id;
+        var items = Filtered(all.IgnoreQueryFilters().Where(f => f.ProductId == productId), query.Status, query.Source, query.Text);
 
-        if (query.Source is { } source)
-        {
-            items = items.Where(f => f.SourceKind == source);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var text = query.Text.Trim();
-            items = items.Where(f => f.Text.Contains(text) || f.SourceName.Contains(text) || (f.Account != null && f.Account.Contains(text))
-                                     || f.Tags.Contains(text.ToLowerInvariant()));
-        }
-
-        var total = await items.CountAsync(cancellationToken);
+        // Without a filter (or by status alone) the total is already known from the counts: no second count.
+        var total = query.Source is null && string.IsNullOrWhiteSpace(query.Text)
+            ? query.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
+            : await items.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(f => new FeedbackRow(f.Id, f.SourceKind, f.SourceName, f.Account, f.Text, f.ReceivedOn, f.Tags, f.Status, f.BacklogLinks.Count))
             .ToListAsync(cancellationToken);
         return new FeedbackInbox(rows, page, pageCount, total, counts) { CanAdd = product.Can(Permission.AddCustomerFeedback) };
+    }
+
+    /// <summary>The inbox's filters; the API's keyset list uses the same.</summary>
+    public static IQueryable<FeedbackItem> Filtered(IQueryable<FeedbackItem> items, FeedbackStatus? status, FeedbackSourceKind? source, string? text)
+    {
+        if (status is { } wanted)
+        {
+            items = items.Where(f => f.Status == wanted);
+        }
+
+        if (source is { } kind)
+        {
+            items = items.Where(f => f.SourceKind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var trimmed = text.Trim();
+            items = items.Where(f => f.Text.Contains(trimmed) || f.SourceName.Contains(trimmed) || (f.Account != null && f.Account.Contains(trimmed))
+                                     || f.Tags.Contains(trimmed.ToLowerInvariant()));
+        }
+
+        return items;
     }
 }

@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Auditing;
+using ProductRoles.Web.Domain;
+using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Backlog.Import;
+using ProductRoles.Web.Infrastructure.Events;
 using ProductRoles.Web.Infrastructure.Leases;
+using ProductRoles.Web.Infrastructure.Security;
 
 namespace ProductRoles.Web.Features.ProductOwner.Import;
 
@@ -112,11 +116,15 @@ public static class BacklogImportJob
         db.AddedAction = "Imported";
         db.ActivityNote = $"imported from {import.FileName}";
         var now = clock.GetUtcNow().UtcDateTime;
+        var events = BatchEvents.For(services, import);
         var writer = new ImportWriter(db, import, store.PathOf(import.StoredFileName), now)
         {
+            OnItemsWritten = events.RaiseAsync,
             OnBatch = async run =>
             {
                 // What the run made besides items is recorded as it goes, so even an interrupted run can be taken back.
+                // The batch committed: live pages hear of it now.
+                await events.CommittedAsync(cancellationToken);
                 var created = run.CreatedJson;
                 await db.BacklogImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s.SetProperty(i => i.CreatedJson, created), cancellationToken);
                 if (renewLease is not null)
@@ -171,6 +179,40 @@ public static class BacklogImportJob
             .SetProperty(i => i.Message, "The app stopped during the import, so what it had written was taken back. Upload the file again to import it.")
             .SetProperty(i => i.CreatedItems, 0).SetProperty(i => i.UpdatedItems, 0), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Each batch's <see cref="BacklogItemsImported"/>, handed to the event handlers inside the batch's transaction
+    /// (webhooks write their outbox rows there) and to the commit listeners once it committed (live pages), as the
+    /// unit of work does for a command. The handlers read the product as a product request would.
+    /// </summary>
+    private sealed class BatchEvents(IServiceProvider services, BacklogImport import)
+    {
+        public static BatchEvents For(IServiceProvider services, BacklogImport import)
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var product = db.Products.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == import.ProductId)
+                .Select(p => new { p.Slug, p.Name, p.Stage }).Single();
+            services.GetRequiredService<ProductAccessResolver>().Enter(
+                new ProductAccess(import.ProductId, product.Slug, product.Name, product.Stage, ProductRole.ProductOwner, IsAdministrator: false));
+            return new BatchEvents(services, import);
+        }
+
+        public async Task RaiseAsync(IReadOnlyList<int> created, IReadOnlyList<int> updated)
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            await services.GetRequiredService<DomainEventDispatcher>().DispatchAsync(
+                new BacklogItemsImported(import.ProductId, import.Id, import.CreatedById, import.CreatedByName, created, updated), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        public async Task CommittedAsync(CancellationToken cancellationToken)
+        {
+            foreach (var listener in services.GetServices<ICommitListener>())
+            {
+                await listener.CommittedAsync(cancellationToken);
+            }
+        }
     }
 
     private sealed record FixedProductScope(int ProductId) : IProductScope

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
+using ProductRoles.Web.Data.Search;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Domain.Backlog.Import;
 
@@ -34,16 +35,32 @@ public static class ImportReverter
             db.ChangeTracker.Clear();
         }
 
-        await db.BacklogComments.Where(c => c.ImportId == id).ExecuteDeleteAsync(cancellationToken);
         var created = ImportCreated.FromJson(import.CreatedJson);
+        await ForgetInSearchAsync(db, id, created, cancellationToken);
+        await db.BacklogComments.Where(c => c.ImportId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SprintItems.Where(s => db.BacklogItems.Any(i => i.Id == s.BacklogItemId && i.ImportId == id) || created.Sprints.Contains(s.SprintId))
             .ExecuteDeleteAsync(cancellationToken);
+        // The set-based delete passes by the change tracker: take the items off the product's counts first.
+        await db.Database.ExecuteSqlRawAsync(BacklogTally.ForgetItemsSql, [id], cancellationToken);
         await db.BacklogItems.Where(i => i.ImportId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Sprints.Where(s => created.Sprints.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         // A roadmap item someone has since linked other items to stays; the link would dangle otherwise.
         await db.RoadmapItems.Where(r => created.RoadmapItems.Contains(r.Id) && !db.BacklogItems.Any(i => i.RoadmapItemId == r.Id))
             .ExecuteDeleteAsync(cancellationToken);
         await db.BacklogImportReverts.Where(r => r.BacklogImportId == id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The bulk deletes below bypass the save that keeps the search index in step, so their rows go from the index here.</summary>
+    private static async Task ForgetInSearchAsync(AppDbContext db, int id, ImportCreated created, CancellationToken cancellationToken)
+    {
+        var items = await db.BacklogItems.Where(i => i.ImportId == id).Select(i => i.Id).ToListAsync(cancellationToken);
+        var comments = await db.BacklogComments.Where(c => c.ImportId == id || items.Contains(c.BacklogItemId)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var roadmap = await db.RoadmapItems.Where(r => created.RoadmapItems.Contains(r.Id) && !db.BacklogItems.Any(i => i.RoadmapItemId == r.Id && i.ImportId != id))
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        await SearchIndexChanges.ForgetAsync(db, SearchKind.BacklogItem, items, cancellationToken);
+        await SearchIndexChanges.ForgetAsync(db, SearchKind.Comment, comments, cancellationToken);
+        await SearchIndexChanges.ForgetAsync(db, SearchKind.Sprint, created.Sprints, cancellationToken);
+        await SearchIndexChanges.ForgetAsync(db, SearchKind.RoadmapItem, roadmap, cancellationToken);
     }
 
     private static void Restore(BacklogItem item, ItemSnapshot before, DateTime now)

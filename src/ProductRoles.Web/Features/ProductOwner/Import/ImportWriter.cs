@@ -38,6 +38,9 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
     /// <summary>Called after each batch commits.</summary>
     public Func<ImportWriter, Task>? OnBatch { get; init; }
 
+    /// <summary>Called inside each batch's transaction with the ids it created and updated, so the batch's event commits with it.</summary>
+    public Func<IReadOnlyList<int>, IReadOnlyList<int>, Task>? OnItemsWritten { get; init; }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
@@ -219,7 +222,12 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         {
             if (batch.Count > 0)
             {
-                await WriteItemsAsync(batch, cancellationToken);
+                var written = await WriteItemsAsync(batch, cancellationToken);
+                if (OnItemsWritten is not null)
+                {
+                    await OnItemsWritten(
+                        [.. written.Where(w => w.Created).Select(w => w.Item.Id)], [.. written.Where(w => !w.Created).Select(w => w.Item.Id)]);
+                }
             }
 
             await db.BacklogImports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s
@@ -236,13 +244,14 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         }
     }
 
-    private async Task WriteItemsAsync(List<ImportedItem> batch, CancellationToken cancellationToken)
+    private async Task<List<(BacklogItem Item, bool Created)>> WriteItemsAsync(List<ImportedItem> batch, CancellationToken cancellationToken)
     {
         var keys = batch.Where(i => i.Key is not null).Select(i => i.Key!).ToList();
         var existing = keys.Count == 0 || !_hasKeyedItems ? [] : await db.BacklogItems.Where(i => i.ProductId == import.ProductId && keys.Contains(i.ExternalKey!))
             .Include(i => i.Tags).Include(i => i.AcceptanceCriteria).Include(i => i.Comments).AsSplitQuery()
             .ToDictionaryAsync(i => i.ExternalKey!, StringComparer.Ordinal, cancellationToken);
         var written = new List<(ImportedItem Row, BacklogItem Item)>(batch.Count);
+        var created = new HashSet<BacklogItem>();
         foreach (var row in batch)
         {
             BacklogItem item;
@@ -264,6 +273,7 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
                     CreatedAt = row.CreatedAt ?? now,
                 };
                 db.BacklogItems.Add(item);
+                created.Add(item);
                 import.CreatedItems++;
             }
 
@@ -279,6 +289,8 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         {
             await AddSprintItemsAsync(written, cancellationToken);
         }
+
+        return [.. written.Select(w => (w.Item, created.Contains(w.Item)))];
     }
 
     private void Apply(BacklogItem item, ImportedItem row)

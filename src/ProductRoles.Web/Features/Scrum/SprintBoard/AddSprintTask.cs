@@ -37,7 +37,7 @@ public sealed class AddSprintTaskHandler(AppDbContext db, ProductContext product
         };
         db.SprintTasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
-        events.Raise(new SprintTaskAdded(productId, command.SprintId, command.BacklogItemId, task.Id, user.UserId, task.Title));
+        events.Raise(new SprintTaskAdded(productId, command.SprintId, command.BacklogItemId, task.Id, user.UserId, task.Title, task.OwnerId));
         return task.Id;
     }
 }

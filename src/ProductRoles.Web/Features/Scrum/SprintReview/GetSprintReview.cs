@@ -20,7 +20,11 @@ public sealed record SprintReviewView(
     int SprintId, string SprintName, string Goal, DateOnly StartDate, DateOnly EndDate, DateTime? ClosedAt,
     int Committed, int Done, int Returned, bool? GoalMet, string? Notes, int Version,
     IReadOnlyList<IncrementItem> Increment, IReadOnlyList<NotDoneItem> NotDone, IReadOnlyList<AdvancedRoadmapItem> Roadmap,
-    IReadOnlyList<ReviewFeedback> Feedback, bool CanEdit, bool CanGiveFeedback, bool CanSeeBacklog, bool CanSeeFeedbackInbox, bool CanSeeStrategy);
+    IReadOnlyList<ReviewFeedback> Feedback, bool CanEdit, bool CanGiveFeedback, bool CanSeeBacklog, bool CanSeeFeedbackInbox, bool CanSeeStrategy)
+{
+    /// <summary>Whether the caller may share the review with a link (the product owner).</summary>
+    public bool CanShare { get; init; }
+}
 
 /// <summary>A roadmap item the increment advanced, with the goals and market insights behind it: the chain back from the increment.</summary>
 public sealed record AdvancedRoadmapItem(int Id, string Title, IReadOnlyList<ChainLink> Goals, IReadOnlyList<ChainLink> Insights);
@@ -107,7 +111,10 @@ public sealed class GetSprintReviewHandler(AppDbContext db, ProductContext produ
         return new SprintReviewView(sprint.Id, sprint.Name, sprint.Goal, sprint.StartDate, sprint.EndDate, sprint.ClosedAt,
             sprint.CommittedPoints ?? 0, sprint.DonePoints ?? 0, sprint.ReturnedPoints ?? 0, review?.GoalMet, review?.Notes, review?.Version ?? 0,
             items, notDone, roadmap, feedback, product.Can(Permission.EditSprintReview), product.Can(Permission.GiveSprintReviewFeedback),
-            product.Can(Permission.ViewBacklog), product.Can(Permission.ViewCustomerFeedback), product.Can(Permission.ViewStrategy));
+            product.Can(Permission.ViewBacklog), product.Can(Permission.ViewCustomerFeedback), product.Can(Permission.ViewStrategy))
+        {
+            CanShare = product.Can(Permission.ShareSprintReview),
+        };
     }
 }
 

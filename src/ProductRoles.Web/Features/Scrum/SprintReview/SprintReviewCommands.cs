@@ -24,17 +24,20 @@ public sealed class RecordSprintReviewValidator : AbstractValidator<RecordSprint
     }
 }
 
-public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events) : ICommandHandler<RecordSprintReview, Unit>
+public sealed class RecordSprintReviewHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
+    : ICommandHandler<RecordSprintReview, Unit>
 {
     public async ValueTask<Unit> Handle(RecordSprintReview command, CancellationToken cancellationToken)
     {
         var productId = product.Id;
         var review = await ReviewGuard.ReviewAsync(db, productId, command.SprintId, cancellationToken);
         db.ExpectVersion(review, command.Version);
+        var notesBefore = review.Notes;
         review.GoalMet = command.GoalMet;
         review.Notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
+        review.RecordedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
-        events.Raise(new SprintReviewRecorded(productId, command.SprintId, user.UserId, review.GoalMet));
+        events.Raise(new SprintReviewRecorded(productId, command.SprintId, user.UserId, review.GoalMet, review.Notes, notesBefore));
         return Unit.Value;
     }
 }

@@ -36,9 +36,19 @@ public sealed class ItemModel : ProductItemPageModel
             },
             prefix: "Resolve");
 
+    public Task<IActionResult> OnPostWatchAsync(bool watch) =>
+        SendAndRedirectAsync(new ProductRoles.Web.Features.Notifications.WatchRoadmapItem(Slug, Id, watch),
+            _ => (watch ? "You watch this roadmap item now: you are told of its feedback and changes." : "You no longer watch this roadmap item.",
+                RedirectToPage(new { slug = Slug, id = Id })),
+            LoadAsync, prefix: "");
+
+    /// <summary>Whether the reader watches this roadmap item (its Watch / Unwatch button).</summary>
+    public bool Watching { get; private set; }
+
     private async Task LoadAsync()
     {
         Item = await Sender.Send(new GetRoadmapItem(Slug, Id), Aborted);
+        Watching = await Sender.Send(new ProductRoles.Web.Features.Notifications.IsWatching(Slug, ProductRoles.Web.Domain.Notifications.WatchSubject.RoadmapItem, Id), Aborted);
         if (Item.CanSeeHistory)
         {
             History = await Sender.Send(GetEntityHistory.Of<RoadmapItem>(Slug, Id), Aborted);

@@ -37,9 +37,18 @@ public sealed class ItemModel : ProductItemPageModel
                 RedirectToPage(new { slug = Slug, id = Id })),
             LoadAsync, prefix: "Move");
 
+    public Task<IActionResult> OnPostWatchAsync(bool watch) =>
+        SendAndRedirectAsync(new ProductRoles.Web.Features.Notifications.WatchBacklogItem(Slug, Id, watch),
+            _ => (watch ? "You watch this item now: you are told when it changes." : "You no longer watch this item.", RedirectToPage(new { slug = Slug, id = Id })),
+            LoadAsync, prefix: "");
+
+    /// <summary>Whether the reader watches this item (its Watch / Unwatch button).</summary>
+    public bool Watching { get; private set; }
+
     private async Task LoadAsync()
     {
         Item = await Sender.Send(new GetBacklogItem(Slug, Id), Aborted);
+        Watching = await Sender.Send(new ProductRoles.Web.Features.Notifications.IsWatching(Slug, ProductRoles.Web.Domain.Notifications.WatchSubject.BacklogItem, Id), Aborted);
         var history = await Sender.Send(GetEntityHistory.Of<BacklogItem>(Slug, Id), Aborted);
         // Rank keys are no longer recorded (see NotAuditedAttribute), but rows written before that may still hold them.
         History = history.Where(h => h.Field != nameof(BacklogItem.Rank)).ToList();

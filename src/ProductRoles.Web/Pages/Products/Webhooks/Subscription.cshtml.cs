@@ -6,6 +6,8 @@ using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Products.Webhooks;
 
+// Shows a new secret once (BREACH: see WireSetup).
+[ProductRoles.Web.Infrastructure.Web.Wire.DoNotCompress]
 public sealed class SubscriptionModel : ProductItemPageModel
 {
     [BindProperty]

@@ -34,7 +34,20 @@ public sealed class IndexModel : ProductItemPageModel
             },
             prefix: "");
 
-    private async Task LoadAsync() => Data = await Sender.Send(new GetSprintReview(Slug, Id), Aborted);
+    public Task<IActionResult> OnPostWatchAsync(bool watch) =>
+        SendAndRedirectAsync(new ProductRoles.Web.Features.Notifications.WatchSprintReview(Slug, Id, watch),
+            _ => (watch ? "You watch this sprint review now: you are told when it changes." : "You no longer watch this sprint review.",
+                RedirectToPage(new { slug = Slug, id = Id })),
+            LoadAsync, prefix: "");
+
+    /// <summary>Whether the reader watches this review (its Watch / Unwatch button).</summary>
+    public bool Watching { get; private set; }
+
+    private async Task LoadAsync()
+    {
+        Data = await Sender.Send(new GetSprintReview(Slug, Id), Aborted);
+        Watching = await Sender.Send(new ProductRoles.Web.Features.Notifications.IsWatching(Slug, ProductRoles.Web.Domain.Notifications.WatchSubject.SprintReview, Id), Aborted);
+    }
 
     public sealed class ReviewInput
     {
