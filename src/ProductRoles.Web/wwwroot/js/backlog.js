@@ -62,8 +62,32 @@ if (table?.dataset.canOrder === "true") {
     });
 }
 
-const choices = document.getElementById("inline-choices");
-if (table?.dataset.canEdit === "true" && choices) {
+// The editors' choices come from selects the page already has (the bulk form's statuses, the filter's
+// roadmap items) rather than a second copy of each in the markup: every byte of the first screen counts.
+const estimates = [0, 1, 2, 3, 5, 8, 13, 21];
+function choices(field) {
+    const select = document.createElement("select");
+    const copy = (id, none) => {
+        if (none) {
+            select.append(new Option(none, ""));
+        }
+        Array.from(document.getElementById(id)?.options ?? []).filter(option => option.value).forEach(option => select.append(new Option(option.text, option.value)));
+    };
+    switch (field) {
+        case "Status":
+            copy("bulk-status", null); // Every status but Done: Done has its checklist.
+            break;
+        case "Estimate":
+            select.append(new Option("No estimate", ""), ...estimates.map(points => new Option(String(points), String(points))));
+            break;
+        default:
+            copy("f-roadmap", "No roadmap item");
+            break;
+    }
+    return select;
+}
+
+if (table?.dataset.canEdit === "true" && document.getElementById("bulk-status")) {
     const columns = Array.from(table.tHead.rows[0].cells).map(cell => cell.dataset.edit ?? null);
     enhance();
     document.addEventListener("live:morphed", enhance);
@@ -108,7 +132,7 @@ if (table?.dataset.canEdit === "true" && choices) {
         switch (field) {
             case "Status": {
                 const text = cell.querySelector(".badge")?.textContent.trim();
-                const option = Array.from(choices.content.querySelector("[data-for=Status]").options).find(o => o.text === text);
+                const option = Array.from(document.getElementById("bulk-status").options).find(o => o.value && o.text === text);
                 return option ? option.value : null;
             }
             case "Estimate":
@@ -129,7 +153,7 @@ if (table?.dataset.canEdit === "true" && choices) {
         if (field === "Tags") {
             editor = Object.assign(document.createElement("input"), { type: "text", value, maxLength: 500 });
         } else {
-            editor = choices.content.querySelector(`[data-for=${field}]`).cloneNode(true);
+            editor = choices(field);
             editor.value = value;
         }
         editor.classList.add("po-inline");

@@ -19,7 +19,9 @@ document.addEventListener("submit", event => {
     }
     const submitter = event.submitter instanceof HTMLElement ? event.submitter : null;
     const action = submitter?.getAttribute("formaction") || form.action;
-    postInPlace(action, new FormData(form, submitter), { form, focus: submitter ?? document.activeElement });
+    // Focus goes back where it was: the button pressed, or the row a shortcut (shortcuts.js) clicked it from.
+    const active = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    postInPlace(action, new FormData(form, submitter), { form, focus: active ?? submitter });
 });
 
 /**
@@ -141,9 +143,13 @@ function restore(place) {
     target?.scrollIntoView({ block: "nearest" });
 }
 
-/** Says the outcome to screen readers: the answer's message, in one polite live region. */
+/**
+ * Says the outcome to screen readers: the answer's message, in one polite live region (the shortcuts'
+ * region when the page has it, so a move by shortcut is heard once). Cleared first, so the same words
+ * twice are read twice, and set a moment later than the shortcut's "Moving …" it follows.
+ */
 export function announce(text) {
-    let region = document.getElementById("in-place-status");
+    let region = document.getElementById("shortcut-status") ?? document.getElementById("in-place-status");
     if (!region) {
         region = document.createElement("p");
         region.id = "in-place-status";
@@ -151,5 +157,6 @@ export function announce(text) {
         region.setAttribute("aria-live", "polite");
         document.body.append(region);
     }
-    region.textContent = text;
+    region.textContent = "";
+    window.setTimeout(() => { region.textContent = text; }, 60);
 }

@@ -32,7 +32,6 @@ public sealed class LeanBacklogPageTests(AppFixture app, ITestOutputHelper outpu
         using var response = await client.GetAsync($"{product.Url}/backlog");
         var html = await response.Content.ReadAsStringAsync();
         var bytes = Encoding.UTF8.GetByteCount(html);
-        await File.WriteAllTextAsync("/tmp/flow-backlog.html", html);
         output.WriteLine($"backlog first screen, {GetBacklogHandler.PageSize} rows: {bytes:N0} bytes of HTML");
 
         Assert.True(bytes <= BudgetBytes, $"The backlog's first screen is {bytes:N0} bytes; the budget is {BudgetBytes:N0}.");

@@ -1,7 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using ProductRoles.Web.Domain.Sprints;
 using ProductRoles.Web.Features.Scrum.SprintBoard;
-using ProductRoles.Web.Infrastructure.Security;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Web.Pages.Scrum.SprintBoard;
@@ -10,8 +10,8 @@ public sealed class IndexModel : ProductItemPageModel
 {
     public SprintBoardView? Data { get; private set; }
 
-    /// <summary>The signed-in user, for "assign to me".</summary>
-    public string? Me => HttpContext.RequestServices.GetRequiredService<ICurrentUser>().UserId;
+    /// <summary>The signed-in user, for "assign to me": the same claim the current-user service reads (pages stay clear of Data's IChangeAuthor).</summary>
+    public string? Me => User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     /// <summary>The task of a refused save: its message stands beside it.</summary>
     public int? PostedTaskId { get; private set; }
