@@ -68,12 +68,14 @@ function morph(next, form) {
     const bar = document.getElementById("live-bar");
     const theirBar = next.querySelector("#live-bar");
     if (bar && theirBar) {
+        // Ours stays (live.js holds it), but live updates now refresh the page the answer is (page 4 after a quick add at the bottom).
+        bar.dataset.src = theirBar.dataset.src ?? bar.dataset.src;
         theirBar.replaceWith(bar.cloneNode(false));
     }
     // The answer's message replaces the last one (live.js keeps messages across its own refreshes).
     main.querySelectorAll(":scope > .alert[data-live-keep]").forEach(node => node.remove());
+    // <main> onto <main>, as live.js does (an innerHTML morph would take the answer's <main> for a child of ours).
     Idiomorph.morph(main, next, {
-        morphStyle: "innerHTML",
         ignoreActiveValue: false,
         callbacks: {
             beforeNodeMorphed: node => !(node instanceof Element) || !(node === bar || keep(node, form)),
@@ -85,6 +87,8 @@ function morph(next, form) {
     if (message) {
         announce(message.textContent.trim());
     }
+    // live.js drops a refresh it fetched before this answer came.
+    document.body.dataset.inPlaceAt = String(performance.now());
     document.dispatchEvent(new CustomEvent("live:morphed"));
 }
 
