@@ -223,7 +223,7 @@ public sealed partial class BaselineServer
                     html.Append("<button name=\"move\" value=\"").Append(id).Append(":Up\" aria-label=\"Move #").Append(id).Append(" up\" data-shortcut=\"move-up\">↑</button>")
                         .Append("<button name=\"move\" value=\"").Append(id).Append(":Down\" aria-label=\"Move #").Append(id).Append(" down\" data-shortcut=\"move-down\">↓</button>")
                         .Append("<button name=\"move\" value=\"").Append(id).Append(":Top\" aria-label=\"Move #").Append(id).Append(" to the top\" data-shortcut=\"move-top\">Top</button>")
-                        .Append("<button name=\"move\" value=\"").Append(id).Append(":Bottom\" aria-label=\"Move #").Append(id).Append(" to the bottom\" data-shortcut=\"move-bottom\">End</button>");
+                        .Append("<button name=\"move\" value=\"").Append(id).Append(":Bottom\" aria-label=\"Move #").Append(id).Append(" to the bottom\" data-shortcut=\"move-bottom\">Bottom</button>");
                 }
 
                 if (canEdit)
