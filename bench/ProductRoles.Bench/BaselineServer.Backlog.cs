@@ -6,6 +6,7 @@ using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Backlog;
 using ProductRoles.Web.Features.ProductOwner.Backlog;
 using ProductRoles.Web.Infrastructure.Security;
+using ProductRoles.Web.Pages.ProductOwner.Backlog;
 
 namespace ProductRoles.Bench;
 
@@ -65,7 +66,7 @@ public sealed partial class BaselineServer
         var pageCount = Math.Max(1, (int)((total + BacklogPageSize - 1) / BacklogPageSize));
         var page = Math.Min(requested, pageCount);
         var offset = (page - 1) * BacklogPageSize;
-        var rows = new List<(int Id, string Type, string Title, string Status, long? Estimate, string? Roadmap, string? Tags, long Criteria, long Met, long Feedback)>(BacklogPageSize);
+        var rows = new List<(int Id, string Type, string Title, string Status, long? Estimate, string? Roadmap, string? Tags, long Criteria, long Met, long Feedback, long? RoadmapId, long Version)>(BacklogPageSize);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = """
@@ -73,7 +74,8 @@ public sealed partial class BaselineServer
                   (SELECT group_concat(t."Name", ',') FROM "BacklogItemTags" t WHERE t."BacklogItemId" = i."Id"),
                   (SELECT COUNT(*) FROM "AcceptanceCriteria" c WHERE c."BacklogItemId" = i."Id"),
                   (SELECT COUNT(*) FROM "AcceptanceCriteria" c WHERE c."BacklogItemId" = i."Id" AND c."IsMet"),
-                  (SELECT COUNT(*) FROM "BacklogItemFeedbackLinks" f WHERE f."BacklogItemId" = i."Id")
+                  (SELECT COUNT(*) FROM "BacklogItemFeedbackLinks" f WHERE f."BacklogItemId" = i."Id"),
+                  i."RoadmapItemId", i."Version"
                 FROM "BacklogItems" i WHERE i."ProductId" = $product ORDER BY i."Rank" LIMIT $take OFFSET $skip
                 """;
             command.Parameters.AddWithValue("$product", access.ProductId);
@@ -84,7 +86,8 @@ public sealed partial class BaselineServer
             {
                 rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
+                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
+                    reader.IsDBNull(10) ? null : reader.GetInt64(10), reader.GetInt64(11)));
             }
         }
 
@@ -107,8 +110,13 @@ public sealed partial class BaselineServer
                 .Append("            <a class=\"button button-secondary\" href=\"").Append(Url("/ProductOwner/Import/Index", slug)).Append("\">Import CSV</a>\n");
         }
 
-        html.Append("        <a class=\"button button-secondary\" href=\"").Append(Url("/ProductOwner/Backlog/Export", slug)).Append("\">Export CSV</a>\n    </div>\n</div>\n")
-            .Append("<form method=\"get\" class=\"inline-form panel\" aria-label=\"Filter the backlog\">\n    <div class=\"field\">\n        <label for=\"f-status\">Status</label>\n        <select id=\"f-status\" name=\"Status\">\n            <option value=\"\">Any status</option>\n");
+        html.Append("        <a class=\"button button-secondary\" href=\"").Append(Url("/ProductOwner/Backlog/Export", slug)).Append("\">Export CSV</a>\n    </div>\n</div>\n");
+        if (canCreate)
+        {
+            WriteQuickAdd(html, http, slug, pageUrl, tokenInput);
+        }
+
+        html.Append("<form method=\"get\" class=\"inline-form panel\" aria-label=\"Filter the backlog\">\n    <div class=\"field\">\n        <label for=\"f-status\">Status</label>\n        <select id=\"f-status\" name=\"Status\">\n            <option value=\"\">Any status</option>\n");
         foreach (var status in Enum.GetValues<BacklogItemStatus>())
         {
             html.Append("                <option value=\"").Append(status).Append("\">").Append(e.Encode(status.Display())).Append("</option>\n");
@@ -136,9 +144,22 @@ public sealed partial class BaselineServer
 
         html.Append(roadmapOptions).Append("        </select>\n    </div>\n")
             .Append("    <div class=\"field\">\n        <label for=\"f-text\">Text</label>\n        <input id=\"f-text\" type=\"search\" name=\"q\" />\n    </div>\n    <button type=\"submit\" class=\"button button-secondary\">Filter</button>\n</form>\n");
+        if (canOrder && page > 1)
+        {
+            html.Append("    <p class=\"po-drop-top\" data-position=\"1\" hidden>Drop a row here to move it to the top of the backlog</p>\n");
+        }
+
+        if (rows.Count == 0)
+        {
+            html.Append("    <section class=\"panel\">\n            <p class=\"empty\">The backlog is empty.</p>\n    </section>\n");
+            WriteLayoutEnd(html);
+            await WriteAsync(http, html);
+            return;
+        }
+
         if (canEdit)
         {
-            html.Append("    <form method=\"post\" id=\"bulk-form\" class=\"inline-form po-bulk\" aria-label=\"Change selected items\" action=\"").Append(pageUrl).Append("?p=").Append(page).Append("&amp;handler=Bulk\">\n")
+            html.Append("    <form method=\"post\" id=\"bulk-form\" class=\"inline-form po-bulk\" aria-label=\"Change selected items\" data-in-place action=\"").Append(pageUrl).Append("?p=").Append(page).Append("&amp;handler=Bulk\">\n")
                 .Append("        <strong>Selected items:</strong>\n        <div class=\"field\">\n            <label for=\"bulk-tag\">Add tag</label>\n            <input id=\"bulk-tag\" type=\"text\" name=\"addTag\" />\n        </div>\n")
                 .Append("        <div class=\"field\">\n            <label for=\"bulk-status\">Set status</label>\n            <select id=\"bulk-status\" name=\"bulkStatus\">\n                <option value=\"\">Keep status</option>\n");
             foreach (var status in Enum.GetValues<BacklogItemStatus>().Where(s => s != BacklogItemStatus.Done))
@@ -152,84 +173,85 @@ public sealed partial class BaselineServer
                 .Append("        <button type=\"submit\" class=\"button button-secondary\">Apply to selected</button>\n    ").Append(tokenInput).Append("</form>\n");
         }
 
-        if (canOrder && page > 1)
+        // One form for the whole table: each move button names its item and its move ("8:Top").
+        html.Append("<form method=\"post\" id=\"backlog-form\" class=\"table-wrap\" data-in-place action=\"").Append(pageUrl).Append("?p=").Append(page).Append("&amp;handler=Move\">\n")
+            .Append("    <table class=\"table po-backlog\" data-can-order=\"").Append(canOrder ? "true" : "false").Append("\" data-can-edit=\"").Append(canEdit ? "true" : "false").Append("\">\n        <thead>\n            <tr>\n")
+            .Append("                <th scope=\"col\">").Append(canEdit ? "Select, #" : "#").Append("</th>\n                <th scope=\"col\">Item</th>\n")
+            .Append("                <th scope=\"col\" data-edit=\"Status\">Status</th>\n                <th scope=\"col\" class=\"num\" data-edit=\"Estimate\">Points</th>\n")
+            .Append("                <th scope=\"col\" data-edit=\"Tags\">Tags</th>\n                <th scope=\"col\" data-edit=\"RoadmapItem\">Roadmap item</th>\n                <th scope=\"col\">Criteria</th>\n");
+        if (canOrder || canEdit)
         {
-            html.Append("    <p class=\"po-drop-top\" data-position=\"1\" hidden>Drop a row here to move it to the top of the backlog</p>\n");
+            html.Append("                    <th scope=\"col\">").Append(canOrder ? "Order" : string.Empty).Append("<span class=\"visually-hidden\">").Append(canOrder ? " and edit" : "Edit").Append("</span></th>\n");
         }
 
-        html.Append("<div class=\"table-wrap\">\n    <table class=\"table po-backlog\" data-can-order=\"").Append(canOrder ? "true" : "false").Append("\">\n        <thead>\n            <tr>\n");
-        if (canEdit)
-        {
-            html.Append("                    <th scope=\"col\"><span class=\"visually-hidden\">Select</span></th>\n");
-        }
-
-        html.Append("                <th scope=\"col\" class=\"num\">#</th>\n                <th scope=\"col\">Item</th>\n                <th scope=\"col\">Status</th>\n                <th scope=\"col\" class=\"num\">Points</th>\n                <th scope=\"col\">Tags</th>\n                <th scope=\"col\">Criteria</th>\n");
-        if (canOrder)
-        {
-            html.Append("                    <th scope=\"col\">Order</th>\n");
-        }
-
-        html.Append("            </tr>\n        </thead>\n        <tbody>\n");
+        html.Append("            </tr>\n        </thead>\n        <tbody data-offset=\"").Append(offset).Append("\">\n");
         var position = offset;
         foreach (var row in rows)
         {
             position++;
             var id = row.Id.ToString(CultureInfo.InvariantCulture);
             var status = Enum.Parse<BacklogItemStatus>(row.Status);
-            html.Append("                <tr id=\"item-").Append(id).Append("\" data-shortcut-row data-item-id=\"").Append(id).Append("\" data-position=\"").Append(position).Append('"')
-                .Append(canOrder ? " draggable=\"true\"" : string.Empty).Append(">\n");
+            html.Append("<tr id=\"item-").Append(id).Append("\" data-item-id=\"").Append(id).Append("\" data-version=\"").Append(row.Version).Append("\" data-shortcut-row tabindex=\"-1\">");
             if (canEdit)
             {
-                html.Append("                        <td><input type=\"checkbox\" form=\"bulk-form\" name=\"ids\" value=\"").Append(id).Append("\" aria-label=\"Select #").Append(id).Append("\" /></td>\n");
+                html.Append("<td><input type=\"checkbox\" form=\"bulk-form\" name=\"ids\" value=\"").Append(id).Append("\" aria-label=\"Select #").Append(id).Append("\"> ").Append(position).Append("</td>");
             }
-
-            html.Append("                    <td class=\"num\">").Append(position).Append("</td>\n                    <td class=\"po-item\">\n                        <span class=\"po-type po-type-")
-                .Append(row.Type.ToLowerInvariant()).Append("\">").Append(row.Type).Append("</span>\n                        <a data-shortcut=\"open\" href=\"").Append(itemUrlPrefix).Append(id).Append("\">")
-                .Append(e.Encode(row.Title)).Append("</a>\n                        <span class=\"muted small\">#").Append(id).Append("</span>\n");
-            if (row.Feedback > 0)
+            else
             {
-                html.Append("                            <span class=\"muted small\" title=\"Made from customer feedback\">· from feedback</span>\n");
+                html.Append("<td>").Append(position).Append("</td>");
             }
 
-            if (row.Roadmap is { } roadmap)
-            {
-                html.Append("                            <span class=\"muted small\">· roadmap: ").Append(e.Encode(roadmap)).Append("</span>\n");
-            }
-
-            html.Append("                    </td>\n                    <td><span class=\"badge ").Append(BacklogBadges.For(status)).Append("\">").Append(e.Encode(status.Display())).Append("</span></td>\n")
-                .Append("                    <td class=\"num\">").Append(row.Estimate).Append("</td>\n                    <td class=\"po-tags\">");
+            html.Append("<td><span class=\"po-type po-type-").Append(row.Type.ToLowerInvariant()).Append("\">").Append(row.Type).Append("</span> <a href=\"").Append(itemUrlPrefix).Append(id)
+                .Append("\" data-shortcut=\"open\">").Append(e.Encode(row.Title)).Append("</a> <small>#").Append(id).Append(row.Feedback > 0 ? e.Encode(" · from feedback") : string.Empty).Append("</small></td>")
+                .Append("<td><span class=\"badge ").Append(BacklogBadges.For(status)).Append("\">").Append(e.Encode(status.Display())).Append("</span></td>")
+                .Append("<td>").Append(row.Estimate).Append("</td><td>");
             if (row.Tags is not null)
             {
                 foreach (var tag in row.Tags.Split(','))
                 {
-                    html.Append(" <span class=\"po-tag\">").Append(e.Encode(tag)).Append("</span> ");
+                    html.Append("<span class=\"po-tag\">").Append(e.Encode(tag)).Append("</span>");
                 }
             }
 
-            html.Append("</td>\n                    <td>").Append(row.Criteria == 0 ? string.Empty : $"{row.Met}/{row.Criteria}").Append("</td>\n");
-            if (canOrder)
+            html.Append("</td><td data-value=\"").Append(row.RoadmapId).Append("\">").Append(row.Roadmap is null ? string.Empty : e.Encode(row.Roadmap)).Append("</td>")
+                .Append("<td>").Append(row.Criteria == 0 ? string.Empty : $"{row.Met}/{row.Criteria}").Append("</td>");
+            if (canOrder || canEdit)
             {
-                html.Append("                        <td class=\"po-order\">\n                            <form method=\"post\" class=\"po-move\" aria-label=\"Move #").Append(id).Append("\" action=\"").Append(pageUrl).Append("?handler=Move\">\n")
-                    .Append("                                <input type=\"hidden\" name=\"itemId\" value=\"").Append(id).Append("\" />\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Up\" class=\"button button-quiet button-small\" title=\"Move up\" data-shortcut=\"move-up\" aria-label=\"Move #").Append(id).Append(" up\">↑</button>\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Down\" class=\"button button-quiet button-small\" title=\"Move down\" data-shortcut=\"move-down\" aria-label=\"Move #").Append(id).Append(" down\">↓</button>\n")
-                    .Append("                                <button type=\"submit\" name=\"move\" value=\"Top\" class=\"button button-quiet button-small\" title=\"Move to top\" data-shortcut=\"move-top\" aria-label=\"Move #").Append(id).Append(" to the top\">Top</button>\n")
-                    .Append("                                <details class=\"po-move-more\">\n                                    <summary>More</summary>\n                                    <label for=\"pos-").Append(id).Append("\">To position</label>\n")
-                    .Append("                                    <input id=\"pos-").Append(id).Append("\" type=\"number\" name=\"position\" min=\"1\" max=\"").Append(total).Append("\" class=\"po-position\" />\n")
-                    .Append("                                    <label for=\"reason-").Append(id).Append("\">Reason (optional)</label>\n")
-                    .Append("                                    <input id=\"reason-").Append(id).Append("\" type=\"text\" name=\"reason\" maxlength=\"500\" class=\"po-reason\" />\n")
-                    .Append("                                    <button type=\"submit\" name=\"move\" value=\"ToPosition\" class=\"button button-secondary button-small\">Move</button>\n")
-                    .Append("                                    <button type=\"submit\" name=\"move\" value=\"Bottom\" class=\"button button-quiet button-small\" data-shortcut=\"move-bottom\">To bottom</button>\n")
-                    .Append("                                </details>\n                            ").Append(tokenInput).Append("</form>\n                        </td>\n");
+                html.Append("<td>");
+                if (canOrder)
+                {
+                    html.Append("<button name=\"move\" value=\"").Append(id).Append(":Up\" aria-label=\"Move #").Append(id).Append(" up\" data-shortcut=\"move-up\">↑</button>")
+                        .Append("<button name=\"move\" value=\"").Append(id).Append(":Down\" aria-label=\"Move #").Append(id).Append(" down\" data-shortcut=\"move-down\">↓</button>")
+                        .Append("<button name=\"move\" value=\"").Append(id).Append(":Top\" aria-label=\"Move #").Append(id).Append(" to the top\" data-shortcut=\"move-top\">Top</button>")
+                        .Append("<button name=\"move\" value=\"").Append(id).Append(":Bottom\" aria-label=\"Move #").Append(id).Append(" to the bottom\" data-shortcut=\"move-bottom\">Bottom</button>");
+                }
+
+                if (canEdit)
+                {
+                    html.Append("<a href=\"").Append(itemUrlPrefix).Append(id).Append("/edit\" data-shortcut=\"edit\" aria-label=\"Edit #").Append(id).Append("\">Edit</a>");
+                }
+
+                html.Append("</td>");
             }
 
-            html.Append("                </tr>\n");
+            html.Append("</tr>\n");
         }
 
-        html.Append("        </tbody>\n    </table>\n</div>\n");
-        if (rows.Count == 0)
+        html.Append("        </tbody>\n    </table>\n").Append(tokenInput).Append("</form>\n");
+        if (canEdit)
         {
-            html.Append("    <p class=\"muted\">No backlog items match.</p>\n");
+            // The inline editors' one form, filled from the row by backlog.js.
+            var first = rows[0];
+            html.Append("    <form method=\"post\" id=\"inline-form\" hidden action=\"").Append(pageUrl).Append("?p=").Append(page).Append("&amp;handler=Inline\">\n")
+                .Append("        <input type=\"hidden\" name=\"itemId\" value=\"").Append(first.Id).Append("\" />\n        <input type=\"hidden\" name=\"version\" value=\"").Append(first.Version).Append("\" />\n")
+                .Append("        <label for=\"inline-field\">Field</label>\n        <select id=\"inline-field\" name=\"field\">\n");
+            foreach (var field in Enum.GetValues<BacklogInlineField>())
+            {
+                html.Append("                <option value=\"").Append(field).Append("\">").Append(field).Append("</option>\n");
+            }
+
+            html.Append("        </select>\n        <label for=\"inline-value\">Value</label>\n        <input id=\"inline-value\" name=\"value\" type=\"text\" value=\"").Append(first.Status).Append("\" />\n")
+                .Append("        <button type=\"submit\">Save</button>\n    ").Append(tokenInput).Append("</form>\n");
         }
 
         html.Append("<nav class=\"pager\" aria-label=\"Pages\">\n");
@@ -247,11 +269,40 @@ public sealed partial class BaselineServer
         html.Append("</nav>\n");
         if (canOrder)
         {
-            html.Append("    <p class=\"muted small\">Drag a row to a new place, or use the buttons: each move is recorded in the item's history.</p>\n");
+            html.Append("    <p class=\"muted small\">Drag a row to a new place, or use the buttons (an item's own page moves it to a position, with a reason): each move is recorded in the item's history.")
+                .Append(canEdit ? " Click a status, estimate, tags or roadmap item to change it in place." : string.Empty).Append("</p>\n");
         }
 
         WriteLayoutEnd(html);
         await WriteAsync(http, html);
+    }
+
+    /// <summary>The one-line quick add, with the place the user last chose (the app's cookie).</summary>
+    private void WriteQuickAdd(StringBuilder html, HttpContext http, string slug, string pageUrl, string tokenInput)
+    {
+        var remembered = Enum.TryParse<NewItemPlace>(http.Request.Cookies[IndexModel.PlaceCookie], out var place) && Enum.IsDefined(place)
+            ? place : NewItemPlace.Bottom;
+        string Selected(bool yes) => yes ? " selected=\"selected\"" : string.Empty;
+        html.Append("    <form method=\"post\" id=\"quick-add\" class=\"inline-form panel po-quick-add\" aria-label=\"Quick add\" data-in-place data-focus-after=\"quick-title\" action=\"").Append(pageUrl).Append("?handler=QuickAdd\">\n")
+            .Append("        <div class=\"field po-quick-title\">\n            <label for=\"quick-title\">New item</label>\n")
+            .Append("            <input id=\"quick-title\" name=\"title\" type=\"text\" maxlength=\"200\" placeholder=\"Type a title and press Enter\" autocomplete=\"off\" />\n")
+            .Append("            <span class=\"field-error\" id=\"quick-title-error\" data-valmsg-for=\"QuickAdd.Title\"></span>\n        </div>\n")
+            .Append("        <div class=\"field\">\n            <label for=\"quick-type\">Type</label>\n            <select id=\"quick-type\" name=\"type\">\n");
+        foreach (var type in new[] { BacklogItemType.Chore, BacklogItemType.Bug, BacklogItemType.Story })
+        {
+            html.Append("                    <option value=\"").Append(type).Append('"').Append(Selected(type == BacklogItemType.Chore)).Append('>').Append(type.Display()).Append("</option>\n");
+        }
+
+        html.Append("            </select>\n            <span class=\"field-error\" id=\"quick-type-error\" data-valmsg-for=\"QuickAdd.Type\"></span>\n        </div>\n")
+            .Append("        <div class=\"field\">\n            <label for=\"quick-place\">Goes</label>\n            <select id=\"quick-place\" name=\"place\">\n")
+            .Append("                <option value=\"Top\"").Append(Selected(remembered == NewItemPlace.Top)).Append(">to the top</option>\n")
+            .Append("                <option value=\"Bottom\"").Append(Selected(remembered == NewItemPlace.Bottom)).Append(">to the bottom</option>\n")
+            .Append("                <option value=\"After\"").Append(Selected(remembered == NewItemPlace.After)).Append(">after item…</option>\n")
+            .Append("            </select>\n            <span class=\"field-error\" id=\"quick-place-error\" data-valmsg-for=\"QuickAdd.Place\"></span>\n        </div>\n")
+            .Append("        <div class=\"field po-quick-after\">\n            <label for=\"quick-after\">After item #</label>\n")
+            .Append("            <input id=\"quick-after\" name=\"after\" type=\"number\" min=\"1\" inputmode=\"numeric\" />\n        </div>\n")
+            .Append("        <button type=\"submit\" class=\"button\">Add</button>\n        <a href=\"").Append(Url("/ProductOwner/Backlog/New", slug)).Append("\">Full form</a>\n    ")
+            .Append(tokenInput).Append("</form>\n");
     }
 
     /// <summary>The whole backlog as CSV, streamed row by row like the app's export.</summary>

@@ -130,7 +130,7 @@ public sealed partial class BaselineServer
             html.Append("        <p class=\"small muted\" id=\"board-help\">Drag cards to reorder them or move them to another horizon, or use each card's move buttons.</p>\n");
         }
 
-        html.Append("</div>\n<div class=\"roadmap-board\" id=\"roadmap-board\" data-movable=\"").Append(movable ? "true" : "false").Append("\">\n");
+        html.Append("</div>\n<div class=\"roadmap-board\" id=\"roadmap-board\" data-movable=\"").Append(movable ? "true" : "false").Append("\" data-in-place>\n");
         if (movable)
         {
             html.Append("        <form method=\"post\" class=\"move-template\" hidden action=\"").Append(moveAction).Append("\">").Append(tokenInput).Append("</form>\n");
@@ -151,7 +151,7 @@ public sealed partial class BaselineServer
                 var id = card.Id.ToString(CultureInfo.InvariantCulture);
                 var title = e.Encode(card.Title);
                 html.Append("                    <li class=\"card roadmap-card status-").Append(card.Status.ToString().ToLowerInvariant()).Append("\" id=\"roadmap-").Append(id).Append("\" data-shortcut-row data-id=\"").Append(id)
-                    .Append("\" data-version=\"").Append(card.Version).Append("\" draggable=\"").Append(movable ? "true" : "false").Append("\">\n")
+                    .Append("\" data-version=\"").Append(card.Version).Append("\" draggable=\"").Append(movable ? "true" : "false").Append("\" tabindex=\"-1\">\n")
                     .Append("                        <h3><a class=\"card-title\" data-shortcut=\"open\" href=\"").Append(itemUrlPrefix).Append(id).Append("\">").Append(title).Append("</a></h3>\n")
                     .Append("                        <p class=\"small\">").Append(e.Encode(card.Outcome)).Append("</p>\n")
                     .Append("                        <div class=\"card-meta\">\n                            <span class=\"badge ").Append(RoadmapBadge(card.Status)).Append("\">")

@@ -194,7 +194,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         report.Add("sprint_review_vs_raw_ratio", review.Ratio);
         report.Add("sql_statements_roadmap_board", roadmapStatements);
         report.Add("sql_statements_sprint_review", reviewStatements);
-        report.Add("allocated_bytes_per_request", backlog.AllocatedBytesPerRequest);
+        report.Add("allocated_bytes_per_request", backlog.AllocatedBytesPerRequest, "≤ 409,600", v => v <= 400 * 1024);
+        report.Add("backlog_first_screen_html_bytes", backlog.ResponseBytes, "≤ 81,920", v => v <= 80 * 1024);
         report.Add("history_first_screen_vs_raw_ratio", history.Ratio);
         report.Add("sql_statements_history_page_n100", historyStatementsSmall, "≤ 5", v => v <= 5);
         report.Add("sql_statements_history_page_n10000", historyStatementsLarge, "= n100", v => v == historyStatementsSmall);

@@ -105,7 +105,7 @@ public sealed class LiveJourney(BrowserApp app)
         await dev.Locator("#f-text").FillAsync("checko");
 
         // The product owner moves the developer's second ready item to the very top.
-        await po.Locator($"#item-{second} form.po-move button[value='Top']").ClickAsync();
+        await po.Locator($"#item-{second} [data-shortcut=move-top]").ClickAsync();
         await Assertions.Expect(po.Locator("table.po-backlog tbody tr").First).ToHaveAttributeAsync("data-item-id", second!);
 
         // The developer's filtered list follows: that item now comes first; their filter, focus and ticked box are as they were.
@@ -223,7 +223,7 @@ public sealed class LiveJourney(BrowserApp app)
         var po = await app.SignInAsync("po@demo.local");
         await po.GotoAsync($"{Demo}/backlog");
         var moved = await po.Locator("table.po-backlog tbody tr").Nth(3).GetAttributeAsync("data-item-id");
-        await po.Locator($"#item-{moved} form.po-move button[value='Top']").ClickAsync();
+        await po.Locator($"#item-{moved} [data-shortcut=move-top]").ClickAsync();
         await Assertions.Expect(po.Locator("table.po-backlog tbody tr").First).ToHaveAttributeAsync("data-item-id", moved!);
 
         // The network comes back: the page reconnects on its own and fetches what it missed.

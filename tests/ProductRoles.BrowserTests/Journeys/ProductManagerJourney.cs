@@ -51,6 +51,8 @@ public sealed class ProductManagerJourney(BrowserApp app)
         await Assertions.Expect(pm.Locator("[data-horizon='Later'] .roadmap-card").Filter(new() { HasText = title })).ToBeVisibleAsync();
         await card.DragToAsync(pm.Locator("[data-horizon='Now'] .roadmap-card").First, new() { TargetPosition = new() { X = 40, Y = 4 } });
         await Assertions.Expect(pm.Locator("[data-horizon='Now'] .roadmap-card").First).ToContainTextAsync(title);
+        // The drop is saved in place: the board says where the card went once the answer is in, and only then is a reload safe.
+        await Assertions.Expect(pm.Locator("#main .alert[role=status]")).ToContainTextAsync("Moved to Now");
         await pm.ReloadAsync();
         await Assertions.Expect(pm.Locator("[data-horizon='Now'] .roadmap-card").First).ToContainTextAsync(title);
 

@@ -46,7 +46,7 @@ public sealed class ScrumJourney(BrowserApp app)
         await Assertions.Expect(dev.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Move #\\d+ to Done") })).ToBeVisibleAsync();
 
         // Submitting with nothing ticked is refused beside the criteria; ticking all of them makes it Done.
-        await dev.GetByRole(AriaRole.Button, new() { Name = "Mark as Done" }).ClickAsync();
+        await dev.GetByRole(AriaRole.Button, new() { Name = "Mark as Done", Exact = true }).ClickAsync();
         await Assertions.Expect(dev.Locator(".field-error").Filter(new() { HasText = "Tick this criterion" }).First).ToBeVisibleAsync();
         var boxes = dev.Locator("input[type=checkbox][name$='.Checked']");
         for (var n = 0; n < await boxes.CountAsync(); n++)
@@ -54,7 +54,7 @@ public sealed class ScrumJourney(BrowserApp app)
             await boxes.Nth(n).CheckAsync();
         }
 
-        await dev.GetByRole(AriaRole.Button, new() { Name = "Mark as Done" }).ClickAsync();
+        await dev.GetByRole(AriaRole.Button, new() { Name = "Mark as Done", Exact = true }).ClickAsync();
         await Assertions.Expect(dev.GetByRole(AriaRole.Status)).ToContainTextAsync("met the Definition of Done");
         await Assertions.Expect(dev.Locator("[data-column='Done']")).ToContainTextAsync(cardTitle);
 

@@ -11,6 +11,9 @@ namespace ProductRoles.BrowserTests.Journeys;
 [Collection(SprintBoardDragCollection.Name)]
 public sealed class SprintBoardDragJourney(BrowserApp app)
 {
+    // A card is grabbed by its head: its middle holds the tasks' fields (owner, hours, state), where a press edits instead of dragging.
+    private static readonly LocatorDragToOptions ByTheHead = new() { SourcePosition = new() { X = 12, Y = 12 } };
+
     [SkippableFact]
     public async Task Developer_drags_a_card_to_in_progress_through_the_confirm_prompt_and_another_to_done()
     {
@@ -38,7 +41,7 @@ public sealed class SprintBoardDragJourney(BrowserApp app)
         }
 
         dev.Dialog += Dismiss;
-        await card.DragToAsync(toDo);
+        await card.DragToAsync(toDo, ByTheHead);
         // The prompt arrives from the browser on its own; waiting for it is part of the drop, not a timing check.
         Assert.Equal(Ask, await prompted.Task.WaitAsync(TimeSpan.FromSeconds(15)));
         await Assertions.Expect(card).ToBeVisibleAsync();
@@ -49,17 +52,17 @@ public sealed class SprintBoardDragJourney(BrowserApp app)
         // Saying yes moves it, into the column that was empty.
         await dev.EvaluateAsync(askFirst);
         dev.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
-        await card.DragToAsync(toDo);
+        await card.DragToAsync(toDo, ByTheHead);
         await Assertions.Expect(dev.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         await Assertions.Expect(toDo.Locator($"#card-{cardId}")).ToBeVisibleAsync();
         await dev.ReloadAsync();
         await Assertions.Expect(toDo.Locator($"#card-{cardId}")).ToBeVisibleAsync();
 
         // Back to In progress, then dropped on Done: that opens the Definition of Done checklist for it.
-        await card.DragToAsync(inProgress.Locator(".board-cards"));
+        await card.DragToAsync(inProgress.Locator(".board-cards"), ByTheHead);
         await Assertions.Expect(inProgress.Locator($"#card-{cardId}")).ToBeVisibleAsync();
         await dev.ReloadAsync();
-        await dev.Locator($"#card-{cardId}").DragToAsync(dev.Locator("[data-column='Done'] .board-cards"));
+        await dev.Locator($"#card-{cardId}").DragToAsync(dev.Locator("[data-column='Done'] .board-cards"), ByTheHead);
         await Assertions.Expect(dev.GetByRole(AriaRole.Heading, new() { Name = $"Move #{cardId} to Done" })).ToBeVisibleAsync();
     }
 }

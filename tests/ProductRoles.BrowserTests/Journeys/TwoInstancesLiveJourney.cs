@@ -32,7 +32,7 @@ public sealed class TwoInstancesLiveJourney(TwoInstancesBrowserApp app)
 
         // The product owner, on A, moves the third item to the top.
         var id = await po.Locator("table.po-backlog tbody tr").Nth(2).GetAttributeAsync("data-item-id");
-        await po.Locator($"#item-{id} form.po-move button[value='Top']").ClickAsync();
+        await po.Locator($"#item-{id} [data-shortcut=move-top]").ClickAsync();
         await Assertions.Expect(po.Locator("table.po-backlog tbody tr").First).ToHaveAttributeAsync("data-item-id", id!);
 
         // The developer's page, on B, follows without a reload, and says who did it.

@@ -40,7 +40,7 @@ public sealed class BacklogConcurrentMoveTests : IDisposable
             var client = new TestClient(_factory);
             await client.SignInAsync(AppFixture.Po, AppFactory.DemoPassword);
             var page = await client.GetPageAsync($"/p/{Slug}/backlog");
-            clients.Add((client, page.QuerySelector("form.po-move input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
+            clients.Add((client, page.QuerySelector("#backlog-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
         }
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

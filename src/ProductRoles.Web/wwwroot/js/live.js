@@ -14,7 +14,8 @@ const page = {
     product: bar.dataset.product,
     view: bar.dataset.view,
     topics: new Set((bar.dataset.topics ?? "").split(" ").filter(Boolean)),
-    src: bar.dataset.src || null,
+    // Read each time: a save in place (in-place.js) that lands on another page (?p=4) moves the source with it.
+    get src() { return bar.dataset.src || null; },
     editing: bar.dataset.editing === "true",
     itemUrl: bar.dataset.itemUrl || null,
 };
@@ -236,6 +237,10 @@ function withFragment(url) {
     return target;
 }
 
+function savedInPlaceSince(started) {
+    return document.body.classList.contains("is-saving") || Number(document.body.dataset.inPlaceAt ?? 0) > started;
+}
+
 /** Fetches the page again and morphs it in; one fetch at a time, and one more if changes came meanwhile. */
 async function refresh() {
     refreshWanted = true;
@@ -244,8 +249,13 @@ async function refresh() {
     }
     refreshing = true;
     refreshWanted = false;
+    const started = performance.now();
     const next = await fetchPage();
     refreshing = false;
+    if (next && savedInPlaceSince(started)) {
+        // A save in place (in-place.js) is on its way or has just morphed its answer in: that answer is newer.
+        return;
+    }
     if (next === undefined) {
         // The app is not answering (a restart, the network): the reconnect fetches the page again.
         return;

@@ -2,6 +2,8 @@
 // command as the card's buttons (item, horizon, the item it now stands before, version), which
 // work without JavaScript; the server's answer is the board as it now stands.
 import { sortableLists, submitMove } from "./sortable-lists.js";
+// Moves post in place (no reload), the board stays where it was and says where the card went.
+import "./in-place.js";
 
 const board = document.getElementById("roadmap-board");
 if (board?.dataset.movable === "true") {

@@ -207,6 +207,10 @@ document.addEventListener("keydown", event => {
     }
 });
 
+// A move posted in place (in-place.js) comes back without a reload: that script puts the focus back
+// and says the outcome, so the note for a reload is dropped rather than used on the next page.
+document.addEventListener("live:morphed", () => sessionStorage.removeItem(focusKey));
+
 // Back from a move: focus the row that moved, wherever it is now, and say where.
 const moved = sessionStorage.getItem(focusKey);
 if (moved) {

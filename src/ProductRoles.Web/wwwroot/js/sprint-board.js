@@ -2,6 +2,8 @@
 // work without JavaScript: it submits the card's move form for that column, or follows its Done link
 // to the Definition of Done checklist.
 import { sortableLists, submitMove } from "./sortable-lists.js";
+// Moves and task saves ("assign to me" too) post in place: no reload, focus stays on the card.
+import "./in-place.js";
 
 const board = document.querySelector(".board[data-board='movable']");
 if (board) {

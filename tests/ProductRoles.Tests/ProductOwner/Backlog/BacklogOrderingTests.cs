@@ -123,7 +123,7 @@ public sealed class BacklogOrderingTests(AppFixture app)
         var page = await client.GetPageAsync($"{product.Url}/backlog");
         var row = before[5].Id;
 
-        using var response = await client.SubmitAsync(page, $"#item-{row} form.po-move", new Dictionary<string, string> { ["move"] = "Top" });
+        using var response = await client.SubmitAsync(page, "#backlog-form", new Dictionary<string, string> { ["move"] = $"{row}:Top" });
         var result = await client.FollowAsync(response);
 
         Assert.Contains($"#{row} moved from position 6 to 1", result.Text("[role=status]"));

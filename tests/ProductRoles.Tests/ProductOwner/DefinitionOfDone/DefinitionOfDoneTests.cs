@@ -108,8 +108,8 @@ public sealed class DefinitionOfDoneTests(AppFixture app)
             var page = await client.GetPageAsync($"{product.Url}/definition-of-done");
             Assert.Null(page.QuerySelector("#dod-form"));
             var backlog = await client.GetPageAsync($"{product.Url}/backlog");
-            Assert.Empty(backlog.QuerySelectorAll("form.po-move"));
-            Assert.Empty(backlog.QuerySelectorAll("tr[draggable=true]"));
+            Assert.Empty(backlog.QuerySelectorAll("button[name=move]"));
+            Assert.Equal("false", backlog.QuerySelector("table.po-backlog")!.GetAttribute("data-can-order"));
         }
     }
 }

@@ -106,7 +106,7 @@ public sealed class JiraImportTests(AppFixture app)
 
         // The backlog page shows them in Jira's order; the key is on the item page and found by the text filter.
         var backlog = await client.GetPageAsync($"{product.Url}/backlog");
-        Assert.Equal(stories.Take(5).Select(s => s.Summary), backlog.QuerySelectorAll(".po-backlog tbody tr td a[href*='/backlog/']").Select(a => a.TextContent.Trim()).Distinct().Take(5));
+        Assert.Equal(stories.Take(5).Select(s => s.Summary), backlog.QuerySelectorAll(".po-backlog tbody tr a[data-shortcut=open]").Select(a => a.TextContent.Trim()).Distinct().Take(5));
         var itemPage = await client.GetPageAsync($"{product.Url}/backlog/{items[0].Id}");
         Assert.Equal(stories[0].Key, itemPage.Text(".po-external-key"));
         var found = await client.GetPageAsync($"{product.Url}/backlog?q={stories[7].Key}");

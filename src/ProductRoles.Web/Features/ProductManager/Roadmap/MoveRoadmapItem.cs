@@ -20,7 +20,10 @@ namespace ProductRoles.Web.Features.ProductManager.Roadmap;
 /// </summary>
 [Requires(Permission.EditStrategy)]
 public sealed record MoveRoadmapItem(string ProductSlug, int ItemId, RoadmapHorizon Horizon, int? BeforeItemId, int Version)
-    : ICommand<Unit>, IProductRequest;
+    : ICommand<RoadmapPlace>, IProductRequest;
+
+/// <summary>Where the item is after the move: its horizon, its 1-based position there, and how many items the horizon holds.</summary>
+public sealed record RoadmapPlace(RoadmapHorizon Horizon, int Position, int Count);
 
 public sealed class MoveRoadmapItemValidator : AbstractValidator<MoveRoadmapItem>
 {
@@ -32,15 +35,15 @@ public sealed class MoveRoadmapItemValidator : AbstractValidator<MoveRoadmapItem
     }
 }
 
-public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock) : ICommandHandler<MoveRoadmapItem, Unit>
+public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock) : ICommandHandler<MoveRoadmapItem, RoadmapPlace>
 {
-    public async ValueTask<Unit> Handle(MoveRoadmapItem command, CancellationToken cancellationToken)
+    public async ValueTask<RoadmapPlace> Handle(MoveRoadmapItem command, CancellationToken cancellationToken)
     {
         // A neighbour re-spread by someone else's move meanwhile: read the board again and redo.
         return await RankAttempts.RunAsync(db, () => TryMoveAsync(command, cancellationToken), cancellationToken);
     }
 
-    private async Task<Unit> TryMoveAsync(MoveRoadmapItem command, CancellationToken cancellationToken)
+    private async Task<RoadmapPlace> TryMoveAsync(MoveRoadmapItem command, CancellationToken cancellationToken)
     {
         var item = await db.RoadmapItems.SingleOrNotFoundAsync(i => i.Id == command.ItemId, cancellationToken);
         db.ExpectVersion(item, command.Version);
@@ -67,7 +70,7 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductContext produ
         if (item.Horizon == command.Horizon && to == from)
         {
             // Dropped where it was: nothing moved, so nothing to write or to record.
-            return Unit.Value;
+            return new RoadmapPlace(command.Horizon, to, others.Count + 1);
         }
 
         // Positions are 1-based within a horizon, as the board shows them: "2 in Next → 1 in Now".
@@ -80,7 +83,7 @@ public sealed class MoveRoadmapItemHandler(AppDbContext db, ProductContext produ
         item.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesCheckedAsync(cancellationToken);
         events.Raise(new RoadmapItemMoved(product.Id, item.Id, user.UserId, fromHorizon, from, command.Horizon, to));
-        return Unit.Value;
+        return new RoadmapPlace(command.Horizon, to, others.Count + 1);
     }
 
     private static string Place(int position, RoadmapHorizon horizon) =>

@@ -15,9 +15,22 @@ public sealed record BacklogItemFields(
     BacklogItemType Type, string Title, string? AsA, string? IWant, string? SoThat, string? Description, int? Estimate,
     BacklogItemStatus Status, string? Tags, string? AcceptanceCriteria, int? RoadmapItemId);
 
-/// <summary>The product owner writes a new backlog item; it goes to the top or bottom as the product's setting says.</summary>
+/// <summary>Where a new backlog item lands: the top, the bottom, or just after another item.</summary>
+public enum NewItemPlace
+{
+    Top,
+    Bottom,
+    After,
+}
+
+/// <summary>
+/// The product owner writes a new backlog item. It goes where <paramref name="Place"/> says (the quick
+/// add's choice: top, bottom, or after item <paramref name="AfterItemId"/>), or, without a place, to the
+/// top or bottom as the product's setting says.
+/// </summary>
 [Requires(Permission.CreateBacklogItems)]
-public sealed record CreateBacklogItem(string ProductSlug, BacklogItemFields Fields) : ICommand<int>, IProductRequest;
+public sealed record CreateBacklogItem(string ProductSlug, BacklogItemFields Fields, NewItemPlace? Place = null, int? AfterItemId = null)
+    : ICommand<int>, IProductRequest;
 
 public sealed class BacklogItemFieldsValidator : AbstractValidator<BacklogItemFields>
 {
@@ -56,7 +69,13 @@ public sealed class BacklogItemFieldsValidator : AbstractValidator<BacklogItemFi
 
 public sealed class CreateBacklogItemValidator : AbstractValidator<CreateBacklogItem>
 {
-    public CreateBacklogItemValidator() => RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator());
+    public CreateBacklogItemValidator()
+    {
+        RuleFor(c => c.Fields).FieldsValid(new BacklogItemFieldsValidator());
+        RuleFor(c => c.Place).IsInEnum().WithMessage("Choose where the new item goes: top, bottom or after an item.");
+        RuleFor(c => c.AfterItemId).NotNull().WithMessage("Choose the item the new one goes after.")
+            .When(c => c.Place == NewItemPlace.After);
+    }
 }
 
 public sealed class CreateBacklogItemHandler(AppDbContext db, ProductContext product, ICurrentUser user, DomainEvents events, TimeProvider clock)
@@ -66,11 +85,18 @@ public sealed class CreateBacklogItemHandler(AppDbContext db, ProductContext pro
     {
         var productId = product.Id;
         await BacklogRanking.EnsureRoadmapItemAsync(db, productId, command.Fields.RoadmapItemId, nameof(BacklogItemFields.RoadmapItemId), cancellationToken);
-        var onTop = await db.BacklogSettings.Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken);
+        var onTop = command.Place switch
+        {
+            NewItemPlace.Top => true,
+            NewItemPlace.Bottom or NewItemPlace.After => false,
+            _ => await db.BacklogSettings.Select(s => s.NewItemsOnTop).FirstOrDefaultAsync(cancellationToken),
+        };
         for (var attempt = 1; ; attempt++)
         {
-            var item = BacklogItemWriter.New(productId, command.Fields, clock.GetUtcNow().UtcDateTime,
-                await BacklogOrder.NewItemKeyAsync(db, productId, onTop, cancellationToken));
+            var rank = command.Place == NewItemPlace.After
+                ? await KeyAfterAsync(productId, command.AfterItemId!.Value, cancellationToken)
+                : await BacklogOrder.NewItemKeyAsync(db, productId, onTop, cancellationToken);
+            var item = BacklogItemWriter.New(productId, command.Fields, clock.GetUtcNow().UtcDateTime, rank);
             db.BacklogItems.Add(item);
             try
             {
@@ -83,6 +109,16 @@ public sealed class CreateBacklogItemHandler(AppDbContext db, ProductContext pro
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>A key in the gap just below item <paramref name="afterItemId"/>, as a move to that place would get.</summary>
+    private async Task<string> KeyAfterAsync(int productId, int afterItemId, CancellationToken cancellationToken)
+    {
+        var after = await db.BacklogItems.AsNoTracking().Where(i => i.Id == afterItemId).Select(i => i.Rank).FirstOrDefaultAsync(cancellationToken)
+            ?? throw RequestValidationException.For(nameof(CreateBacklogItem.AfterItemId), $"There is no item #{afterItemId} in this backlog.");
+        var position = await BacklogOrder.PositionOfAsync(db, productId, after, cancellationToken);
+        var total = await db.BacklogItems.CountAsync(cancellationToken);
+        return (await BacklogOrder.PlaceAsync(db, productId, 0, null, position, total, cancellationToken)).Key;
     }
 }
 

@@ -81,7 +81,14 @@ public sealed record GetDoneChecklist(string ProductSlug, int ItemId) : IQuery<D
 /// <param name="DefinitionOfDoneVersionId">Null when the product has no Definition of Done yet.</param>
 public sealed record DoneChecklist(
     int ItemId, string ItemTitle, BacklogItemStatus Status, int ItemVersion, int? DefinitionOfDoneVersionId, int DefinitionOfDoneNumber,
-    IReadOnlyList<DoneChecklistCriterion> Criteria);
+    IReadOnlyList<DoneChecklistCriterion> Criteria)
+{
+    /// <summary>The item's sprint tasks that are not done yet: the checklist warns before Done.</summary>
+    public int OpenTasks { get; init; }
+
+    /// <summary>The hours those tasks still have.</summary>
+    public int HoursLeft { get; init; }
+}
 
 public sealed record DoneChecklistCriterion(int Id, string Text);
 
@@ -95,6 +102,14 @@ public sealed class GetDoneChecklistHandler(AppDbContext db, ProductContext prod
         var dod = await db.DefinitionOfDoneVersions.AsNoTracking().OrderByDescending(v => v.Number)
             .Select(v => new { v.Id, v.Number, Criteria = v.Criteria.OrderBy(c => c.Position).Select(c => new DoneChecklistCriterion(c.Id, c.Text)).ToList() })
             .FirstOrDefaultAsync(cancellationToken);
-        return new DoneChecklist(item.Id, item.Title, item.Status, item.Version, dod?.Id, dod?.Number ?? 0, dod?.Criteria ?? []);
+        // Tasks of the item that are not done, in a sprint that still runs it (one statement).
+        var open = await db.SprintTasks.AsNoTracking()
+            .Where(t => t.SprintItem!.BacklogItemId == item.Id && t.SprintItem.Outcome == SprintItemOutcome.InSprint && t.State != SprintTaskState.Done)
+            .GroupBy(t => 1).Select(g => new { Count = g.Count(), Hours = g.Sum(t => t.RemainingHours) }).FirstOrDefaultAsync(cancellationToken);
+        return new DoneChecklist(item.Id, item.Title, item.Status, item.Version, dod?.Id, dod?.Number ?? 0, dod?.Criteria ?? [])
+        {
+            OpenTasks = open?.Count ?? 0,
+            HoursLeft = open?.Hours ?? 0,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Roadmap;
 using ProductRoles.Web.Features.ProductManager.Roadmap;
 using ProductRoles.Web.Infrastructure.Web;
@@ -16,7 +17,18 @@ public sealed class IndexModel : ProductPageModel
 
     /// <summary>The one move command behind drag and drop and the move buttons.</summary>
     public Task<IActionResult> OnPostMoveAsync(int itemId, RoadmapHorizon horizon, int? beforeItemId, int version) =>
-        SendAndRedirectAsync(new MoveRoadmapItem(Slug, itemId, horizon, beforeItemId, version), _ => (null, RedirectToPage(new { slug = Slug })), LoadAsync, prefix: "");
+        SendAndRedirectAsync(new MoveRoadmapItem(Slug, itemId, horizon, beforeItemId, version),
+            place =>
+            {
+                // Said where the card went, and the page opens at it: a move to another horizon can land out of view.
+                KeepPlace.Focus(TempData, $"roadmap-{itemId}");
+                return ($"Moved to {place.Horizon.Display()}, {Ordinal(place.Position)} of {place.Count}.",
+                    RedirectToPage(null, null, new { slug = Slug }, $"roadmap-{itemId}"));
+            },
+            LoadAsync, prefix: "");
+
+    private static string Ordinal(int n) =>
+        n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     public Task<IActionResult> OnPostPublishAsync(string? note) =>
         SendAndRedirectAsync(new PublishRoadmap(Slug, note),

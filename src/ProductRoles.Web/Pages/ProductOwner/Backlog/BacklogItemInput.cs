@@ -19,6 +19,19 @@ public sealed class BacklogItemInput
     public int? RoadmapItemId { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The form as it stands for a saved item (the edit form, and the base of an inline edit).</summary>
+    public static BacklogItemInput From(BacklogItemDetails item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new BacklogItemInput
+        {
+            Type = item.Type, Title = item.Title, AsA = item.AsA, IWant = item.IWant, SoThat = item.SoThat, Description = item.Description,
+            Estimate = item.Estimate, Status = item.Status, Tags = string.Join(", ", item.Tags),
+            AcceptanceCriteria = string.Join("\n", item.AcceptanceCriteria.Select(c => c.Text)), RoadmapItemId = item.RoadmapItemId,
+            Version = item.Version,
+        };
+    }
+
     public BacklogItemFields ToFields() =>
         new(Type, Title ?? "", AsA, IWant, SoThat, Description, Estimate, Status, Tags, AcceptanceCriteria, RoadmapItemId);
 }

@@ -12,9 +12,12 @@ public sealed class DoneChecklistInput
     public int Version { get; set; }
     public IList<DoneCriterionField> Criteria { get; set; } = [];
 
+    /// <summary>"All criteria met": one action that ticks every criterion (waivers are still given one by one, each with a reason).</summary>
+    public bool AllMet { get; set; }
+
     public MarkBacklogItemDone ToCommand(string productSlug, int itemId) =>
         new(productSlug, itemId, DefinitionOfDoneVersionId,
-            Criteria.Select(c => new DoneCriterionInput(c.CriterionId, c.Checked, c.Waived, c.WaiverReason)).ToList(), Version);
+            Criteria.Select(c => new DoneCriterionInput(c.CriterionId, c.Checked || AllMet, c.Waived && !AllMet, AllMet ? null : c.WaiverReason)).ToList(), Version);
 }
 
 public sealed class DoneCriterionField

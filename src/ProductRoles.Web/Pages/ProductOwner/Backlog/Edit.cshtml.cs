@@ -16,13 +16,7 @@ public sealed class EditModel : ProductItemPageModel, IBacklogItemForm
     public async Task OnGetAsync()
     {
         var item = await Sender.Send(new GetBacklogItemForEdit(Slug, Id), Aborted);
-        Input = new BacklogItemInput
-        {
-            Type = item.Type, Title = item.Title, AsA = item.AsA, IWant = item.IWant, SoThat = item.SoThat, Description = item.Description,
-            Estimate = item.Estimate, Status = item.Status, Tags = string.Join(", ", item.Tags),
-            AcceptanceCriteria = string.Join("\n", item.AcceptanceCriteria.Select(c => c.Text)), RoadmapItemId = item.RoadmapItemId,
-            Version = item.Version,
-        };
+        Input = BacklogItemInput.From(item);
         await LoadRoadmapChoicesAsync();
     }
 

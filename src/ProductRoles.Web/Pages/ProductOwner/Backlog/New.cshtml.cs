@@ -18,6 +18,13 @@ public sealed class NewModel : ProductPageModel, IBacklogItemForm
 
     public async Task OnGetAsync()
     {
+        // From the quick add ("write it in the full form"): the title typed there, as a story.
+        if (HttpMethods.IsGet(Request.Method) && Request.Query["title"].ToString() is { Length: > 0 } title)
+        {
+            Input.Title = title;
+            Input.Type = Domain.Backlog.BacklogItemType.Story;
+        }
+
         NewItemsOnTop = await Sender.Send(new GetBacklogSettings(Slug), Aborted);
         await LoadRoadmapChoicesAsync();
     }

@@ -34,8 +34,12 @@ public sealed class DoneModel : ProductItemPageModel
     // The command refuses a card that is not on this board, or whose sprint is not active.
     public Task<IActionResult> OnPostAsync() =>
         SendAndRedirectAsync(Done.ToCommand(Slug, ItemId) with { FromSprintId = Id },
-            _ => ($"#{ItemId} is Done: it met the Definition of Done and is part of the increment.",
-                RedirectToPage("/Scrum/SprintBoard/Index", null, new { slug = Slug, id = Id }, "card-" + ItemId)),
+            _ =>
+            {
+                KeepPlace.Focus(TempData, "card-" + ItemId);
+                return ($"#{ItemId} is Done: it met the Definition of Done and is part of the increment.",
+                    RedirectToPage("/Scrum/SprintBoard/Index", null, new { slug = Slug, id = Id }, "card-" + ItemId));
+            },
             onFailure: async () =>
             {
                 Posted = true;
