@@ -491,9 +491,9 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
 
     /// <summary>
     /// Load until the throughput settles: at least the options' warm-up, then 1-second rounds until two in a row
-    /// are within 10 % of each other (at most 30 s). With tiered compilation on (it is off in the bench's project
-    /// now, see the .csproj), a fixed 2 s was far from enough on a busy machine: a trace showed the app's req/s still
-    /// rising round after round (history 137 → 530) while the baseline's was flat, so the ratio measured the JIT.
+    /// are within 10 % of each other (at most 30 s). A fixed 2 s was far from enough on a busy machine: the tiered
+    /// JIT recompiles the app's far larger code in the background, and a trace showed the app's req/s still rising
+    /// round after round (history 137 → 530) while the baseline's was flat, so the ratio measured the JIT.
     /// </summary>
     private async Task WarmUpAsync(LoadDriver driver, LoadTarget target)
     {
