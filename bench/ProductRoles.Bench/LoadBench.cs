@@ -21,7 +21,8 @@ public static partial class LoadBench
         int Clients, double Seconds, long Requests, double P50Ms, double P99Ms, long Errors, double HeapAfterWarmupMb, double HeapAfterRunMb,
         long BusyTimeouts, IReadOnlyDictionary<string, long> ByKind)
     {
-        public double MemoryGrowthMb => HeapAfterRunMb - HeapAfterWarmupMb;
+        /// <summary>How much the heap grew over the run (0 when it ended smaller than it began: no growth).</summary>
+        public double MemoryGrowthMb => Math.Max(0, HeapAfterRunMb - HeapAfterWarmupMb);
 
         public JsonObject ToJson()
         {
