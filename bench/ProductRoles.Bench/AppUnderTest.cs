@@ -17,9 +17,11 @@ namespace ProductRoles.Bench;
 /// <summary>
 /// The real app on Kestrel (loopback, a free port) as production runs it: environment "Production",
 /// no demo seed, a fresh SQLite file built by the app's own migrations. The only addition is the
-/// SQL statement counter, an EF Core interceptor that does nothing but count.
+/// SQL statement counter, an EF Core interceptor that does nothing but count (and the busy time-out
+/// counter beside it). Given a SQL Server connection string (<c>--sql-server</c>), it runs on that database
+/// instead, once <see cref="BenchDatabaseGuard"/> has found it empty or the benchmark's own and marked it.
 /// </summary>
-public sealed partial class AppUnderTest : WebApplicationFactory<Program>
+public sealed partial class AppUnderTest(string? sqlServer = null) : WebApplicationFactory<Program>
 {
     public const string Password = "Bench-harbour-lantern-2026";
 
@@ -27,9 +29,14 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
 
     public SqlStatementCounter Statements { get; } = new();
 
+    public BusyTimeoutCounter BusyTimeouts { get; } = new();
+
+    /// <summary>The SQL Server connection string the run was given, or null: a fresh SQLite file.</summary>
+    public string? SqlServer { get; } = sqlServer;
+
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString => SqlServer ?? $"Data Source={DatabasePath}";
 
     /// <summary>Where the import benchmark's files wait for the runner.</summary>
     public string ImportFolder { get; } = Path.Combine(Path.GetTempPath(), $"productroles-bench-imports-{Guid.NewGuid():N}");
@@ -37,7 +44,7 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", SqlServer is null ? "Sqlite" : "SqlServer");
         builder.UseSetting("ConnectionStrings:ProductRoles", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         // No webhooks here, and the outbox sender's polls would count as a page's SQL statements.
@@ -48,11 +55,20 @@ public sealed partial class AppUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:ProductRoles.Web.Infrastructure.Pipeline", "Warning");
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Statements)));
+        {
+            services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Statements, BusyTimeouts.Commands, BusyTimeouts.Transactions));
+            services.ConfigureDbContext<SqlServerAppDbContext>(o => o.AddInterceptors(Statements));
+        });
     }
 
     public void Start()
     {
+        if (SqlServer is not null)
+        {
+            // Before the app's migrations write anything: refuse a database that holds anyone else's data.
+            BenchDatabaseGuard.PrepareAsync(SqlServer).GetAwaiter().GetResult();
+        }
+
         PointContentRootAtTheApp();
         UseKestrel(0);
         StartServer();

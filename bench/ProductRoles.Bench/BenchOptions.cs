@@ -43,6 +43,17 @@ public sealed record BenchOptions(
     /// <summary>Only the search run (<c>--search</c>, the quick run's rounds): no other measurements.</summary>
     public bool SearchOnly { get; init; }
 
+    /// <summary>The run under load (<see cref="LoadBench"/>) on the largest size: how long (zero: not at all) and with how many clients.</summary>
+    public TimeSpan LoadDuration { get; init; }
+
+    public int LoadClients { get; init; } = 64;
+
+    /// <summary>Only the largest size's product, its export and the run under load (<c>--load</c>, and <c>--sql-server</c>).</summary>
+    public bool LoadOnly { get; init; }
+
+    /// <summary>A SQL Server connection string (<c>--sql-server "…"</c>): the run under load against that database, if it is empty or the benchmark's own.</summary>
+    public string? SqlServer { get; init; }
+
     /// <summary>Only the import (<c>--import</c>): no page measurements.</summary>
     public bool ImportOnly { get; init; }
 
@@ -53,19 +64,20 @@ public sealed record BenchOptions(
     };
 
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import | --search | --sizes | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import | --search | --sizes | --load [--load-seconds N] | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--sql-server \"CONNECTION STRING\"] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
-    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600, Sizes = [100, 10_000, 100_000], SearchItems = 100_000 };
+    public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600, Sizes = [100, 10_000, 100_000], SearchItems = 100_000, LoadDuration = TimeSpan.FromSeconds(60) };
 
     /// <summary>The sizes with shorter rounds: within about 5 minutes on 2 cores.</summary>
-    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null) { MeasuredMoves = 40, LiveMoves = 150, Sizes = [100, 10_000, 100_000], SearchItems = 100_000 };
+    public static BenchOptions Quick { get; } = new("quick", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), 5, 10_000, 100, 10_000, 45, 14, null) { MeasuredMoves = 40, LiveMoves = 150, Sizes = [100, 10_000, 100_000], SearchItems = 100_000, LoadDuration = TimeSpan.FromSeconds(60) };
 
     /// <summary>A few seconds, tiny data: proves every figure is produced (a tiny soak too), measures nothing worth quoting.</summary>
     public static BenchOptions Smoke { get; } = new("smoke", 2, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250), 2, 300, 100, 300, 12, 4, null)
     {
         MeasuredMoves = 4, AdversarialMoves = 10_000, SoakDuration = TimeSpan.FromSeconds(3),
         LiveClients = 5, LiveMoves = 5, LiveIdleConnections = 20, ImportSizes = [200, 400], Sizes = [100, 400], SearchItems = 300,
+        LoadDuration = TimeSpan.FromSeconds(2), LoadClients = 4,
     };
 
     /// <summary>60 seconds of 10 clients moving items at random to the top, the bottom and random places.</summary>
@@ -96,6 +108,8 @@ public sealed record BenchOptions(
         int? concurrency = null;
         int? soakSeconds = null;
         int? liveMoves = null;
+        int? loadSeconds = null;
+        string? sqlServer = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -122,7 +136,16 @@ public sealed record BenchOptions(
                     options = SoakMoves with { Mode = "profile", SoakDuration = TimeSpan.Zero, ProfileSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
                     break;
                 case "--sizes":
-                    options = Quick with { Mode = "sizes", SizesOnly = true };
+                    options = Quick with { Mode = "sizes", SizesOnly = true, LoadDuration = TimeSpan.Zero };
+                    break;
+                case "--load":
+                    options = Quick with { Mode = "load", LoadOnly = true };
+                    break;
+                case "--load-seconds" when i + 1 < args.Count:
+                    loadSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--sql-server" when i + 1 < args.Count:
+                    sqlServer = args[++i];
                     break;
                 case "--import":
                     options = Import;
@@ -147,8 +170,15 @@ public sealed record BenchOptions(
             }
         }
 
+        if (sqlServer is not null)
+        {
+            // The hand-written baseline reads SQLite: on SQL Server the run is the load run (and the export) at the largest size.
+            options = options with { Mode = options.LoadOnly ? options.Mode : "load", LoadOnly = true, SqlServer = sqlServer };
+        }
+
         return options with
         {
+            LoadDuration = loadSeconds is { } l ? TimeSpan.FromSeconds(l) : options.LoadDuration,
             JsonPath = json, DumpFolder = dump, Concurrency = concurrency ?? options.Concurrency,
             SoakDuration = soakSeconds is { } s ? TimeSpan.FromSeconds(s) : options.SoakDuration,
             LiveMoves = liveMoves ?? options.LiveMoves,

@@ -25,7 +25,17 @@ public static class BenchProgram
             return 2;
         }
 
-        var report = await new BenchRunner(options, Console.Out).RunAsync();
+        BenchReport report;
+        try
+        {
+            report = await new BenchRunner(options, Console.Out).RunAsync();
+        }
+        catch (BenchDatabaseGuard.RefusedException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 3;
+        }
+
         Console.WriteLine();
         Console.WriteLine(report.ToTable());
         if (options.JsonPath is not null)
@@ -35,7 +45,8 @@ public static class BenchProgram
         }
 
         // The move soak's bar: every answer a 2xx or a 3xx ...
-        // ... and no live event lost.
-        return report.Find("soak_moves_responses_not_2xx_3xx") is { Value: > 0 } || report.Find("live_events_lost") is { Value: > 0 } ? 1 : 0;
+        // ... no live event lost, and no error under load.
+        return report.Find("soak_moves_responses_not_2xx_3xx") is { Value: > 0 } || report.Find("live_events_lost") is { Value: > 0 }
+            || report.Find("load_errors") is { Value: > 0 } ? 1 : 0;
     }
 }

@@ -18,6 +18,9 @@ public sealed class BulkLoad(AppDbContext db)
     private readonly Dictionary<Type, int> _nextIds = [];
     private DbTransaction? _transaction;
 
+    // SQL Server takes explicit values for an identity key only with IDENTITY_INSERT on, for one table at a time.
+    private string? _identityInsertTable;
+
     public async Task BeginAsync()
     {
         await db.Database.OpenConnectionAsync();
@@ -56,6 +59,11 @@ public sealed class BulkLoad(AppDbContext db)
             insert = _inserts[typeof(T)] = (command, columns);
         }
 
+        if (db.Database.IsSqlServer())
+        {
+            await IdentityInsertAsync(db.Model.FindEntityType(typeof(T))!);
+        }
+
         for (var i = 0; i < insert.Columns.Count; i++)
         {
             var column = insert.Columns[i];
@@ -88,6 +96,21 @@ public sealed class BulkLoad(AppDbContext db)
         _inserts.Clear();
         await _transaction.DisposeAsync();
         await db.Database.CloseConnectionAsync();
+    }
+
+    private async Task IdentityInsertAsync(IEntityType type)
+    {
+        var identity = type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] && (key.ClrType == typeof(int) || key.ClrType == typeof(long));
+        var table = type.GetTableName()!;
+        if (!identity || table == _identityInsertTable)
+        {
+            return;
+        }
+
+        var sql = (_identityInsertTable is { } previous ? $"SET IDENTITY_INSERT \"{previous}\" OFF; " : "") + $"SET IDENTITY_INSERT \"{table}\" ON;";
+        await using var command = Command(sql);
+        await command.ExecuteNonQueryAsync();
+        _identityInsertTable = table;
     }
 
     private DbCommand Command(string sql)

@@ -17,6 +17,11 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public long WatchedCount => Interlocked.Read(ref _watched);
 
+    private long _watchedOpenReaders;
+
+    /// <summary>Data readers of watched queries not yet disposed: a streamed query is still being read.</summary>
+    public long WatchedOpenReaders => Interlocked.Read(ref _watchedOpenReaders);
+
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
@@ -54,6 +59,38 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
             Interlocked.Increment(ref _count);
         }
     }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        OpenedWatched(command);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        OpenedWatched(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (IsWatched(command))
+        {
+            Interlocked.Decrement(ref _watchedOpenReaders);
+        }
+
+        return result;
+    }
+
+    private void OpenedWatched(DbCommand command)
+    {
+        if (IsWatched(command))
+        {
+            Interlocked.Increment(ref _watchedOpenReaders);
+        }
+    }
+
+    private bool IsWatched(DbCommand command) => Watching is { } watching && command.CommandText.Contains(watching, StringComparison.Ordinal);
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {

@@ -65,6 +65,18 @@ public sealed class BacklogTally
         return tally;
     }
 
+    /// <summary>A set-based write's tag change (one tag added to or taken off <paramref name="delta"/> items), applied as a save's would be.</summary>
+    public static BacklogTally ForTag(int productId, string name, int delta)
+    {
+        var tally = new BacklogTally();
+        if (delta != 0)
+        {
+            tally._tags[(productId, name)] = delta;
+        }
+
+        return tally;
+    }
+
     private static int? ProductOf(ChangeTracker tracker, BacklogItemTag tag) =>
         tag.BacklogItem?.ProductId
         ?? tracker.Entries<BacklogItem>().FirstOrDefault(e => e.Entity.Id == tag.BacklogItemId)?.Entity.ProductId;

@@ -27,6 +27,8 @@ public sealed class BenchmarkSmokeTests
         "search_p50_ms_n300", "search_vs_backlog_first_screen_p50_ratio",
         "wire_bytes_backlog_first_screen_br", "wire_bytes_backlog_first_screen_gzip", "wire_bytes_roadmap_board_br", "wire_bytes_roadmap_board_gzip",
         "wire_bytes_sprint_review_br", "wire_bytes_sprint_review_gzip", "wire_bytes_sprint_board_br", "wire_bytes_sprint_board_gzip",
+        "export_n400_peak_memory_growth_mb", "export_rows_per_second",
+        "load_p50_ms", "load_p99_ms", "load_errors", "load_memory_growth_mb_after_warmup", "load_sqlite_busy_timeouts",
     ];
 
     [Fact]
@@ -58,6 +60,9 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(0, json["soak_moves_responses_not_2xx_3xx"]!.GetValue<double>());
         // The tiny fan-out: every move's event reached every connected client.
         Assert.Equal(0, json["live_events_lost"]!.GetValue<double>());
+        // The tiny run under load: views, moves and edits, every answer a 2xx or a 3xx.
+        Assert.True(json["load_requests_per_second"]!.GetValue<double>() > 0, "The run under load sent nothing.");
+        Assert.Equal(0, json["load_errors"]!.GetValue<double>());
         Assert.Contains("figure", report.ToTable(), StringComparison.Ordinal);
     }
 

@@ -45,6 +45,9 @@ public sealed class TestClient : IDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => _http.SendAsync(request, cancellationToken);
 
+    /// <summary>Returns once the headers are in: the body is read as it streams.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion) => _http.SendAsync(request, completion);
+
     /// <summary>GETs a page that must answer 200 and parses it.</summary>
     public async Task<IHtmlDocument> GetPageAsync(string url)
     {
