@@ -14,6 +14,11 @@ public static class BenchProgram
             return await LiveClients.RunAsync(args);
         }
 
+        if (args is [NotificationBench.Flag, ..])
+        {
+            return await NotificationBench.RunAsync(args);
+        }
+
         BenchOptions options;
         try
         {

@@ -22,8 +22,17 @@ public sealed class BrowserApp : IAsyncLifetime, ITestApp
     public const string DemoPassword = "ProductRoles-demo-2026";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"productroles-browser-{Guid.NewGuid():N}.db");
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
+
+    public BrowserApp()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>With settings of a fixture's own on top (e.g. a mail server); internal, so xunit sees one public constructor.</summary>
+    internal BrowserApp(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public IBrowser? Browser { get; private set; }
     public string BaseUrl { get; private set; } = string.Empty;
@@ -54,6 +63,10 @@ public sealed class BrowserApp : IAsyncLifetime, ITestApp
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
         });
         // Port 0 as a number means "unset" to Kestrel (it falls back to :5000); listen on an explicit
         // loopback endpoint with port 0 so parallel runs get a free port each.

@@ -162,6 +162,22 @@ public sealed class SweepApp : IAsyncLifetime
         var review = await App.QueryAsync(db => db.SprintReviews.Where(r => r.SprintId == access.ClosedSprintId).Select(r => (int?)r.Version).SingleOrDefaultAsync());
         await product.SendAsync(AppFixture.Po, new RecordSprintReview(slug, access.ClosedSprintId, true, "Shoppers **liked** it.", review ?? 0));
         await product.SendAsync(AppFixture.Stakeholder, new GiveSprintReviewFeedback(slug, access.ClosedSprintId, "Can we have it on mobile too?"));
+
+        // The mail outbox with a mail waiting after a failed try and one failed (mail is off here: rows as the sender leaves them).
+        var mail = new Web.Features.Notifications.MailPayload(new Web.Features.Notifications.NotificationMail(
+            Web.Domain.Notifications.NotificationKind.Mention, "Access product", "Oliver Owens (PO) mentioned you in a comment on #1 “Pay with a saved card”",
+            $"/p/{slug}/backlog/{access.BacklogItemId}", "you were mentioned")).ToJson();
+        await App.QueryAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var waiting = Web.Data.Outbox.OutboxMessage.New(Web.Features.Notifications.NotificationMailOutbox.Kind, dev, mail, now);
+            (waiting.Attempts, waiting.NextAttemptAt, waiting.FirstAttemptAt, waiting.LastError) =
+                (2, now.AddHours(1), now, "The mail server did not take it: Connection refused 127.0.0.1:25");
+            var failed = Web.Data.Outbox.OutboxMessage.New(Web.Features.Notifications.NotificationMailOutbox.Kind, dev, mail, now.AddDays(-2));
+            (failed.State, failed.Attempts, failed.LastError) = (Web.Data.Outbox.OutboxMessageState.Held, 31, "The mail server did not take it: 550 mailbox unavailable");
+            db.OutboxMessages.AddRange(waiting, failed);
+            return await db.SaveChangesAsync();
+        });
     }
 
     public async Task DisposeAsync()

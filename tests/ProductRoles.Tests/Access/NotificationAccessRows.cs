@@ -3,7 +3,7 @@ using static ProductRoles.Tests.Access.AccessRow;
 
 namespace ProductRoles.Tests.Access;
 
-/// <summary>The inbox, the bell's count and the settings are every signed-in user's own; watching follows what the role may see; unsubscribing needs no sign-in.</summary>
+/// <summary>The inbox, the bell's count and the settings are every signed-in user's own; watching follows what the role may see; unsubscribing needs no sign-in; the mail outbox is the administrator's.</summary>
 public sealed class NotificationAccessRows : IAccessRows
 {
     public IEnumerable<AccessRow> Rows =>
@@ -18,6 +18,8 @@ public sealed class NotificationAccessRows : IAccessRows
             form: new Dictionary<string, string> { ["Input.TimeZoneId"] = "Mars/Olympus_Mons", ["Input.DigestAt"] = "08:00" }),
         Get("/notifications/unsubscribe", Roles.Everyone),
         Post("/notifications/unsubscribe", Roles.Everyone),
+        Get("/admin/outbox", Roles.AdminOnly),
+        Post("/admin/outbox", Roles.AdminOnly, handler: "Retry", form: new Dictionary<string, string> { ["id"] = "0" }),
         Post("/p/{slug}/backlog/{id:int}", Roles.Team, handler: "Watch", form: new Dictionary<string, string> { ["watch"] = "false" }) with { Resolve = ItemId },
         Post("/p/{slug}/roadmap/{id:int}", Roles.Team, handler: "Watch", form: new Dictionary<string, string> { ["watch"] = "false" }) with { Resolve = RoadmapItemId },
         Post("/p/{slug}/sprints/{id:int}/review", Roles.Members, handler: "Watch", form: new Dictionary<string, string> { ["watch"] = "false" }) with { Resolve = ReviewId },

@@ -46,6 +46,14 @@ public sealed class UserClock(TimeZoneInfo zone)
 
     public string Time(DateTime utc) => ToLocal(utc).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>In the reader's zone in the given format; the zone is named when the format shows a time of day.</summary>
+    public string Show(DateTime utc, string format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var local = ToLocal(utc).ToString(format, CultureInfo.InvariantCulture);
+        return format.Contains('H', StringComparison.Ordinal) ? local + " " + ZoneName(utc) : local;
+    }
+
     private string ZoneName(DateTime utc)
     {
         if (Zone.Equals(TimeZoneInfo.Utc) || Zone.Id is "UTC" or "Etc/UTC")
