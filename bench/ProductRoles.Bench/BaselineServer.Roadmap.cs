@@ -99,7 +99,7 @@ public sealed partial class BaselineServer
             .Append("\"><strong class=\"open-feedback-total\">").Append(cards.Sum(c => c.OpenFeedback)).Append("</strong> open feedback</a>\n        ·\n");
         if (publishedAt is { } at)
         {
-            html.Append("            <span>Published <time datetime=\"").Append(at.ToString("O", CultureInfo.CurrentCulture)).Append("\">")
+            html.Append("            <span>Published <time datetime=\"").Append(DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("O", CultureInfo.CurrentCulture)).Append("\">")
                 .Append(e.Encode(at.ToString("yyyy-MM-dd HH:mm", CultureInfo.CurrentCulture))).Append(" UTC</time> by ").Append(e.Encode(publishedBy!)).Append("</span>\n");
         }
         else

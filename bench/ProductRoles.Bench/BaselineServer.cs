@@ -192,7 +192,8 @@ public sealed partial class BaselineServer : IAsyncDisposable
                     any = true;
                 }
 
-                var at = reader.GetDateTime(0);
+                // As the app's <time utc> writes it: the instant marked as UTC.
+                var at = DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc);
                 html.Append("            <li>\n                <time datetime=\"").Append(at.ToString("O", CultureInfo.CurrentCulture)).Append("\">")
                     .Append(e.Encode(at.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture))).Append(" UTC</time>\n")
                     .Append("                <span class=\"history-who\">").Append(e.Encode(reader.GetString(1))).Append("</span>\n")
