@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
@@ -18,9 +17,9 @@ public sealed record PresenceMessage(string View, IReadOnlyList<PresentPerson> P
 /// <see cref="LiveTopics"/>): the hub checks membership and role with the same lookup and permission
 /// table as pages, then adds the connection to the product's audience group of its kind of access and
 /// records it on the page's presence. Nothing is sent here except presence; changes are sent after commits by
-/// <see cref="LiveChanges"/>.
+/// <see cref="LiveChanges"/>. Only signed-in users reach it: <see cref="LiveSignIn"/> refuses the rest before the
+/// hub (in place of an <c>[Authorize]</c>, whose middleware would wait on every connection for its whole life).
 /// </summary>
-[Authorize]
 public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
 {
     public const string Path = "/hubs/live";

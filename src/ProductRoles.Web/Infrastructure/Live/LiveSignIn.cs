@@ -11,8 +11,12 @@ namespace ProductRoles.Web.Infrastructure.Live;
 /// scope caches the handler too; here the sign-in runs in a scope of its own that is gone before the
 /// hub runs, and the user keeps only the claims a live page needs (not the e-mail, the security stamp
 /// or the session id, which the sign-in itself has just checked), with the claim types shared.
-/// Everything else is the same: the default scheme (the login cookie, or a bearer token it forwards to),
-/// the session check, and the authorization middleware after it refuses whoever is not signed in.
+/// Everything else is the same: the default scheme (the login cookie, or a bearer token it forwards to)
+/// and the session check. It also stands in for the authorization middleware, whose only rule here was
+/// "signed in" (the hub checks membership and role when a page joins): whoever is not signed in is
+/// challenged as that middleware would (401 for the hub, see the cookie's events). The framework's
+/// middleware awaits the connection with its policy evaluator, authorization service, handlers and a
+/// ticket of the user in hand, about 0.8 KB per idle connection.
 /// </summary>
 public sealed class LiveSignIn(RequestDelegate next, IServiceScopeFactory scopes)
 {
@@ -27,14 +31,17 @@ public sealed class LiveSignIn(RequestDelegate next, IServiceScopeFactory scopes
         ArgumentNullException.ThrowIfNull(context);
         var signIn = SignInAsync(context);
         // Not awaited in a method that then awaits the hub: nothing of the sign-in stays on the stack for the connection's life.
-        return signIn.IsCompletedSuccessfully ? next(context) : ThenAsync(signIn, context);
+        return signIn.IsCompletedSuccessfully ? NextIfSignedIn(context) : ThenAsync(signIn, context);
     }
 
     private async Task ThenAsync(Task signIn, HttpContext context)
     {
         await signIn;
-        await next(context);
+        await NextIfSignedIn(context);
     }
+
+    private Task NextIfSignedIn(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? next(context) : context.ChallengeAsync();
 
     private async Task SignInAsync(HttpContext context)
     {
