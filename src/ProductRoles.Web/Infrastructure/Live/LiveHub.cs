@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Infrastructure.Security;
@@ -46,7 +47,8 @@ public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
         await LeaveAsync(Context.ConnectionId);
         var audience = LiveTopics.AudienceGroup(access);
         await Groups.AddToGroupAsync(Context.ConnectionId, audience);
-        var name = user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "Someone";
+        // The name is read here, not kept with the connection's user: an idle connection holds only what it needs.
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(Context.ConnectionAborted) ?? "Someone";
         await presence.SetAsync(new PresenceEntry(Context.ConnectionId, access.ProductId, view, userId, name, editing, audience), Context.ConnectionAborted);
         await BroadcastPresenceAsync(Clients, presence, access.ProductId, view);
         return new LiveJoined(userId);
