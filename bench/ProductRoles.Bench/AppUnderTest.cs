@@ -58,6 +58,7 @@ public sealed partial class AppUnderTest(string? sqlServer = null) : WebApplicat
         {
             services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Statements, BusyTimeouts.Commands, BusyTimeouts.Transactions));
             services.ConfigureDbContext<SqlServerAppDbContext>(o => o.AddInterceptors(Statements));
+            services.AddSingleton(BusyTimeouts.Requests);
         });
     }
 

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -6,7 +9,7 @@ namespace ProductRoles.Bench;
 
 /// <summary>
 /// Counts SQLite's busy time-outs: a command or a transaction (BEGIN IMMEDIATE waits on the write lock) that
-/// gave up with SQLITE_BUSY or SQLITE_LOCKED after the busy timeout. Two interceptors over one count.
+/// gave up with SQLITE_BUSY or SQLITE_LOCKED after the busy timeout. Two interceptors and the app's exception handler over one count.
 /// </summary>
 public sealed class BusyTimeoutCounter
 {
@@ -29,11 +32,32 @@ public sealed class BusyTimeoutCounter
 
     public void Reset() => Interlocked.Exchange(ref _count, 0);
 
-    private void Note(Exception exception)
+    /// <summary>
+    /// A request that failed on the write lock: BEGIN IMMEDIATE gives up inside EF without a "transaction failed"
+    /// interception, so only the app's exception handler sees it (it asks this before it shows the error page).
+    /// </summary>
+    public IExceptionHandler Requests => new RequestFailures(this);
+
+    private readonly ConditionalWeakTable<SqliteException, object> _seen = [];
+
+    private void Note(Exception? exception)
     {
-        if (exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+        // The same failure reaches more than one hook (the command's, then the request's): count it once.
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
-            Interlocked.Increment(ref _count);
+            if (cause is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } busy && _seen.TryAdd(busy, this))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+    }
+
+    private sealed class RequestFailures(BusyTimeoutCounter counter) : IExceptionHandler
+    {
+        public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            counter.Note(exception);
+            return ValueTask.FromResult(false);
         }
     }
 

@@ -16,6 +16,7 @@ public static class DataServices
     public static IServiceCollection AddAppData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
+        services.AddSingleton<SqliteWriteQueue>();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.Equals(provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
         {

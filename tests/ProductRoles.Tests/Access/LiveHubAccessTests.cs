@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Web.Domain.AccessTokens;
 using ProductRoles.Web.Infrastructure.Live;
 
 namespace ProductRoles.Tests.Access;
@@ -102,6 +103,16 @@ public sealed class LiveHubAccessTests(AppFixture app)
 
         var refused = await Assert.ThrowsAsync<HubException>(() => live.JoinAsync(product.Product.Slug, view));
         Assert.Contains(LiveHub.UnknownView, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_personal_access_token_does_not_open_a_live_connection()
+    {
+        // Live pages are the browser's, signed in by the login cookie; a script follows changes through webhooks.
+        var token = await app.CreateAsync(AppFixture.Po, AccessTokenScope.Read);
+
+        var refused = await Assert.ThrowsAnyAsync<HttpRequestException>(() => LiveClient.ConnectWithTokenAsync(app.Factory, token));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]

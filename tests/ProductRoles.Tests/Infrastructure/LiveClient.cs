@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using ProductRoles.Web.Infrastructure.Live;
 
@@ -29,19 +30,31 @@ public sealed class LiveClient : IAsyncDisposable
         public static readonly AccessChanged Instance = new();
     }
 
-    public static async Task<LiveClient> ConnectAsync(AppFactory factory, TestClient signedIn)
+    public static Task<LiveClient> ConnectAsync(AppFactory factory, TestClient signedIn)
+    {
+        var cookies = signedIn.Cookies.GetCookieHeader(new Uri("http://localhost"));
+        return ConnectAsync(factory, o =>
+        {
+            if (cookies.Length > 0)
+            {
+                o.Headers["Cookie"] = cookies;
+            }
+        });
+    }
+
+    /// <summary>A connection that signs in with a personal access token, as a script would, and no cookie.</summary>
+    public static Task<LiveClient> ConnectWithTokenAsync(AppFactory factory, string token) =>
+        ConnectAsync(factory, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
+
+    private static async Task<LiveClient> ConnectAsync(AppFactory factory, Action<HttpConnectionOptions> signIn)
     {
         var server = factory.Server;
-        var cookies = signedIn.Cookies.GetCookieHeader(new Uri("http://localhost"));
         var connection = new HubConnectionBuilder()
             .WithUrl("http://localhost" + LiveHub.Path, o =>
             {
                 o.Transports = HttpTransportType.LongPolling;
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                if (cookies.Length > 0)
-                {
-                    o.Headers["Cookie"] = cookies;
-                }
+                signIn(o);
             })
             .Build();
         await connection.StartAsync();

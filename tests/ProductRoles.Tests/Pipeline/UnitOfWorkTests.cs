@@ -340,6 +340,18 @@ public sealed class UnitOfWorkTests(UnitOfWorkFixture fixture)
     }
 
     [Fact]
+    public async Task A_command_that_fails_gives_its_turn_to_write_back()
+    {
+        var (slug, sprint, items) = await ActiveSprintAsync("uow-turn");
+        await AssertNothingWrittenWhenALaterStepFailsAsync(slug, new MoveSprintCard(slug, sprint, items[0], BoardColumn.InProgress, await VersionOfAsync(items[0])));
+
+        // A turn kept by the failed command would leave this one waiting for ever: a minute is "for ever" here.
+        await SendAsync(new MoveSprintCard(slug, sprint, items[0], BoardColumn.InProgress, await VersionOfAsync(items[0]))).WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Contains($"{items[0]}:InProgress:", (await WrittenAsync(slug)).Items, StringComparison.Ordinal);
+        Assert.Equal(0, _app.Factory.Services.GetRequiredService<SqliteWriteQueue>().Waiting);
+    }
+
+    [Fact]
     public async Task A_command_holds_the_write_lock_from_its_first_statement_so_other_writers_wait_instead_of_failing_on_upgrade()
     {
         var (slug, sprint, items) = await ActiveSprintAsync("uow-lock");

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using ProductRoles.Web.Data;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Infrastructure.Security;
@@ -18,9 +18,9 @@ public sealed record PresenceMessage(string View, IReadOnlyList<PresentPerson> P
 /// <see cref="LiveTopics"/>): the hub checks membership and role with the same lookup and permission
 /// table as pages, then adds the connection to the product's audience group of its kind of access and
 /// records it on the page's presence. Nothing is sent here except presence; changes are sent after commits by
-/// <see cref="LiveChanges"/>.
+/// <see cref="LiveChanges"/>. Only signed-in users reach it: <see cref="LiveSignIn"/> refuses the rest before the
+/// hub (in place of an <c>[Authorize]</c>, whose middleware would wait on every connection for its whole life).
 /// </summary>
-[Authorize]
 public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
 {
     public const string Path = "/hubs/live";
@@ -47,7 +47,8 @@ public sealed class LiveHub(AppDbContext db, IPresenceStore presence) : Hub
         await LeaveAsync(Context.ConnectionId);
         var audience = LiveTopics.AudienceGroup(access);
         await Groups.AddToGroupAsync(Context.ConnectionId, audience);
-        var name = user.FindFirstValue("display_name") ?? user.Identity?.Name ?? "Someone";
+        // The name is read here, not kept with the connection's user: an idle connection holds only what it needs.
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(Context.ConnectionAborted) ?? "Someone";
         await presence.SetAsync(new PresenceEntry(Context.ConnectionId, access.ProductId, view, userId, name, editing, audience), Context.ConnectionAborted);
         await BroadcastPresenceAsync(Clients, presence, access.ProductId, view);
         return new LiveJoined(userId);

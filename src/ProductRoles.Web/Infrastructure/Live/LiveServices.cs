@@ -24,8 +24,8 @@ public static class LiveServices
     }
 
     /// <summary>
-    /// The hub's requests take a short pipeline of their own: routing, sign-in (<see cref="LiveSignIn"/>),
-    /// authorization, trimming (<see cref="LiveConnectionTrimming"/>) and the hub. A live connection stays open for hours, and
+    /// The hub's requests take a short pipeline of their own: routing, sign-in and the signed-in check
+    /// (<see cref="LiveSignIn"/>), trimming (<see cref="LiveConnectionTrimming"/>) and the hub. A live connection stays open for hours, and
     /// every middleware that awaits it (the request log, the error pages, the API's problem details…)
     /// would hold its state for as long, for nothing: none of them has work to do on a WebSocket.
     /// Call it first, after the forwarded headers. A branch routes on its own, so the hub is mapped here.
@@ -34,7 +34,6 @@ public static class LiveServices
         app.MapWhen(context => context.Request.Path.StartsWithSegments(LiveHub.Path, StringComparison.OrdinalIgnoreCase), hub => hub
             .UseRouting()
             .UseMiddleware<LiveSignIn>()
-            .UseAuthorization()
             .UseMiddleware<LiveConnectionTrimming>()
             .UseEndpoints(endpoints => endpoints.MapHub<LiveHub>(LiveHub.Path)));
 }

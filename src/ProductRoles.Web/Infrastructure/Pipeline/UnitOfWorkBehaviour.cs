@@ -18,7 +18,7 @@ namespace ProductRoles.Web.Infrastructure.Pipeline;
 /// user-initiated transaction.
 /// </remarks>
 public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
-    AppDbContext db, DomainEvents events, DomainEventDispatcher dispatcher, IEnumerable<ICommitListener> commitListeners)
+    AppDbContext db, DomainEvents events, DomainEventDispatcher dispatcher, IEnumerable<ICommitListener> commitListeners, SqliteWriteQueue writeQueue)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -41,8 +41,37 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
             return await next(message, cancellationToken);
         }
 
+        // On SQLite the process's commands queue for their turn to write (see SqliteWriteQueue); the transaction starts once it is theirs.
+        var queued = db.Database.IsSqlite() && !SqliteWriteQueue.IsHeld;
+        if (queued)
+        {
+            await writeQueue.WaitAsync(cancellationToken);
+            SqliteWriteQueue.MarkHeld(true);
+        }
+
+        TResponse committed;
+        try
+        {
+            committed = await InTransactionAsync(message, next, cancellationToken);
+        }
+        finally
+        {
+            if (queued)
+            {
+                SqliteWriteQueue.MarkHeld(false);
+                writeQueue.Leave();
+            }
+        }
+
+        // Only the outermost command gets here, and only once its transaction committed.
+        await NotifyCommittedAsync(cancellationToken);
+        return committed;
+    }
+
+    private Task<TResponse> InTransactionAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        var committed = await strategy.ExecuteAsync(async token =>
+        return strategy.ExecuteAsync(async token =>
         {
             // Every attempt starts from the database, not from what a failed attempt left tracked.
             events.Clear();
@@ -69,10 +98,6 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(
                 throw;
             }
         }, cancellationToken);
-
-        // Only the outermost command gets here, and only once its transaction committed.
-        await NotifyCommittedAsync(cancellationToken);
-        return committed;
     }
 
     private void Discard()
