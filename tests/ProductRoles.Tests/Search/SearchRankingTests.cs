@@ -39,6 +39,29 @@ public sealed class SearchRankingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_backlog_filter_counts_what_its_text_alone_and_with_a_status_matches()
+    {
+        var product = await app.NewProduct("Filter counts").BuildAsync();
+        var word = Word();
+        for (var n = 0; n < 52; n++)
+        {
+            await product.BacklogItem($"{word} item {n}").Status(n < 2 ? BacklogItemStatus.New : BacklogItemStatus.Ready).CreateAsync();
+        }
+
+        await product.BacklogItem("Unrelated item").CreateAsync();
+        var client = await app.SharedClientAsync(AppFixture.Po);
+
+        var text = await client.GetPageAsync($"/p/{product.Slug}/backlog?q={word}");
+        var second = await client.GetPageAsync($"/p/{product.Slug}/backlog?q={word}&p=2");
+        var withStatus = await client.GetPageAsync($"/p/{product.Slug}/backlog?q={word}&Status=New");
+
+        Assert.Contains("52 items", text.Text(".pager"), StringComparison.Ordinal);
+        Assert.Equal(2, second.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(2, withStatus.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("2 items", withStatus.Text(".pager"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Title_matches_come_first_however_old_then_the_rest_newest_first()
     {
         var product = await app.NewProduct("Search title first").BuildAsync();

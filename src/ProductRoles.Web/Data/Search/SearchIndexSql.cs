@@ -81,6 +81,9 @@ public abstract class SearchIndexSql
     /// <summary>The ids of one product's entities of one kind that match: a sub-query for a list's text filter.</summary>
     public abstract IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind);
 
+    /// <summary>How many of one product's entities of one kind match, counted in the index alone.</summary>
+    public abstract IQueryable<int> CountMatching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind);
+
     /// <summary>The SQLite index's token for one scope.</summary>
     public static string ScopeToken(long scope) => "s" + scope.ToString(CultureInfo.InvariantCulture);
 
@@ -141,6 +144,9 @@ public abstract class SearchIndexSql
                 $"SELECT rowid >> {SearchDocument.KindBits} AS Value FROM SearchIndex WHERE SearchIndex MATCH {{0}}",
                 Match(TextColumns, terms, [Scope(productId, kind)]));
 
+        public override IQueryable<int> CountMatching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
+            database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {0}", Match(TextColumns, terms, [Scope(productId, kind)]));
+
         /// <summary>The user's terms, in the given text columns only, and one of the scopes.</summary>
         private static string Match(string columns, SearchTerms terms, IReadOnlyCollection<long> scopes) =>
             $"{{{columns}}} : ({terms.ToFts5()}) AND Scope : ({string.Join(" OR ", scopes.Select(ScopeToken))})";
@@ -196,6 +202,13 @@ public abstract class SearchIndexSql
                 SELECT s.EntityId AS Value FROM SearchIndex AS s
                 INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS k ON s.Id = k.[KEY]
                 WHERE s.Kind = {1} AND s.ProductId = {2}
+                """, terms.ToContains(), (int)kind, productId);
+
+        public override IQueryable<int> CountMatching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
+            database.SqlQueryRaw<int>(
+                """
+                SELECT COUNT(*) AS Value FROM SearchIndex AS s
+                WHERE CONTAINS((Title, Body, ExternalKey), {0}) AND s.Kind = {1} AND s.ProductId = {2}
                 """, terms.ToContains(), (int)kind, productId);
     }
 }
