@@ -67,9 +67,34 @@ public sealed class SearchTerms
     }
 
     /// <summary>Whether a word of the text (as the index splits it) is one the search matched: a whole token, or starting with the last.</summary>
-    public bool Matches(string word) =>
-        Terms.Count > 0 && (word.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
-            || Tokens.Any(t => word.Equals(t, StringComparison.OrdinalIgnoreCase)));
+    public bool Matches(string word) => Matches(word.AsSpan());
+
+    /// <inheritdoc cref="Matches(string)"/>
+    public bool Matches(ReadOnlySpan<char> word)
+    {
+        if (Terms.Count == 0)
+        {
+            return false;
+        }
+
+        if (word.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var term in Terms)
+        {
+            foreach (var token in term)
+            {
+                if (word.Equals(token, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether every token is a word of the text, the last the start of one (a palette entry's label).</summary>
     public bool AllIn(string text)
