@@ -66,7 +66,8 @@ public static class SearchBench
                 rounds[target.Name].Add(await driver.RunAsync(target, options.Round));
             }
 
-            log($"search round {round + 1}/{options.Rounds}: search p50 {rounds["search"][^1].P50Ms:F1} ms, first screen p50 {rounds["backlog first screen"][^1].P50Ms:F1} ms, text filter p50 {rounds["backlog text filter"][^1].P50Ms:F1} ms");
+            log($"search round {round + 1}/{options.Rounds}: " + string.Join(", ", targets.Select(t =>
+                $"{t.Name} p50 {rounds[t.Name][^1].P50Ms:F1} ms ({rounds[t.Name][^1].CpuMsPerRequest:F1} CPU ms, {rounds[t.Name][^1].AllocatedBytesPerRequest / 1024:F0} KB a request)")));
         }
 
         var searchP50 = Median(rounds["search"], r => r.P50Ms);
@@ -82,6 +83,8 @@ public static class SearchBench
             ["query"] = Query,
             ["matches"] = matches,
             ["generate_seconds"] = Math.Round(generated.TotalSeconds, 1),
+            // CPU ms a request drift less with the machine's load than latencies: compare these before and after a change.
+            ["cpu_ms_per_request"] = new JsonObject(targets.Select(t => KeyValuePair.Create(t.Name, (JsonNode?)Math.Round(Median(rounds[t.Name], r => r.CpuMsPerRequest), 2)))),
             ["how"] = "GET /search?q=… and /p/{slug}/backlog(?q=…) as a member of only this product, alternating rounds; p50 is the median over rounds",
         };
     }

@@ -6,16 +6,32 @@ public sealed class SearchTermsTests
 {
     [Theory]
     [InlineData("ACME-123", "\"acme 123\"*")]
-    [InlineData("pay card", "\"pay\"* \"card\"*")]
-    [InlineData("\"pay\" OR card*", "\"pay\"* \"or\"* \"card\"*")]
-    [InlineData("NEAR(a b)", "\"near a\"* \"b\"*")]
-    [InlineData("Zahlung Übersicht", "\"zahlung\"* \"übersicht\"*")]
-    public void Each_term_becomes_a_quoted_prefix_phrase_of_its_words(string text, string fts5) =>
+    [InlineData("pay card", "\"pay\" \"card\"*")]
+    [InlineData("\"pay\" OR card*", "\"pay\" \"or\" \"card\"*")]
+    [InlineData("NEAR(a b)", "\"near a\" \"b\"*")]
+    [InlineData("Zahlung Übersicht", "\"zahlung\" \"übersicht\"*")]
+    [InlineData("pay ACME-12", "\"pay\" \"acme 12\"*")]
+    public void Each_term_becomes_a_quoted_phrase_of_its_words_and_the_last_a_prefix(string text, string fts5) =>
         Assert.Equal(fts5, SearchTerms.Parse(text).ToFts5());
 
     [Fact]
-    public void SQL_Server_gets_every_word_as_a_quoted_prefix_term() =>
-        Assert.Equal("\"acme*\" AND \"123*\" AND \"pay*\"", SearchTerms.Parse("ACME-123 pay").ToContains());
+    public void SQL_Server_gets_every_word_as_a_quoted_term_and_the_last_as_a_prefix() =>
+        Assert.Equal("\"pay\" AND \"acme\" AND \"123*\"", SearchTerms.Parse("pay ACME-123").ToContains());
+
+    [Fact]
+    public void Highlighting_marks_the_words_before_the_last_only_where_they_are_whole()
+    {
+        var parts = Highlight.Parts("Pay the payment by card or cardholder", SearchTerms.Parse("pay card"));
+        Assert.Equal(["Pay", "card", "cardholder"], parts.Where(p => p.IsMatch).Select(p => p.Text).ToArray());
+    }
+
+    [Theory]
+    [InlineData("new back", true)]
+    [InlineData("new backlog", true)]
+    [InlineData("ne backlog", false)]
+    [InlineData("back new", false)]
+    public void A_palette_label_holds_the_words_typed_the_last_as_a_prefix(string text, bool expected) =>
+        Assert.Equal(expected, SearchTerms.Parse(text).AllIn("New backlog item"));
 
     [Theory]
     [InlineData(null)]

@@ -22,9 +22,8 @@ public sealed class SearchHitRow
 }
 
 /// <summary>
-/// The SQL of the full-text index, per engine: an FTS5 table on SQLite (ranked by bm25, titles and
-/// keys weighing ten times a body), a table with a full-text index on SQL Server (CONTAINSTABLE's
-/// rank). Both are made by the migrations; EF's model does not know the table. Every value the user
+/// The SQL of the full-text index, per engine: an FTS5 table on SQLite, a table with a full-text index
+/// on SQL Server; both rank matches in a title or key above matches in a body, newest first. Both are made by the migrations; EF's model does not know the table. Every value the user
 /// gave is a parameter; the inlined numbers (scopes) are computed from ids and kinds.
 /// </summary>
 public abstract class SearchIndexSql
@@ -72,14 +71,18 @@ public abstract class SearchIndexSql
     protected abstract object[] Values(SearchDocument document);
 
     /// <summary>
-    /// One page of what matches, best first, with the total on every row. Only the <paramref name="rankAmong"/>
-    /// newest matches (SQLite) or best (SQL Server) are ranked and counted: a broad query's exact count and
-    /// full ranking cost a pass over every match, and nobody pages that far.
+    /// One page of what matches, best first — matches in a title or key, then the rest, newest first in each —
+    /// with the total on every row. Only the <paramref name="rankAmong"/> newest matches are counted (with the
+    /// title matches the page reaches, however old): a broad query's exact count costs a pass over every
+    /// match, and nobody pages that far.
     /// </summary>
     public abstract IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong);
 
     /// <summary>The ids of one product's entities of one kind that match: a sub-query for a list's text filter.</summary>
     public abstract IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind);
+
+    /// <summary>How many of one product's entities of one kind match, counted in the index alone.</summary>
+    public abstract IQueryable<int> CountMatching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind);
 
     /// <summary>The SQLite index's token for one scope.</summary>
     public static string ScopeToken(long scope) => "s" + scope.ToString(CultureInfo.InvariantCulture);
@@ -92,6 +95,9 @@ public abstract class SearchIndexSql
 
     private sealed class SqliteSearchIndexSql : SearchIndexSql
     {
+        private const string TextColumns = "Title Body ExternalKey";
+        private const string TitleColumns = "Title ExternalKey";
+
         protected override string Key => "rowid";
 
         // Scope is an indexed column holding one token, "s" + ProductId·8 + Kind (ScopeToken), so the
@@ -105,37 +111,45 @@ public abstract class SearchIndexSql
 
         public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong)
         {
-            // bm25() works only in the statement that does the MATCH, hence the CTEs. Only the newest
-            // matches (the index yields them in row-id order), as many as are counted, are scored:
-            // scoring and sorting all of a broad query's matches cost more than the rest of the page, and
-            // counting them in a second MATCH cost as much again. The columns are read for the page's
-            // rows alone. The terms and scopes are parameter {0}; every other value is an int.
+            // Two index-only passes, each walking the doclists newest first (ORDER BY rowid DESC) and stopping
+            // at its LIMIT: the newest matches in the titles and keys, as many as the page reaches, then the
+            // newest matches anywhere, as many as are counted. Titles and keys rank first, then the rest,
+            // newest first in each: bm25 was dropped because its weights count every document of every
+            // phrase (the words' and the scope's), a full pass over each doclist whatever the LIMIT, which
+            // was most of a broad search's cost. The columns are read for the page's rows alone. The match
+            // expressions are parameters {0} and {4}; every other value is an int.
             const string sql = """
-                WITH ranked AS MATERIALIZED (
-                    SELECT rowid AS Id, bm25(SearchIndex, 10.0, 1.0, 10.0, 0.0) AS Score
-                    FROM SearchIndex
-                    WHERE SearchIndex MATCH {0}
-                    ORDER BY rowid DESC
-                    LIMIT {3}),
-                page AS (SELECT Id, Score FROM ranked ORDER BY Score, Id LIMIT {1} OFFSET {2})
-                SELECT p.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey, p.Score,
-                       (SELECT count(*) FROM ranked) AS Total
+                WITH titled AS MATERIALIZED (
+                    SELECT rowid AS Id FROM SearchIndex WHERE SearchIndex MATCH {4} ORDER BY rowid DESC LIMIT {5}),
+                found AS MATERIALIZED (
+                    SELECT rowid AS Id FROM SearchIndex WHERE SearchIndex MATCH {0} ORDER BY rowid DESC LIMIT {3}),
+                candidates AS (
+                    SELECT Id, 0 AS Tier FROM titled
+                    UNION ALL
+                    SELECT Id, 1 AS Tier FROM found WHERE Id NOT IN (SELECT Id FROM titled)),
+                page AS (SELECT Id, Tier FROM candidates ORDER BY Tier, Id DESC LIMIT {1} OFFSET {2})
+                SELECT p.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey, CAST(p.Tier AS REAL) AS Score,
+                       (SELECT count(*) FROM candidates) AS Total
                 FROM page AS p
                 INNER JOIN SearchIndex AS s ON s.rowid = p.Id
-                ORDER BY p.Score, p.Id
+                ORDER BY p.Tier, p.Id DESC
                 """;
-            return database.SqlQueryRaw<SearchHitRow>(sql, Match(terms, scopes), take, skip, Math.Max(rankAmong, skip + take));
+            return database.SqlQueryRaw<SearchHitRow>(sql,
+                Match(TextColumns, terms, scopes), take, skip, Math.Max(rankAmong, skip + take), Match(TitleColumns, terms, scopes), skip + take);
         }
 
         public override IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
             // The entity id is in the row id (SearchDocument.IdOf): no row is read, only the index.
             database.SqlQueryRaw<int>(
                 $"SELECT rowid >> {SearchDocument.KindBits} AS Value FROM SearchIndex WHERE SearchIndex MATCH {{0}}",
-                Match(terms, [Scope(productId, kind)]));
+                Match(TextColumns, terms, [Scope(productId, kind)]));
 
-        /// <summary>The user's terms, in the text columns only, and one of the scopes.</summary>
-        private static string Match(SearchTerms terms, IReadOnlyCollection<long> scopes) =>
-            $"{{Title Body ExternalKey}} : ({terms.ToFts5()}) AND Scope : ({string.Join(" OR ", scopes.Select(ScopeToken))})";
+        public override IQueryable<int> CountMatching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
+            database.SqlQueryRaw<int>("SELECT count(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {0}", Match(TextColumns, terms, [Scope(productId, kind)]));
+
+        /// <summary>The user's terms, in the given text columns only, and one of the scopes.</summary>
+        private static string Match(string columns, SearchTerms terms, IReadOnlyCollection<long> scopes) =>
+            $"{{{columns}}} : ({terms.ToFts5()}) AND Scope : ({string.Join(" OR ", scopes.Select(ScopeToken))})";
     }
 
     /// <summary>Not run here (no SQL Server on the build machine): compiled and reviewed only.</summary>
@@ -151,20 +165,32 @@ public abstract class SearchIndexSql
 
         public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong)
         {
-            // Only the scope numbers and the limit are written into the text; the user's terms are parameter {0}.
-            // The count stops at the limit. CONTAINSTABLE's top_n_by_rank is not used: it applies before the
-            // role filter, so another product's matches could crowd out the caller's.
-            var limit = Math.Max(rankAmong, skip + take).ToString(CultureInfo.InvariantCulture);
+            // As on SQLite: the newest matches in the titles and keys, as many as the page reaches, first; then
+            // the newest matches anywhere, as many as are counted; newest first in each. Only the scope numbers
+            // and the limits are written into the text; the user's terms are parameter {0}. CONTAINSTABLE's
+            // rank and top_n_by_rank are not used: the rank would differ from SQLite's, and top_n applies
+            // before the role filter, so another product's matches could crowd out the caller's.
+            var counted = Math.Max(rankAmong, skip + take).ToString(CultureInfo.InvariantCulture);
+            var reached = (skip + take).ToString(CultureInfo.InvariantCulture);
+            var inScope = $"(s.ProductId * 8 + s.Kind) IN ({ScopeList(scopes)})";
             var sql = $$"""
+                WITH titled AS (
+                    SELECT TOP ({{reached}}) s.Id FROM SearchIndex AS s
+                    WHERE CONTAINS((Title, ExternalKey), {0}) AND {{inScope}}
+                    ORDER BY s.Id DESC),
+                found AS (
+                    SELECT TOP ({{counted}}) s.Id FROM SearchIndex AS s
+                    WHERE CONTAINS((Title, Body, ExternalKey), {0}) AND {{inScope}}
+                    ORDER BY s.Id DESC),
+                candidates AS (
+                    SELECT Id, 0 AS Tier FROM titled
+                    UNION ALL
+                    SELECT Id, 1 AS Tier FROM found WHERE Id NOT IN (SELECT Id FROM titled))
                 SELECT s.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey,
-                       CAST(-k.[RANK] AS float) AS Score,
-                       (SELECT COUNT(*) FROM (SELECT TOP ({{limit}}) 1 AS One FROM SearchIndex AS c
-                            INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS ck ON c.Id = ck.[KEY]
-                            WHERE (c.ProductId * 8 + c.Kind) IN ({{ScopeList(scopes)}})) AS counted) AS Total
-                FROM SearchIndex AS s
-                INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS k ON s.Id = k.[KEY]
-                WHERE (s.ProductId * 8 + s.Kind) IN ({{ScopeList(scopes)}})
-                ORDER BY Score, s.Id
+                       CAST(c.Tier AS float) AS Score, (SELECT COUNT(*) FROM candidates) AS Total
+                FROM candidates AS c
+                INNER JOIN SearchIndex AS s ON s.Id = c.Id
+                ORDER BY c.Tier, c.Id DESC
                 OFFSET {2} ROWS FETCH NEXT {1} ROWS ONLY
                 """;
             return database.SqlQueryRaw<SearchHitRow>(sql, terms.ToContains(), take, skip);
@@ -176,6 +202,13 @@ public abstract class SearchIndexSql
                 SELECT s.EntityId AS Value FROM SearchIndex AS s
                 INNER JOIN CONTAINSTABLE(SearchIndex, (Title, Body, ExternalKey), {0}) AS k ON s.Id = k.[KEY]
                 WHERE s.Kind = {1} AND s.ProductId = {2}
+                """, terms.ToContains(), (int)kind, productId);
+
+        public override IQueryable<int> CountMatching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
+            database.SqlQueryRaw<int>(
+                """
+                SELECT COUNT(*) AS Value FROM SearchIndex AS s
+                WHERE CONTAINS((Title, Body, ExternalKey), {0}) AND s.Kind = {1} AND s.ProductId = {2}
                 """, terms.ToContains(), (int)kind, productId);
     }
 }

@@ -63,13 +63,14 @@ public static class Highlight
     /// </summary>
     public static IReadOnlyList<HighlightPart> Snippet(string text, SearchTerms terms, int length = 180)
     {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var flat = Flatten(text);
         if (flat.Length <= length)
         {
             return Parts(flat, terms);
         }
 
-        var first = Parts(flat, terms).TakeWhile(p => !p.IsMatch).Sum(p => p.Text.Length);
+        // Only the window is cut into parts: a description can be long, and only its window is shown.
+        var first = FirstMatch(flat, terms);
         var start = first >= flat.Length ? 0 : Math.Max(0, first - (length / 3));
         if (start > 0)
         {
@@ -97,6 +98,57 @@ public static class Highlight
 
         var window = (start > 0 ? "…" : "") + flat[start..end] + (end < flat.Length ? "…" : "");
         return Parts(window, terms);
+    }
+
+    /// <summary>The text with every run of whitespace made one space, trimmed.</summary>
+    private static string Flatten(string text)
+    {
+        var flat = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                flat.Append(c);
+            }
+            else if (flat.Length > 0 && flat[^1] != ' ')
+            {
+                flat.Append(' ');
+            }
+        }
+
+        if (flat.Length > 0 && flat[^1] == ' ')
+        {
+            flat.Length--;
+        }
+
+        return flat.ToString();
+    }
+
+    /// <summary>Where the first matched word starts; the text's length when nothing matched.</summary>
+    private static int FirstMatch(string text, SearchTerms terms)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text, i))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && IsWordChar(text, i))
+            {
+                i += char.IsSurrogatePair(text, i) ? 2 : 1;
+            }
+
+            if (terms.Matches(text.AsSpan(start, i - start)))
+            {
+                return start;
+            }
+        }
+
+        return text.Length;
     }
 
     private static bool IsWordChar(string text, int i) =>

@@ -10,8 +10,9 @@ namespace ProductRoles.Web.Features.Search;
 
 /// <summary>
 /// The search page: what matches the text in every product of the caller, limited to what their role
-/// there may read, best first (bm25 on SQLite), a page at a time. Text that cannot be searched for
-/// (empty, too long, punctuation only) gives the reason instead of results.
+/// there may read, best first (matches in a title or key, then the rest, newest first in each), a page
+/// at a time. Text that cannot be searched for (empty, too long, punctuation only) gives the reason instead
+/// of results.
 /// </summary>
 public sealed record SearchEverything(string? Text, int Page = 1, int PageSize = SearchEverything.DefaultPageSize) : IQuery<SearchResults>
 {
