@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
-using ProductRoles.Tests.Infrastructure.TestData;
 using ProductRoles.Web.Data.Search;
 using ProductRoles.Web.Domain.Backlog.Import;
 using ProductRoles.Web.Features.ProductOwner.Import;
