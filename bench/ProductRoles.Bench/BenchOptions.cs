@@ -64,7 +64,7 @@ public sealed record BenchOptions(
     };
 
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import | --search | --sizes | --load [--load-seconds N] | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--sql-server \"CONNECTION STRING\"] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import [--import-rows N] | --search | --sizes | --load [--load-seconds N] | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--sql-server \"CONNECTION STRING\"] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
     public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600, Sizes = [100, 10_000, 100_000], SearchItems = 100_000, LoadDuration = TimeSpan.FromSeconds(60) };
@@ -110,6 +110,7 @@ public sealed record BenchOptions(
         int? liveMoves = null;
         int? loadSeconds = null;
         string? sqlServer = null;
+        int? importRows = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -150,6 +151,9 @@ public sealed record BenchOptions(
                 case "--import":
                     options = Import;
                     break;
+                case "--import-rows" when i + 1 < args.Count:
+                    importRows = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--search":
                     options = Quick with { Mode = "search", SearchOnly = true };
                     break;
@@ -182,6 +186,8 @@ public sealed record BenchOptions(
             JsonPath = json, DumpFolder = dump, Concurrency = concurrency ?? options.Concurrency,
             SoakDuration = soakSeconds is { } s ? TimeSpan.FromSeconds(s) : options.SoakDuration,
             LiveMoves = liveMoves ?? options.LiveMoves,
+            // One size while iterating (--import --import-rows 10000): the quick A/B of a change.
+            ImportSizes = importRows is { } rows ? [rows] : options.ImportSizes,
         };
     }
 }

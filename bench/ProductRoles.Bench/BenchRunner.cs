@@ -8,6 +8,7 @@ using ProductRoles.Web.Data;
 using ProductRoles.Web.Data.Identity;
 using ProductRoles.Web.Domain;
 using ProductRoles.Web.Domain.Ranking;
+using ProductRoles.Web.Features.ProductOwner.Import;
 using ProductRoles.Web.Infrastructure.Web;
 
 namespace ProductRoles.Bench;
@@ -303,7 +304,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             var product = await app.CreateProductAsync($"Bench import {rows}", $"bench-import-{rows}", owner, ProductRole.ProductOwner);
             var result = await ImportBench.RunAsync(app, product, owner, rows, $"J{rows}");
             Log($"import: {rows:N0} Jira rows ({result.FileBytes / 1024.0 / 1024.0:F1} MB) in {result.Seconds:F1} s = {rows / result.Seconds:N0} rows/s; " +
-                $"peak heap growth {result.PeakHeapGrowthMb:F1} MB after collections ({result.PeakHeapWithGarbageGrowthMb:F1} MB with garbage), working set {result.PeakWorkingSetGrowthMb:F1} MB");
+                $"peak heap growth {result.PeakHeapGrowthMb:F1} MB after collections ({result.PeakHeapWithGarbageGrowthMb:F1} MB with garbage), working set {result.PeakWorkingSetGrowthMb:F1} MB; " +
+                $"CPU {result.CpuMsPer1000Rows:F0} ms per 1,000 rows, {result.StatementsPerBatch:F1} SQL statements per batch of {ImportWriter.BatchSize}");
             details[$"n{rows}"] = ImportBench.ToJson(result);
             report.Add($"jira_import_n{rows}_peak_memory_growth_mb", Math.Round(result.PeakHeapGrowthMb, 1), "≤ 100", v => v <= 100);
             largest = result;

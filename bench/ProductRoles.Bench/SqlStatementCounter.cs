@@ -22,6 +22,24 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     /// <summary>Data readers of watched queries not yet disposed: a streamed query is still being read.</summary>
     public long WatchedOpenReaders => Interlocked.Read(ref _watchedOpenReaders);
 
+    /// <summary>
+    /// With <c>BENCH_SQL_HISTOGRAM=1</c> in the environment: how many times each statement (its first line, tags
+    /// skipped, up to 120 characters) was sent, to find which one a run repeats.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long>? Histogram { get; } =
+        Environment.GetEnvironmentVariable("BENCH_SQL_HISTOGRAM") == "1" ? new(StringComparer.Ordinal) : null;
+
+    private void Note(DbCommand command)
+    {
+        if (Histogram is null)
+        {
+            return;
+        }
+
+        var line = command.CommandText.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)) ?? "";
+        Histogram.AddOrUpdate(line.Length > 120 ? line[..120] : line, 1, (_, n) => n + 1);
+    }
+
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
@@ -43,6 +61,7 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     // Writes (INSERT … SELECT, bulk updates) run as non-queries: they are watched too.
     private void CountWatched(DbCommand command)
     {
+        Note(command);
         if (Watching is { } watching && command.CommandText.Contains(watching, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _watched);
@@ -108,12 +127,14 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
+        Note(command);
         Interlocked.Increment(ref _count);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
+        Note(command);
         Interlocked.Increment(ref _count);
         return ValueTask.FromResult(result);
     }

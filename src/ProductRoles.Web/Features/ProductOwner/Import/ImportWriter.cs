@@ -274,6 +274,8 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
             if (batch.Count > 0)
             {
                 var written = await WriteItemsAsync(batch, found, cancellationToken);
+                // Saved: the event handlers' own save need not look over the batch's entities again.
+                db.ChangeTracker.Clear();
                 if (OnItemsWritten is not null)
                 {
                     await OnItemsWritten(
@@ -335,15 +337,17 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         }
 
         ResolveRoadmapLinks(written);
+        if (_sprints.Count > 0)
+        {
+            await AddSprintItemsAsync(written, existing.Values, cancellationToken);
+        }
+
+        // One save for the whole batch: the sprint items reach their new items by navigation, so they need no second
+        // save (each save is a pass over everything tracked, history and the search index included).
         await db.SaveChangesAsync(cancellationToken);
         // From now on a key of the file may be in the backlog: later batches look theirs up.
         _hasKeyedItems |= batch.Any(i => i.Key is not null);
         ResolvePendingRoadmapItems();
-        if (_sprints.Count > 0)
-        {
-            await AddSprintItemsAsync(written, cancellationToken);
-        }
-
         return [.. written.Select(w => (w.Item, created.Contains(w.Item)))];
     }
 
@@ -423,23 +427,20 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
         }
     }
 
-    private async Task AddSprintItemsAsync(List<(ImportedItem Row, BacklogItem Item)> written, CancellationToken cancellationToken)
+    private async Task AddSprintItemsAsync(List<(ImportedItem Row, BacklogItem Item)> written, IEnumerable<BacklogItem> existing, CancellationToken cancellationToken)
     {
-        var ids = written.Where(w => w.Row.Sprints.Count > 0).Select(w => w.Item.Id).ToList();
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        var planned = (await db.SprintItems.Where(s => ids.Contains(s.BacklogItemId)).Select(s => new { s.SprintId, s.BacklogItemId })
-            .ToListAsync(cancellationToken)).Select(s => (s.SprintId, s.BacklogItemId)).ToHashSet();
+        // Only items that were in the backlog before can be in a sprint already.
+        var ids = existing.Select(i => i.Id).ToList();
+        HashSet<(int SprintId, BacklogItem? NewItem, int ItemId)> planned = ids.Count == 0 ? [] : (await db.SprintItems.Where(s => ids.Contains(s.BacklogItemId)).Select(s => new { s.SprintId, s.BacklogItemId })
+            .ToListAsync(cancellationToken)).Select(s => (s.SprintId, (BacklogItem?)null, s.BacklogItemId)).ToHashSet();
         foreach (var (row, item) in written)
         {
             var sprints = row.Sprints.Where(_sprints.ContainsKey).Select(s => _sprints[s]).OrderBy(s => s.EndDate).ToList();
             for (var n = 0; n < sprints.Count; n++)
             {
                 var sprint = sprints[n];
-                if (!planned.Add((sprint.Id, item.Id)))
+                // A new item has no id yet: it is known by itself until the save.
+                if (!planned.Add(item.Id == 0 ? (sprint.Id, item, 0) : (sprint.Id, null, item.Id)))
                 {
                     continue;
                 }
@@ -447,14 +448,12 @@ public sealed class ImportWriter(AppDbContext db, BacklogImport import, string p
                 var lastOne = n == sprints.Count - 1;
                 db.SprintItems.Add(new SprintItem
                 {
-                    ProductId = import.ProductId, SprintId = sprint.Id, BacklogItemId = item.Id, Points = item.Estimate ?? 0, Title = item.Title,
+                    ProductId = import.ProductId, SprintId = sprint.Id, BacklogItemId = item.Id, BacklogItem = item, Points = item.Estimate ?? 0, Title = item.Title,
                     PlannedAt = sprint.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                     Outcome = lastOne && item.Status == BacklogItemStatus.Done ? SprintItemOutcome.Done : SprintItemOutcome.ReturnedToBacklog,
                 });
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     // A closed sprint keeps its numbers frozen: committed, done and returned points of its items.
