@@ -57,6 +57,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AcceptanceCriterion> AcceptanceCriteria => Set<AcceptanceCriterion>();
     public DbSet<BacklogItemTag> BacklogItemTags => Set<BacklogItemTag>();
     public DbSet<ProductTag> ProductTags => Set<ProductTag>();
+    public DbSet<FeedbackStatusCount> FeedbackStatusCounts => Set<FeedbackStatusCount>();
     public DbSet<BacklogItemFeedbackLink> BacklogItemFeedbackLinks => Set<BacklogItemFeedbackLink>();
     public DbSet<BacklogComment> BacklogComments => Set<BacklogComment>();
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
@@ -138,7 +139,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         var audit = PrepareSave();
         var search = SearchIndexChanges.Capture(ChangeTracker);
         var tally = BacklogTally.Capture(ChangeTracker);
-        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
+        var feedback = FeedbackTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty && feedback.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -152,6 +154,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         if (!tally.IsEmpty)
         {
             tally.Apply(this);
+        }
+
+        if (!feedback.IsEmpty)
+        {
+            feedback.Apply(this);
         }
 
         if (audit.HasChanges)
@@ -169,7 +176,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         var audit = PrepareSave();
         var search = SearchIndexChanges.Capture(ChangeTracker);
         var tally = BacklogTally.Capture(ChangeTracker);
-        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
+        var feedback = FeedbackTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty && feedback.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -188,6 +196,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         if (!tally.IsEmpty)
         {
             await tally.ApplyAsync(this, cancellationToken);
+        }
+
+        if (!feedback.IsEmpty)
+        {
+            await feedback.ApplyAsync(this, cancellationToken);
         }
 
         if (audit.HasChanges)
