@@ -11,7 +11,7 @@ using ProductRoles.Web.Data;
 namespace ProductRoles.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201213008_FeedbackTally")]
+    [Migration("20261201223008_FeedbackTally")]
     partial class FeedbackTally
     {
         /// <inheritdoc />

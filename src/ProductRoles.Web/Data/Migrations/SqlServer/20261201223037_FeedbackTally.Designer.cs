@@ -12,7 +12,7 @@ using ProductRoles.Web.Data;
 namespace ProductRoles.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261201213037_FeedbackTally")]
+    [Migration("20261201223037_FeedbackTally")]
     partial class FeedbackTally
     {
         /// <inheritdoc />
