@@ -64,7 +64,7 @@ public sealed record BenchOptions(
     };
 
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import [--import-rows N] | --search | --sizes | --load [--load-seconds N] | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--sql-server \"CONNECTION STRING\"] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import [--import-rows N] | --search | --sizes | --backlog | --load [--load-seconds N] | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--sql-server \"CONNECTION STRING\"] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the sizes, long rounds.</summary>
     public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600, Sizes = [100, 10_000, 100_000], SearchItems = 100_000, LoadDuration = TimeSpan.FromSeconds(60) };
@@ -96,6 +96,9 @@ public sealed record BenchOptions(
     public IReadOnlyList<int> Sizes { get; init; } = [];
 
     public bool SizesOnly { get; init; }
+
+    /// <summary>Only the backlog's first screen beside its baseline (<c>--backlog</c>, the quick run's rounds): for working on that page.</summary>
+    public bool BacklogOnly { get; init; }
 
     /// <summary>Seconds of backlog load to hold for a profiler (<c>--profile-backlog N</c>; zero: not at all).</summary>
     public int ProfileSeconds { get; init; }
@@ -135,6 +138,9 @@ public sealed record BenchOptions(
                     break;
                 case "--profile-backlog" when i + 1 < args.Count:
                     options = SoakMoves with { Mode = "profile", SoakDuration = TimeSpan.Zero, ProfileSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
+                case "--backlog":
+                    options = Quick with { Mode = "backlog", BacklogOnly = true };
                     break;
                 case "--sizes":
                     options = Quick with { Mode = "sizes", SizesOnly = true, LoadDuration = TimeSpan.Zero };

@@ -79,10 +79,10 @@ public sealed class BulkLoad(AppDbContext db)
         await insert.Command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Commits, then counts every product's tags and items afresh (BacklogTally.RecountSql).</summary>
+    /// <summary>Counts every product's tags, items and feedback afresh (BacklogTally's and FeedbackTally's recounts), then commits.</summary>
     public async Task CommitAsync()
     {
-        await using (var recount = Command(BacklogTally.RecountSql))
+        await using (var recount = Command(BacklogTally.RecountSql + FeedbackTally.RecountSql))
         {
             await recount.ExecuteNonQueryAsync();
         }

@@ -57,6 +57,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AcceptanceCriterion> AcceptanceCriteria => Set<AcceptanceCriterion>();
     public DbSet<BacklogItemTag> BacklogItemTags => Set<BacklogItemTag>();
     public DbSet<ProductTag> ProductTags => Set<ProductTag>();
+    public DbSet<FeedbackStatusCount> FeedbackStatusCounts => Set<FeedbackStatusCount>();
     public DbSet<BacklogItemFeedbackLink> BacklogItemFeedbackLinks => Set<BacklogItemFeedbackLink>();
     public DbSet<BacklogComment> BacklogComments => Set<BacklogComment>();
     public DbSet<BacklogSettings> BacklogSettings => Set<BacklogSettings>();
@@ -139,7 +140,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         var audit = PrepareSave();
         var search = SearchIndexChanges.Capture(ChangeTracker);
         var tally = BacklogTally.Capture(ChangeTracker);
-        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
+        var feedback = FeedbackTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty && feedback.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -153,6 +155,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         if (!tally.IsEmpty)
         {
             tally.Apply(this);
+        }
+
+        if (!feedback.IsEmpty)
+        {
+            feedback.Apply(this);
         }
 
         if (audit.HasChanges)
@@ -178,7 +185,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         var audit = PrepareSave();
         var search = SearchIndexChanges.Capture(ChangeTracker);
         var tally = BacklogTally.Capture(ChangeTracker);
-        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty)
+        var feedback = FeedbackTally.Capture(ChangeTracker);
+        if (!audit.HasChanges && !search.HasChanges && tally.IsEmpty && feedback.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -197,6 +205,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         if (!tally.IsEmpty)
         {
             await tally.ApplyAsync(this, cancellationToken);
+        }
+
+        if (!feedback.IsEmpty)
+        {
+            await feedback.ApplyAsync(this, cancellationToken);
         }
 
         if (audit.HasChanges)

@@ -22,7 +22,7 @@ public sealed class PageStatementsAtSizeTests(AppFixture app)
         var big = await BuildAsync("Statements big", 1500);
         var client = await app.SharedClientAsync(AppFixture.Po);
 
-        foreach (var page in new[] { "backlog", "history", "feedback", "sprint" })
+        foreach (var page in new[] { "backlog", "history", "feedback", "feedback?Status=New", "sprint" })
         {
             var (smallStatements, smallRows) = await ViewAsync(client, small, page);
             var (bigStatements, bigRows) = await ViewAsync(client, big, page);
@@ -32,20 +32,27 @@ public sealed class PageStatementsAtSizeTests(AppFixture app)
         }
     }
 
-    private async Task<(long Statements, int Rows)> ViewAsync(TestClient client, (TestProduct Product, int SprintId) sized, string page)
+    private async Task<(long Statements, int Rows)> ViewAsync(TestClient client, (TestProduct Product, int SprintId, int Size) sized, string page)
     {
         var url = page == "sprint" ? $"{sized.Product.Url}/sprints/{sized.SprintId}" : $"{sized.Product.Url}/{page}";
         var selector = page switch
         {
             "backlog" => "tbody tr[id^='item-']",
             "history" => ".history li",
-            "feedback" => "li.card",
+            "feedback" or "feedback?Status=New" => "li.card",
             _ => "button[aria-label^='Pull in #']",
         };
         await client.GetPageAsync(url); // warm-up: compiled queries, the session cache
         app.Factory.SqlCommands.Reset();
         var document = await client.GetPageAsync(url);
         var statements = app.Factory.SqlCommands.Count;
+        if (page.StartsWith("feedback", StringComparison.Ordinal))
+        {
+            // The total and the per-status counts come from the counter rows: they still say how many there are.
+            Assert.Contains($"{sized.Size} feedback items", document.QuerySelector("section[aria-labelledby='inbox-heading'] > p.muted.small")!.TextContent);
+            Assert.Contains($"New ({sized.Size})", document.QuerySelector("#filter-status")!.TextContent);
+        }
+
         return (statements, document.QuerySelectorAll(selector).Length);
     }
 
@@ -53,7 +60,7 @@ public sealed class PageStatementsAtSizeTests(AppFixture app)
     /// A product with <paramref name="size"/> tagged items, history rows and feedback items, written straight
     /// into the database (through the commands 1,500 items would take a minute), and a sprint being planned.
     /// </summary>
-    private async Task<(TestProduct Product, int SprintId)> BuildAsync(string name, int size)
+    private async Task<(TestProduct Product, int SprintId, int Size)> BuildAsync(string name, int size)
     {
         var product = await app.NewProduct(name).WithMembers((AppFixture.Po, ProductRole.ProductOwner), (AppFixture.Sm, ProductRole.ScrumMaster)).BuildAsync();
         await app.QueryAsync(async db =>
@@ -86,6 +93,6 @@ public sealed class PageStatementsAtSizeTests(AppFixture app)
             return await db.SaveChangesAsync();
         });
         var sprintId = await product.Sprint("Next sprint").Starting(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7)).CreateAsync();
-        return (product, sprintId);
+        return (product, sprintId, size);
     }
 }

@@ -1017,6 +1017,23 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                     b.ToTable("FeedbackItems");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Feedback.FeedbackStatusCount", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProductId", "Status");
+
+                    b.ToTable("FeedbackStatusCounts");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Goals.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -2627,6 +2644,15 @@ namespace ProductRoles.Web.Data.Migrations.SqlServer
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Feedback.FeedbackStatusCount", b =>
+                {
                     b.HasOne("ProductRoles.Web.Domain.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")

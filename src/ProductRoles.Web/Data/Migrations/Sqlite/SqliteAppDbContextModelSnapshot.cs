@@ -974,6 +974,23 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                     b.ToTable("FeedbackItems");
                 });
 
+            modelBuilder.Entity("ProductRoles.Web.Domain.Feedback.FeedbackStatusCount", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId", "Status");
+
+                    b.ToTable("FeedbackStatusCounts");
+                });
+
             modelBuilder.Entity("ProductRoles.Web.Domain.Goals.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -2533,6 +2550,15 @@ namespace ProductRoles.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("ProductRoles.Web.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProductRoles.Web.Domain.Feedback.FeedbackStatusCount", b =>
+                {
                     b.HasOne("ProductRoles.Web.Domain.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")

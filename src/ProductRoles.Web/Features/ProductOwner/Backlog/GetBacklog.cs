@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -82,21 +83,16 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Min(query.Page, pageCount);
         var offset = (page - 1) * PageSize;
-        var rows = await items.OrderBy(i => i.Rank).Skip(offset).Take(PageSize)
-            .Select(i => new
-            {
-                i.Id, i.Type, i.Title, i.Status, i.Estimate, i.Rank, i.RoadmapItemId, RoadmapItemTitle = i.RoadmapItem!.Title,
-                Tags = string.Join(",", i.Tags.Select(t => t.Name)),
-                CriteriaCount = i.AcceptanceCriteria.Count,
-                CriteriaMet = i.AcceptanceCriteria.Count(c => c.IsMet),
-                FeedbackCount = i.SourceFeedback.Count,
-                i.Version,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await items.OrderBy(i => i.Rank).Skip(offset).Take(PageSize).Select(Row).ToListAsync(cancellationToken);
 
         // Positions are the place in the whole backlog; with a filter on they are only shown relative.
-        var list = rows.Select((r, n) => new BacklogRow(r.Id, offset + n + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
-            r.RoadmapItemId, r.RoadmapItemTitle, BacklogRules.ParseTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount, r.Version)).ToList();
+        var list = new List<BacklogRow>(rows.Count);
+        foreach (var r in rows)
+        {
+            list.Add(new BacklogRow(r.Id, offset + list.Count + 1, r.Type, r.Title, r.Status, r.Estimate, r.Rank,
+                r.RoadmapItemId, r.RoadmapItemTitle, SplitTags(r.Tags), r.CriteriaCount, r.CriteriaMet, r.FeedbackCount, r.Version));
+        }
+
         return new BacklogPage(list, page, pageCount, total, PageSize, tags, roadmap)
         {
             CanOrder = product.Can(Permission.OrderBacklog) && query.Filter.IsEmpty,
@@ -121,6 +117,21 @@ public sealed class GetBacklogHandler(AppDbContext db, ProductContext product) :
             ? await SearchIndexSql.For(db.Database).CountMatching(db.Database, terms, productId, SearchKind.BacklogItem).SingleAsync(cancellationToken)
             : 0;
     }
+
+    /// <summary>A row as read: its tags one string, aggregated by the database in a sub-query of the row
+    /// (group_concat / STRING_AGG). The grouping is what makes EF translate the join: a plain string.Join over
+    /// the tags joined every tag to the page and sorted the lot, then built the strings per row in memory.</summary>
+    private sealed record RowData(
+        int Id, BacklogItemType Type, string Title, BacklogItemStatus Status, int? Estimate, string Rank, int? RoadmapItemId, string? RoadmapItemTitle,
+        string? Tags, int CriteriaCount, int CriteriaMet, int FeedbackCount, int Version);
+
+    private static readonly Expression<Func<BacklogItem, RowData>> Row = i => new RowData(
+        i.Id, i.Type, i.Title, i.Status, i.Estimate, i.Rank, i.RoadmapItemId, i.RoadmapItem!.Title,
+        i.Tags.GroupBy(t => t.BacklogItemId).Select(g => string.Join(",", g.Select(t => t.Name))).FirstOrDefault(),
+        i.AcceptanceCriteria.Count, i.AcceptanceCriteria.Count(c => c.IsMet), i.SourceFeedback.Count, i.Version);
+
+    // Stored tags are normalised already (BacklogRules.ParseTags on the way in): only the separator to split on.
+    private static IReadOnlyList<string> SplitTags(string? tags) => string.IsNullOrEmpty(tags) ? [] : tags.Split(',');
 
     public static IQueryable<BacklogItem> Filtered(AppDbContext db, int productId, IQueryable<BacklogItem> items, BacklogFilter filter)
     {

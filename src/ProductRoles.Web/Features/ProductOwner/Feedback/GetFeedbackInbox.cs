@@ -28,14 +28,15 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
 
     public async ValueTask<FeedbackInbox> Handle(GetFeedbackInbox query, CancellationToken cancellationToken)
     {
-        var all = db.FeedbackItems.AsNoTracking();
-        var counts = (await all.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(g => g.Key, g => g.Count);
+        // The per-status counts from the product's counter rows (FeedbackTally), not a count of its feedback.
+        var productId = product.Id;
+        var counts = (await db.FeedbackStatusCounts.AsNoTracking().IgnoreQueryFilters().Where(c => c.ProductId == productId && c.ItemCount > 0)
+                .Select(c => new { c.Status, c.ItemCount }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Status, c => c.ItemCount);
 
         // The rows are scoped by hand so that each row's link count is an index lookup, not a join
         // through the child filter to every feedback item of the product.
-        var productId = product.Id;
-        var items = Filtered(all.IgnoreQueryFilters().Where(f => f.ProductId == productId), query.Status, query.Source, query.Text);
+        var items = Filtered(db.FeedbackItems.AsNoTracking().IgnoreQueryFilters().Where(f => f.ProductId == productId), query.Status, query.Source, query.Text);
 
         // Without a filter (or by status alone) the total is already known from the counts: no second count.
         var total = query.Source is null && string.IsNullOrWhiteSpace(query.Text)
