@@ -15,7 +15,7 @@ namespace ProductRoles.Bench;
 /// <summary>
 /// Builds the data, starts the app and the baseline, and measures every figure of the issue.
 /// </summary>
-public sealed class BenchRunner(BenchOptions options, TextWriter log)
+public sealed partial class BenchRunner(BenchOptions options, TextWriter log)
 {
     public const string LargeSlug = "bench-large";
     public const string SmallSlug = "bench-small";
@@ -55,7 +55,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             return report;
         }
 
-        if (options.ProfileSeconds > 0)
+        if (options.ProfileSeconds > 0 && options.Pages.Count == 0)
         {
             await GenerateBacklogAsync(app, large, options.LargeItems, text);
             await ProfileHold.RunAsync(app, await app.SignInAsync(OwnerEmail), options.Concurrency, TimeSpan.FromSeconds(options.ProfileSeconds), Log);
@@ -114,6 +114,11 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         Log($"baseline on {baseline.BaseAddress}");
 
         using var driver = new LoadDriver(options.Concurrency);
+        if (options.Pages.Count > 0)
+        {
+            await PagesAsync(app, baseline, driver, report, (cookie, managerCookie, baselineCookie, baselineManagerCookie), large, reviewSprintId, roadmapItemIds);
+            return report;
+        }
 
         // The product history: a paged list like the backlog's first screen, and the page that proves
         // the whole pipeline (data, sign-in, baseline, load loop, statement count) end to end.

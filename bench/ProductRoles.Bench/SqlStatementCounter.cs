@@ -22,6 +22,9 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     /// <summary>Data readers of watched queries not yet disposed: a streamed query is still being read.</summary>
     public long WatchedOpenReaders => Interlocked.Read(ref _watchedOpenReaders);
 
+    /// <summary>When set, each statement's text and how long its reader was open (executing and reading its rows), for a profile.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Sql, TimeSpan Duration)>? Recorded { get; set; }
+
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
@@ -74,6 +77,7 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
+        Recorded?.Enqueue((command.CommandText, eventData.Duration));
         if (IsWatched(command))
         {
             Interlocked.Decrement(ref _watchedOpenReaders);
