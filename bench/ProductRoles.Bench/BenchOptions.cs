@@ -64,7 +64,7 @@ public sealed record BenchOptions(
     };
 
     public const string Usage =
-        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import [--import-rows N] | --search | --sizes | --backlog | --load [--load-seconds N] | --profile-backlog SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--sql-server \"CONNECTION STRING\"] [--json FILE] [--concurrency N] [--dump FOLDER]";
+        "dotnet run -c Release --project bench/ProductRoles.Bench -- [--quick | --smoke | --import [--import-rows N] | --search | --sizes | --backlog | --load [--load-seconds N] | --profile-backlog SECONDS | --pages NAME,NAME | --profile-page NAME SECONDS | --soak-moves [--soak-seconds N] | --live-fanout [--live-moves N]] [--sql-server \"CONNECTION STRING\"] [--json FILE] [--concurrency N] [--dump FOLDER]";
 
     /// <summary>The full run: the issue's sizes, long rounds.</summary>
     public static BenchOptions Full { get; } = new("full", 8, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(6), 7, 10_000, 100, 10_000, 45, 14, null) { LiveMoves = 600, Sizes = [100, 10_000, 100_000], SearchItems = 100_000, LoadDuration = TimeSpan.FromSeconds(60) };
@@ -102,6 +102,24 @@ public sealed record BenchOptions(
 
     /// <summary>Seconds of backlog load to hold for a profiler (<c>--profile-backlog N</c>; zero: not at all).</summary>
     public int ProfileSeconds { get; init; }
+
+    /// <summary>
+    /// Only these comparison pages (<c>--pages history,sprint_review,roadmap_board,roadmap_item</c>), at the quick run's sizes;
+    /// empty: the whole run. With <c>--profile-page NAME SECONDS</c>, the one page held under load for a profiler instead.
+    /// </summary>
+    public IReadOnlyList<string> Pages { get; init; } = [];
+
+    /// <summary>The pages <c>--pages</c> can measure: the comparisons' JSON names, and the roadmap item page.</summary>
+    public static IReadOnlyList<string> PageChoices { get; } = ["history_first_screen", "backlog_first_screen", "roadmap_board", "sprint_review", "roadmap_item"];
+
+    private static string[] PageNames(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n == "history" ? "history_first_screen" : n == "backlog" ? "backlog_first_screen" : n).ToArray();
+        return names.FirstOrDefault(n => !PageChoices.Contains(n, StringComparer.Ordinal)) is { } unknown
+            ? throw new ArgumentException($"Unknown page '{unknown}'. Pages: {string.Join(", ", PageChoices)}.", nameof(list))
+            : names;
+    }
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -141,6 +159,12 @@ public sealed record BenchOptions(
                     break;
                 case "--backlog":
                     options = Quick with { Mode = "backlog", BacklogOnly = true };
+                    break;
+                case "--pages" when i + 1 < args.Count:
+                    options = Quick with { Mode = "pages", Pages = PageNames(args[++i]) };
+                    break;
+                case "--profile-page" when i + 2 < args.Count:
+                    options = Quick with { Mode = "profile", Pages = PageNames(args[++i]), ProfileSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
                     break;
                 case "--sizes":
                     options = Quick with { Mode = "sizes", SizesOnly = true, LoadDuration = TimeSpan.Zero };

@@ -56,7 +56,7 @@ public sealed partial class BenchRunner(BenchOptions options, TextWriter log)
             return report;
         }
 
-        if (options.ProfileSeconds > 0)
+        if (options.ProfileSeconds > 0 && options.Pages.Count == 0)
         {
             await GenerateBacklogAsync(app, large, options.LargeItems, text);
             await ProfileHold.RunAsync(app, await app.SignInAsync(OwnerEmail), options.Concurrency, TimeSpan.FromSeconds(options.ProfileSeconds), Log);
@@ -121,6 +121,11 @@ public sealed partial class BenchRunner(BenchOptions options, TextWriter log)
         Log($"baseline on {baseline.BaseAddress}");
 
         using var driver = new LoadDriver(options.Concurrency);
+        if (options.Pages.Count > 0)
+        {
+            await PagesAsync(app, baseline, driver, report, (cookie, managerCookie, baselineCookie, baselineManagerCookie), large, reviewSprintId, roadmapItemIds);
+            return report;
+        }
 
         // The product history: a paged list like the backlog's first screen, and the page that proves
         // the whole pipeline (data, sign-in, baseline, load loop, statement count) end to end.

@@ -40,6 +40,9 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
         Histogram.AddOrUpdate(line.Length > 120 ? line[..120] : line, 1, (_, n) => n + 1);
     }
 
+    /// <summary>When set, each statement's text and how long its reader was open (executing and reading its rows), for a profile.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Sql, TimeSpan Duration)>? Recorded { get; set; }
+
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
@@ -93,6 +96,7 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
+        Recorded?.Enqueue((command.CommandText, eventData.Duration));
         if (IsWatched(command))
         {
             Interlocked.Decrement(ref _watchedOpenReaders);

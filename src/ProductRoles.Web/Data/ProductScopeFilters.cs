@@ -32,10 +32,13 @@ public static class ProductScopeFilters
             }
 
             var productId = Expression.Convert(Expression.Property(owner, nameof(IProductOwned.ProductId)), typeof(int?));
-            // EF.Constant: "unscoped?" is inlined as TRUE or FALSE, so SQL sees "ProductId = @scope" alone
-            // and uses the product's indexes; as a parameter ("@p OR ProductId = @scope") SQLite could use none.
-            var unscoped = Expression.Call(typeof(EF), nameof(EF.Constant), [typeof(bool)],
-                Expression.Equal(scoped, Expression.Constant(null, typeof(int?))));
+            // "Unscoped?" is asked of the scope as a parameter (EF.Parameter(scope) IS NULL), not as a bool worked out
+            // beforehand: EF folds a parameter's IS NULL to TRUE or FALSE from its value, so SQL sees "ProductId = @scope"
+            // alone and uses the product's indexes, and because EF keys its SQL cache on which parameters are null, the
+            // statement's SQL is built once. A bool parameter ("@p OR ProductId = @scope") let SQLite use no index;
+            // inlining it (EF.Constant) made EF build every filtered statement's SQL anew on every execution.
+            var unscoped = Expression.Equal(
+                Expression.Call(typeof(EF), nameof(EF.Parameter), [typeof(int?)], scoped), Expression.Constant(null, typeof(int?)));
             var body = Expression.OrElse(unscoped, Expression.Equal(productId, scoped));
             builder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, row));
         }
