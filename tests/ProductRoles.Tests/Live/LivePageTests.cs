@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
 
 namespace ProductRoles.Tests.Live;
@@ -25,6 +26,28 @@ public sealed class LivePageTests(AppFixture app)
         Assert.NotNull(fragment.QuerySelector("main#main h1"));
         var rows = fragment.QuerySelectorAll("table.po-backlog tbody tr");
         Assert.Contains("Refunds in one click", Assert.Single(rows).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_live_refresh_between_a_save_and_its_redirect_leaves_the_message_and_the_focus_to_the_redirected_page()
+    {
+        var product = await app.NewProduct("Live refresh after a save").BuildAsync();
+        // A client of its own: the save's message and focus travel in its cookies.
+        var po = await app.SignInAsync(AppFixture.Po);
+        var page = await po.GetPageAsync($"{product.Url}/backlog");
+        using var saved = await po.SubmitAsync(page, "#quick-add", new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = "Refund by link", ["place"] = "Top" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = await app.QueryAsync(db => db.BacklogItems.Where(i => i.ProductId == product.Id && i.Title == "Refund by link").Select(i => i.Id).SingleAsync());
+
+        // The save's live event makes the open page fetch itself before the browser follows the redirect.
+        using var refresh = await po.GetAsync($"{product.Url}/backlog?fragment=live");
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
+        var landed = await po.FollowAsync(saved);
+        var next = await po.GetPageAsync($"{product.Url}/backlog");
+
+        Assert.Contains($"#{id} “Refund by link” added at position 1", landed.QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(landed.QuerySelector($"#item-{id}[autofocus]"));
+        Assert.Null(next.QuerySelector(".alert[role=status]"));
     }
 
     [Fact]

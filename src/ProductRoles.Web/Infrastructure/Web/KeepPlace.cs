@@ -17,10 +17,15 @@ public static class KeepPlace
         tempData[Key] = elementId;
     }
 
-    /// <summary>The element id to focus on this page, read once.</summary>
-    public static string? Take(ITempDataDictionary tempData)
+    /// <summary>
+    /// The element id to focus on this page, read once. Not by a live refresh (?fragment=live): one that
+    /// lands between a save and its redirect would take the focus meant for the redirect's page, and its
+    /// answer would write the save's message back into the cookie, to be shown again on the next page.
+    /// </summary>
+    public static string? Take(HttpContext http, ITempDataDictionary tempData)
     {
+        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(tempData);
-        return tempData[Key] as string;
+        return LivePage.IsFragmentRequest(http) ? null : tempData[Key] as string;
     }
 }
