@@ -166,31 +166,35 @@ public abstract class SearchIndexSql
 
         public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong)
         {
-            // Two index-only passes, each walking the doclists newest first (ORDER BY rowid DESC) and stopping
-            // at its LIMIT: the newest matches in the titles and keys, as many as the page reaches, then the
-            // newest matches anywhere, as many as are counted. Titles and keys rank first, then the rest,
-            // newest first in each: bm25 was dropped because its weights count every document of every
-            // phrase (the words' and the scope's), a full pass over each doclist whatever the LIMIT, which
-            // was most of a broad search's cost. The columns are read for the page's rows alone. The match
+            // Index-only passes, each walking the doclists newest first (ORDER BY rowid DESC) and stopping at
+            // its LIMIT: the newest matches in the titles and keys, as many as the page reaches, then the newest
+            // matches anywhere, as many (enough: no more of them are in the first tier than it holds, and the page
+            // needs that many fewer of them). Titles and keys rank first, then the rest, newest first in each: bm25 was dropped because its
+            // weights count every document of every phrase (the words' and the scope's), a full pass over each
+            // doclist whatever the LIMIT, which was most of a broad search's cost. The total is the matches
+            // counted in no order up to the counted limit: the index walks its doclists in their own order, and
+            // nothing is sorted or kept (it had been the newest 1,001 matches, materialized, set against the first
+            // tier and sorted: a fifth of the statement). The columns are read for the page's rows alone. The match
             // expressions are parameters {0} and {4}; every other value is an int.
             const string sql = """
                 WITH titled AS MATERIALIZED (
                     SELECT rowid AS Id FROM SearchIndex WHERE SearchIndex MATCH {4} ORDER BY rowid DESC LIMIT {5}),
                 found AS MATERIALIZED (
-                    SELECT rowid AS Id FROM SearchIndex WHERE SearchIndex MATCH {0} ORDER BY rowid DESC LIMIT {3}),
+                    SELECT rowid AS Id FROM SearchIndex WHERE SearchIndex MATCH {0} ORDER BY rowid DESC LIMIT {5}),
                 candidates AS (
                     SELECT Id, 0 AS Tier FROM titled
                     UNION ALL
                     SELECT Id, 1 AS Tier FROM found WHERE Id NOT IN (SELECT Id FROM titled)),
                 page AS (SELECT Id, Tier FROM candidates ORDER BY Tier, Id DESC LIMIT {1} OFFSET {2})
                 SELECT p.Id, s.ProductId, s.Kind, s.EntityId, s.ParentId, s.Title, s.Body, s.ExternalKey, CAST(p.Tier AS REAL) AS Score,
-                       (SELECT count(*) FROM candidates) AS Total
+                       (SELECT count(*) FROM (SELECT 1 FROM SearchIndex WHERE SearchIndex MATCH {0} LIMIT {3})) AS Total
                 FROM page AS p
                 INNER JOIN SearchIndex AS s ON s.rowid = p.Id
                 ORDER BY p.Tier, p.Id DESC
                 """;
+            var reached = skip + take;
             return database.SqlQueryRaw<SearchHitRow>(sql,
-                Match(TextColumns, terms, scopes), take, skip, Math.Max(rankAmong, skip + take), Match(TitleColumns, terms, scopes), skip + take);
+                Match(TextColumns, terms, scopes), take, skip, Math.Max(rankAmong, reached), Match(TitleColumns, terms, scopes), reached);
         }
 
         public override IQueryable<int> Matching(DatabaseFacade database, SearchTerms terms, int productId, SearchKind kind) =>
