@@ -73,4 +73,35 @@ public sealed class SearchTermsTests
         Assert.Contains("needle", snippet, StringComparison.Ordinal);
         Assert.True(snippet.Length <= 82);
     }
+
+    [Fact]
+    public void A_snippet_makes_every_run_of_whitespace_one_space_and_trims_the_ends()
+    {
+        var parts = Highlight.Snippet("\n  Pay\r\n\r\n by \t card \n", SearchTerms.Parse("card"));
+        Assert.Equal("Pay by card", string.Concat(parts.Select(p => p.Text)));
+        Assert.Equal(["card"], parts.Where(p => p.IsMatch).Select(p => p.Text).ToArray());
+    }
+
+    [Fact]
+    public void A_long_snippet_is_cut_at_spaces_of_the_flattened_text_and_starts_at_a_word()
+    {
+        var text = string.Join("\n\n", Enumerable.Range(1, 40).Select(n => $"line{n} of text")) + "\n\nthe needle here\n\n" + string.Join("\n", Enumerable.Repeat("more words after", 30));
+        var snippet = string.Concat(Highlight.Snippet(text, SearchTerms.Parse("needle"), 60).Select(p => p.Text));
+        Assert.Equal("…line40 of text the needle here more words after more words…", snippet);
+    }
+
+    [Fact]
+    public void A_snippet_that_matches_nothing_is_the_start_of_the_text()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("word", 100));
+        var snippet = string.Concat(Highlight.Snippet(text, SearchTerms.Parse("absent"), 20).Select(p => p.Text));
+        Assert.Equal("word word word word…", snippet);
+    }
+
+    [Fact]
+    public void A_word_of_letters_beyond_the_basic_plane_is_one_word()
+    {
+        var parts = Highlight.Parts("x 𝒜𝒷𝒸 y", SearchTerms.Parse("𝒜𝒷𝒸"));
+        Assert.Equal(["𝒜𝒷𝒸"], parts.Where(p => p.IsMatch).Select(p => p.Text).ToArray());
+    }
 }

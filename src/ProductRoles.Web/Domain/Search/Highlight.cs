@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ProductRoles.Web.Domain.Search;
@@ -8,11 +9,20 @@ public sealed record HighlightPart(string Text, bool IsMatch);
 /// <summary>
 /// Splits a text into plain and matched parts. The parts are plain strings: the view encodes each and
 /// wraps the matched ones in &lt;mark&gt;, so no user text is ever written as HTML.
+/// A search page cuts twenty descriptions of about a thousand characters each: the text is read as spans,
+/// and only the parts shown become strings (copying each description twice, and each word once, had been
+/// a fifth of a search's allocations).
 /// </summary>
 public static class Highlight
 {
     /// <summary>The whole text, in parts.</summary>
     public static IReadOnlyList<HighlightPart> Parts(string text, SearchTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parts(text.AsSpan(), terms);
+    }
+
+    private static List<HighlightPart> Parts(ReadOnlySpan<char> text, SearchTerms terms)
     {
         var parts = new List<HighlightPart>();
         var plain = new StringBuilder();
@@ -27,11 +37,7 @@ public static class Highlight
             }
 
             var start = i;
-            while (i < text.Length && IsWordChar(text, i))
-            {
-                i += char.IsSurrogatePair(text, i) ? 2 : 1;
-            }
-
+            i = WordEnd(text, i);
             var word = text[start..i];
             if (terms.Matches(word))
             {
@@ -41,7 +47,7 @@ public static class Highlight
                     plain.Clear();
                 }
 
-                parts.Add(new(word, true));
+                parts.Add(new(word.ToString(), true));
             }
             else
             {
@@ -63,7 +69,20 @@ public static class Highlight
     /// </summary>
     public static IReadOnlyList<HighlightPart> Snippet(string text, SearchTerms terms, int length = 180)
     {
-        var flat = Flatten(text);
+        ArgumentNullException.ThrowIfNull(text);
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            return Snippet(buffer.AsSpan(0, Flatten(text, buffer)), terms, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static List<HighlightPart> Snippet(ReadOnlySpan<char> flat, SearchTerms terms, int length)
+    {
         if (flat.Length <= length)
         {
             return Parts(flat, terms);
@@ -74,14 +93,14 @@ public static class Highlight
         var start = first >= flat.Length ? 0 : Math.Max(0, first - (length / 3));
         if (start > 0)
         {
-            var space = flat.IndexOf(' ', start);
-            start = space < 0 || space > first ? start : space + 1;
+            var space = flat[start..].IndexOf(' ');
+            start = space < 0 || start + space > first ? start : start + space + 1;
         }
 
         var end = Math.Min(flat.Length, start + length);
         if (end < flat.Length)
         {
-            var space = flat.LastIndexOf(' ', end);
+            var space = flat[..(end + 1)].LastIndexOf(' ');
             end = space > start ? space : end;
         }
 
@@ -96,36 +115,31 @@ public static class Highlight
             end--;
         }
 
-        var window = (start > 0 ? "…" : "") + flat[start..end] + (end < flat.Length ? "…" : "");
-        return Parts(window, terms);
+        var window = string.Concat(start > 0 ? "…" : "", flat[start..end], end < flat.Length ? "…" : "");
+        return Parts(window.AsSpan(), terms);
     }
 
-    /// <summary>The text with every run of whitespace made one space, trimmed.</summary>
-    private static string Flatten(string text)
+    /// <summary>The text with every run of whitespace made one space, trimmed, written into <paramref name="flat"/>; its length.</summary>
+    private static int Flatten(string text, char[] flat)
     {
-        var flat = new StringBuilder(text.Length);
+        var length = 0;
         foreach (var c in text)
         {
             if (!char.IsWhiteSpace(c))
             {
-                flat.Append(c);
+                flat[length++] = c;
             }
-            else if (flat.Length > 0 && flat[^1] != ' ')
+            else if (length > 0 && flat[length - 1] != ' ')
             {
-                flat.Append(' ');
+                flat[length++] = ' ';
             }
         }
 
-        if (flat.Length > 0 && flat[^1] == ' ')
-        {
-            flat.Length--;
-        }
-
-        return flat.ToString();
+        return length > 0 && flat[length - 1] == ' ' ? length - 1 : length;
     }
 
     /// <summary>Where the first matched word starts; the text's length when nothing matched.</summary>
-    private static int FirstMatch(string text, SearchTerms terms)
+    private static int FirstMatch(ReadOnlySpan<char> text, SearchTerms terms)
     {
         var i = 0;
         while (i < text.Length)
@@ -137,12 +151,8 @@ public static class Highlight
             }
 
             var start = i;
-            while (i < text.Length && IsWordChar(text, i))
-            {
-                i += char.IsSurrogatePair(text, i) ? 2 : 1;
-            }
-
-            if (terms.Matches(text.AsSpan(start, i - start)))
+            i = WordEnd(text, i);
+            if (terms.Matches(text[start..i]))
             {
                 return start;
             }
@@ -151,6 +161,17 @@ public static class Highlight
         return text.Length;
     }
 
-    private static bool IsWordChar(string text, int i) =>
-        Rune.TryGetRuneAt(text, i, out var rune) && Rune.IsLetterOrDigit(rune);
+    /// <summary>Where the word starting at <paramref name="i"/> ends (a pair of surrogates is one character).</summary>
+    private static int WordEnd(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && IsWordChar(text, i))
+        {
+            i += i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]) ? 2 : 1;
+        }
+
+        return i;
+    }
+
+    private static bool IsWordChar(ReadOnlySpan<char> text, int i) =>
+        Rune.DecodeFromUtf16(text[i..], out var rune, out _) == OperationStatus.Done && Rune.IsLetterOrDigit(rune);
 }
