@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Tests.Infrastructure.TestData;
 using ProductRoles.Web.Domain.AccessTokens;
+using ProductRoles.Web.Domain.Feedback;
+using ProductRoles.Web.Features.ProductOwner.Feedback;
 
 namespace ProductRoles.Tests.Api;
 
@@ -58,6 +61,32 @@ public sealed class PublicApiTests(AppFixture app)
         var page = await pm.GetPageAsync($"/p/{product.Slug}/goals");
         Assert.Equal("75", ProgressOf(page, "Checkout time (s)"));
         Assert.Equal("75", page.QuerySelector("progress[aria-label='Progress of Faster checkout']")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_feedback_list_totals_what_its_filters_keep_as_the_inbox_does()
+    {
+        var product = await app.NewProduct("Feedback list totals").BuildAsync();
+        var accepted = await product.Feedback("Refunds are slow").CreateAsync();
+        await product.Feedback("Receipts are missing").From(FeedbackSourceKind.Support, "Ticket #1").CreateAsync();
+        await product.Feedback("Refunds need a reason").CreateAsync();
+        var version = await app.QueryAsync(db => db.FeedbackItems.Where(f => f.Id == accepted).Select(f => f.Version).SingleAsync());
+        await product.SendAsync(DemoUsers.Po, new TriageFeedback(product.Slug, accepted, FeedbackStatus.Accepted, null, null, version));
+        using var script = app.TokenClient(await app.CreateAsync(AppFixture.Po, AccessTokenScope.Read, product.Slug));
+
+        async Task<(int Total, int Items)> ListAsync(string filter)
+        {
+            var page = await script.GetFromJsonAsync<JsonElement>($"/api/v1/products/{product.Slug}/feedback{filter}");
+            return (page.GetProperty("total").GetInt32(), page.GetProperty("items").GetArrayLength());
+        }
+
+        Assert.Equal((3, 3), await ListAsync(""));
+        Assert.Equal((2, 2), await ListAsync("?status=New"));
+        Assert.Equal((1, 1), await ListAsync("?status=Accepted"));
+        Assert.Equal((0, 0), await ListAsync("?status=Declined"));
+        Assert.Equal((1, 1), await ListAsync("?source=Support"));
+        Assert.Equal((2, 2), await ListAsync("?text=Refunds"));
+        Assert.Equal((1, 1), await ListAsync("?status=New&text=Refunds"));
     }
 
     [Fact]

@@ -28,20 +28,13 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
 
     public async ValueTask<FeedbackInbox> Handle(GetFeedbackInbox query, CancellationToken cancellationToken)
     {
-        // The per-status counts from the product's counter rows (FeedbackTally), not a count of its feedback.
         var productId = product.Id;
-        var counts = (await db.FeedbackStatusCounts.AsNoTracking().IgnoreQueryFilters().Where(c => c.ProductId == productId && c.ItemCount > 0)
-                .Select(c => new { c.Status, c.ItemCount }).ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Status, c => c.ItemCount);
+        var counts = await CountsByStatusAsync(db, productId, cancellationToken);
 
         // The rows are scoped by hand so that each row's link count is an index lookup, not a join
         // through the child filter to every feedback item of the product.
         var items = Filtered(db.FeedbackItems.AsNoTracking().IgnoreQueryFilters().Where(f => f.ProductId == productId), query.Status, query.Source, query.Text);
-
-        // Without a filter (or by status alone) the total is already known from the counts: no second count.
-        var total = query.Source is null && string.IsNullOrWhiteSpace(query.Text)
-            ? query.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
-            : await items.CountAsync(cancellationToken);
+        var total = await TotalAsync(counts, items, query.Status, query.Source, query.Text, cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)
@@ -49,6 +42,23 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
             .ToListAsync(cancellationToken);
         return new FeedbackInbox(rows, page, pageCount, total, counts) { CanAdd = product.Can(Permission.AddCustomerFeedback) };
     }
+
+    /// <summary>The per-status counts from the product's counter rows (FeedbackTally), not a count of its feedback.</summary>
+    public static async Task<IReadOnlyDictionary<FeedbackStatus, int>> CountsByStatusAsync(AppDbContext db, int productId, CancellationToken cancellationToken) =>
+        (await db.FeedbackStatusCounts.AsNoTracking().IgnoreQueryFilters().Where(c => c.ProductId == productId && c.ItemCount > 0)
+            .Select(c => new { c.Status, c.ItemCount }).ToListAsync(cancellationToken))
+        .ToDictionary(c => c.Status, c => c.ItemCount);
+
+    /// <summary>
+    /// How many items the filter keeps: without a filter, or by status alone, from the counts (no scan of the
+    /// product's feedback); by source or text, counted.
+    /// </summary>
+    public static async Task<int> TotalAsync(
+        IReadOnlyDictionary<FeedbackStatus, int> counts, IQueryable<FeedbackItem> filtered, FeedbackStatus? status, FeedbackSourceKind? source, string? text,
+        CancellationToken cancellationToken) =>
+        source is null && string.IsNullOrWhiteSpace(text)
+            ? status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
+            : await filtered.CountAsync(cancellationToken);
 
     /// <summary>The inbox's filters; the API's keyset list uses the same.</summary>
     public static IQueryable<FeedbackItem> Filtered(IQueryable<FeedbackItem> items, FeedbackStatus? status, FeedbackSourceKind? source, string? text)

@@ -16,12 +16,14 @@ public sealed record ListFeedbackRows(
     string ProductSlug, FeedbackStatus? Status, FeedbackSourceKind? Source, string? Text, FeedbackKey? After, int PageSize = 25)
     : IQuery<KeysetPage<FeedbackRow>>, IProductRequest;
 
-public sealed class ListFeedbackRowsHandler(AppDbContext db) : IQueryHandler<ListFeedbackRows, KeysetPage<FeedbackRow>>
+public sealed class ListFeedbackRowsHandler(AppDbContext db, ProductContext product) : IQueryHandler<ListFeedbackRows, KeysetPage<FeedbackRow>>
 {
     public async ValueTask<KeysetPage<FeedbackRow>> Handle(ListFeedbackRows query, CancellationToken cancellationToken)
     {
         var items = GetFeedbackInboxHandler.Filtered(db.FeedbackItems.AsNoTracking(), query.Status, query.Source, query.Text);
-        var total = await items.CountAsync(cancellationToken);
+        // The total as the inbox has it: from the product's counter rows unless the filter is by source or text.
+        var counts = await GetFeedbackInboxHandler.CountsByStatusAsync(db, product.Id, cancellationToken);
+        var total = await GetFeedbackInboxHandler.TotalAsync(counts, items, query.Status, query.Source, query.Text, cancellationToken);
         if (query.After is { } after)
         {
             items = items.Where(f => f.ReceivedOn < after.ReceivedOn || (f.ReceivedOn == after.ReceivedOn && f.Id < after.Id));
