@@ -25,7 +25,7 @@ public static class BacklogApi
     public sealed record DoneCriterionBody(int CriterionId, bool Checked, bool Waived, string? WaiverReason);
 
     /// <summary>
-    /// The checklist as the Mark as done form sends it: the Definition of Done version checked against (from
+    /// The checklist as the Mark as Done form sends it: the Definition of Done version checked against (from
     /// <c>GET …/done-checklist</c>), every criterion ticked or waived, and the item's version (If-Match or <c>version</c>).
     /// </summary>
     public sealed record DoneBody(int? DefinitionOfDoneVersionId, IReadOnlyList<DoneCriterionBody>? Criteria, int? Version);

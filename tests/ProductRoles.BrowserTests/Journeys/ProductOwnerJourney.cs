@@ -58,8 +58,8 @@ public sealed partial class ProductOwnerJourney(BrowserApp app)
         var second = po.Locator("tbody tr").Nth(1);
         var title = await second.Locator("td:nth-child(2) a").First.TextContentAsync();
         await second.Locator("td:nth-child(2) a").First.ClickAsync();
-        await po.GetByRole(AriaRole.Link, new() { Name = "Mark as done" }).ClickAsync();
-        await Assertions.Expect(po.GetByRole(AriaRole.Heading, new() { Name = "Mark as done", Level = 1 })).ToBeVisibleAsync();
+        await po.GetByRole(AriaRole.Link, new() { Name = "Mark as Done" }).ClickAsync();
+        await Assertions.Expect(po.GetByRole(AriaRole.Heading, new() { Name = "Mark as Done", Level = 1 })).ToBeVisibleAsync();
         var criteria = po.Locator(".po-check");
         var count = await criteria.CountAsync();
         for (var n = 0; n < count - 1; n++)
@@ -68,11 +68,11 @@ public sealed partial class ProductOwnerJourney(BrowserApp app)
         }
 
         // Submitting with one criterion neither ticked nor waived is refused beside it.
-        await po.GetByRole(AriaRole.Button, new() { Name = "Mark as done", Exact = true }).ClickAsync();
+        await po.GetByRole(AriaRole.Button, new() { Name = "Mark as Done", Exact = true }).ClickAsync();
         await Assertions.Expect(criteria.Nth(count - 1)).ToContainTextAsync("Tick this criterion, or waive it with a reason.");
         await criteria.Nth(count - 1).GetByLabel("Waive").CheckAsync();
         await criteria.Nth(count - 1).GetByPlaceholder("Reason for waiving").FillAsync("Docs ship with the next merchant newsletter");
-        await po.GetByRole(AriaRole.Button, new() { Name = "Mark as done", Exact = true }).ClickAsync();
+        await po.GetByRole(AriaRole.Button, new() { Name = "Mark as Done", Exact = true }).ClickAsync();
 
         await Assertions.Expect(po.GetByRole(AriaRole.Status)).ToContainTextAsync("is Done");
         await Assertions.Expect(po.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(title!.Trim());

@@ -166,7 +166,7 @@ public sealed class SprintFlowTests(AppFixture app)
         // Done from the item's own page, not from the sprint board.
         var dev = await app.SharedClientAsync(AppFixture.Dev);
         var item = await dev.GetPageAsync($"/p/{slug}/backlog/{items[1]}");
-        var checklist = await dev.GetPageAsync(item.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Mark as done").GetAttribute("href")!);
+        var checklist = await dev.GetPageAsync(item.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Mark as Done").GetAttribute("href")!);
         var ticks = checklist.QuerySelectorAll("input[type=checkbox][name$='.Checked']").ToDictionary(b => b.GetAttribute("name")!, _ => "true");
         using var done = await dev.SubmitAsync(checklist, "#done-form", ticks);
         Assert.Contains("is Done", (await dev.FollowAsync(done)).Text("[role=status]"));

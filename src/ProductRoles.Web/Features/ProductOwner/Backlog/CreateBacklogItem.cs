@@ -34,7 +34,7 @@ public sealed record CreateBacklogItem(string ProductSlug, BacklogItemFields Fie
 
 public sealed class BacklogItemFieldsValidator : AbstractValidator<BacklogItemFields>
 {
-    public const string DoneMessage = "An item becomes Done only through the Definition of Done checklist: use \"Mark as done\".";
+    public const string DoneMessage = "An item becomes Done only through the Definition of Done checklist: use \"Mark as Done\".";
 
     public BacklogItemFieldsValidator()
         : this(allowDone: false)

@@ -74,7 +74,7 @@ public sealed class MarkBacklogItemDoneHandler(
     }
 }
 
-/// <summary>The current Definition of Done as a checklist for one item (the Mark as done form).</summary>
+/// <summary>The current Definition of Done as a checklist for one item (the Mark as Done form).</summary>
 [Requires(Permission.EditBacklogItems)]
 public sealed record GetDoneChecklist(string ProductSlug, int ItemId) : IQuery<DoneChecklist>, IProductRequest;
 
