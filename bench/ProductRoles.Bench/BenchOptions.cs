@@ -163,6 +163,11 @@ public sealed record BenchOptions(
                 case "--pages" when i + 1 < args.Count:
                     options = Quick with { Mode = "pages", Pages = PageNames(args[++i]) };
                     break;
+                case "--profile-page" when i + 2 < args.Count && args[i + 1] == "search":
+                    // The search page, held on the search run's own 100,000-item product.
+                    i++;
+                    options = Quick with { Mode = "profile", SearchOnly = true, ProfileSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+                    break;
                 case "--profile-page" when i + 2 < args.Count:
                     options = Quick with { Mode = "profile", Pages = PageNames(args[++i]), ProfileSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture) };
                     break;

@@ -45,7 +45,8 @@ public sealed partial class BenchRunner(BenchOptions options, TextWriter log)
         if (options.SearchOnly)
         {
             using var searchDriver = new LoadDriver(options.Concurrency);
-            await SearchBench.MeasureAsync(app, options, report, searchDriver, Log);
+            await SearchBench.MeasureAsync(app, options, report, searchDriver, Log,
+                options.ProfileSeconds > 0 ? target => HoldAsync(app, searchDriver, target) : null);
             return report;
         }
 

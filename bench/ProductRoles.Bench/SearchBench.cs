@@ -20,7 +20,7 @@ public static class SearchBench
     public const string SearcherEmail = "searcher@bench.local";
     public const string Query = "refund card";
 
-    public static async Task MeasureAsync(AppUnderTest app, BenchOptions options, BenchReport report, LoadDriver driver, Action<string> log)
+    public static async Task MeasureAsync(AppUnderTest app, BenchOptions options, BenchReport report, LoadDriver driver, Action<string> log, Func<LoadTarget, Task>? hold = null)
     {
         var count = options.SearchItems;
         if (count == 0)
@@ -52,6 +52,13 @@ public static class SearchBench
         var search = new LoadTarget("search", new Uri(app.BaseAddress, $"search?q={query}"), cookie);
         var firstScreen = new LoadTarget("backlog first screen", new Uri(app.BaseAddress, $"p/{Slug}/backlog"), cookie);
         var filter = new LoadTarget("backlog text filter", new Uri(app.BaseAddress, $"p/{Slug}/backlog?q={query}"), cookie);
+        if (hold is not null)
+        {
+            // --profile-page search N: the search page alone, for a profiler.
+            await hold(search);
+            return;
+        }
+
         var targets = new[] { search, firstScreen, filter };
         foreach (var target in targets)
         {
