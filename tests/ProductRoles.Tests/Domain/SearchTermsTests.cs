@@ -104,4 +104,31 @@ public sealed class SearchTermsTests
         var parts = Highlight.Parts("x 𝒜𝒷𝒸 y", SearchTerms.Parse("𝒜𝒷𝒸"));
         Assert.Equal(["𝒜𝒷𝒸"], parts.Where(p => p.IsMatch).Select(p => p.Text).ToArray());
     }
+
+    [Fact]
+    public void Highlighting_splits_a_text_into_plain_and_marked_parts_in_order()
+    {
+        var parts = Highlight.Parts("Pay the payment now", SearchTerms.Parse("pay"));
+        Assert.Equal([new HighlightPart("Pay", true), new HighlightPart(" the ", false), new HighlightPart("payment", true), new HighlightPart(" now", false)], parts);
+    }
+
+    [Fact]
+    public void A_text_as_long_as_the_snippet_is_shown_whole()
+    {
+        var text = "refund " + new string('x', 13);
+        Assert.Equal(text, string.Concat(Highlight.Snippet(text, SearchTerms.Parse("refund"), text.Length).Select(p => p.Text)));
+    }
+
+    [Theory]
+    [InlineData("😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀needle tail tail tail tail", 15, "…😀😀needle…")]
+    [InlineData("needle𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜", 9, "needle𝒜…")]
+    public void A_snippet_never_cuts_a_character_beyond_the_basic_plane_in_half(string text, int length, string expected) =>
+        Assert.Equal(expected, string.Concat(Highlight.Snippet(text, SearchTerms.Parse("needle"), length).Select(p => p.Text)));
+
+    [Fact]
+    public void Highlighting_refuses_a_missing_text()
+    {
+        Assert.Throws<ArgumentNullException>(() => Highlight.Parts(null!, SearchTerms.Parse("pay")));
+        Assert.Throws<ArgumentNullException>(() => Highlight.Snippet(null!, SearchTerms.Parse("pay")));
+    }
 }
