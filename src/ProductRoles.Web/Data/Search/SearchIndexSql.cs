@@ -167,15 +167,15 @@ public abstract class SearchIndexSql
         public override IQueryable<SearchHitRow> Search(DatabaseFacade database, SearchTerms terms, IReadOnlyCollection<long> scopes, int skip, int take, int rankAmong)
         {
             // Index-only passes, each walking the doclists newest first (ORDER BY rowid DESC) and stopping at
-            // its LIMIT: the newest matches in the titles and keys, as many as the page reaches, then the newest
-            // matches anywhere, as many (enough: no more of them are in the first tier than it holds, and the page
-            // needs that many fewer of them). Titles and keys rank first, then the rest, newest first in each: bm25 was dropped because its
-            // weights count every document of every phrase (the words' and the scope's), a full pass over each
-            // doclist whatever the LIMIT, which was most of a broad search's cost. The total is the matches
-            // counted in no order up to the counted limit: the index walks its doclists in their own order, and
-            // nothing is sorted or kept (it had been the newest 1,001 matches, materialized, set against the first
-            // tier and sorted: a fifth of the statement). The columns are read for the page's rows alone. The match
-            // expressions are parameters {0} and {4}; every other value is an int.
+            // its LIMIT: the newest matches in the titles and keys, as many as the page reaches, then as many of
+            // the newest matches anywhere (enough: no more of them are in the first tier than it holds, and the
+            // page needs that many fewer). Titles and keys rank first, then the rest, newest first in each: bm25
+            // was dropped because its weights count every document of every phrase (the words' and the scope's),
+            // a full pass over each doclist whatever the LIMIT, which was most of a broad search's cost. The total
+            // counts the matches in the index's own order up to the counted limit, keeping and sorting nothing (it
+            // had been the newest 1,001 matches, materialized, set against the first tier and sorted: a fifth of
+            // the statement). The columns are read for the page's rows alone. The match expressions are
+            // parameters {0} and {4}; every other value is an int.
             const string sql = """
                 WITH titled AS MATERIALIZED (
                     SELECT rowid AS Id FROM SearchIndex WHERE SearchIndex MATCH {4} ORDER BY rowid DESC LIMIT {5}),
