@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ProductRoles.Web.Domain;
@@ -82,52 +80,25 @@ public sealed class BacklogTally
         ?? tracker.Entries<BacklogItem>().FirstOrDefault(e => e.Entity.Id == tag.BacklogItemId)?.Entity.ProductId;
 
     /// <summary>Applies the counted changes: one command, run inside the save's transaction.</summary>
-    public Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var (sql, parameters) = Build();
-        return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-    }
+    public Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken) => Build().ExecuteAsync(db, cancellationToken);
 
-    public void Apply(AppDbContext db)
-    {
-        var (sql, parameters) = Build();
-        db.Database.ExecuteSqlRaw(sql, parameters);
-    }
+    public void Apply(AppDbContext db) => Build().Execute(db);
 
-    // Plain SQL both providers run: update the row if it is there, insert it if it is not.
-    private (string Sql, object[] Parameters) Build()
+    // A tag no item carries any more leaves the product's choices.
+    private CounterSql Build()
     {
-        var sql = new StringBuilder();
-        var parameters = new List<object>();
-        string P(object value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
-        }
-
+        var sql = new CounterSql();
         foreach (var ((productId, name), delta) in _tags)
         {
-            var (p, n, d) = (P(productId), P(name), P(delta));
-            sql.Append("UPDATE \"ProductTags\" SET \"ItemCount\" = \"ItemCount\" + ").Append(d)
-                .Append(" WHERE \"ProductId\" = ").Append(p).Append(" AND \"Name\" = ").Append(n).Append(";\n");
-            if (delta > 0)
-            {
-                sql.Append("INSERT INTO \"ProductTags\" (\"ProductId\", \"Name\", \"ItemCount\") SELECT ").Append(p).Append(", ").Append(n).Append(", ").Append(d)
-                    .Append(" WHERE NOT EXISTS (SELECT 1 FROM \"ProductTags\" WHERE \"ProductId\" = ").Append(p).Append(" AND \"Name\" = ").Append(n).Append(");\n");
-            }
-            else
-            {
-                sql.Append("DELETE FROM \"ProductTags\" WHERE \"ProductId\" = ").Append(p).Append(" AND \"Name\" = ").Append(n).Append(" AND \"ItemCount\" <= 0;\n");
-            }
+            sql.AddToKeyedCount("ProductTags", "Name", productId, name, delta, dropAtZero: true);
         }
 
         foreach (var (productId, delta) in _items)
         {
-            sql.Append("UPDATE \"Products\" SET \"BacklogItemCount\" = \"BacklogItemCount\" + ").Append(P(delta))
-                .Append(" WHERE \"Id\" = ").Append(P(productId)).Append(";\n");
+            sql.AddToProductColumn("BacklogItemCount", productId, delta);
         }
 
-        return (sql.ToString(), [.. parameters]);
+        return sql;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ProductRoles.Web.Domain.Feedback;
@@ -51,43 +49,20 @@ public sealed class FeedbackTally
         _counts[(productId, status)] = _counts.GetValueOrDefault((productId, status)) + delta;
 
     /// <summary>Applies the counted changes: one command, run inside the save's transaction.</summary>
-    public Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var (sql, parameters) = Build();
-        return db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-    }
+    public Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken) => Build().ExecuteAsync(db, cancellationToken);
 
-    public void Apply(AppDbContext db)
-    {
-        var (sql, parameters) = Build();
-        db.Database.ExecuteSqlRaw(sql, parameters);
-    }
+    public void Apply(AppDbContext db) => Build().Execute(db);
 
-    // Plain SQL both providers run: update the row if it is there, insert it if it is not. A count that
-    // falls to zero keeps its row (the inbox lists every status, with its count).
-    private (string Sql, object[] Parameters) Build()
+    // A count that falls to zero keeps its row (the inbox lists every status, with its count).
+    private CounterSql Build()
     {
-        var sql = new StringBuilder();
-        var parameters = new List<object>();
-        string P(object value)
-        {
-            parameters.Add(value);
-            return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
-        }
-
+        var sql = new CounterSql();
         foreach (var ((productId, status), delta) in _counts)
         {
-            var (p, s, d) = (P(productId), P(status.ToString()), P(delta));
-            sql.Append("UPDATE \"FeedbackStatusCounts\" SET \"ItemCount\" = \"ItemCount\" + ").Append(d)
-                .Append(" WHERE \"ProductId\" = ").Append(p).Append(" AND \"Status\" = ").Append(s).Append(";\n");
-            if (delta > 0)
-            {
-                sql.Append("INSERT INTO \"FeedbackStatusCounts\" (\"ProductId\", \"Status\", \"ItemCount\") SELECT ").Append(p).Append(", ").Append(s).Append(", ").Append(d)
-                    .Append(" WHERE NOT EXISTS (SELECT 1 FROM \"FeedbackStatusCounts\" WHERE \"ProductId\" = ").Append(p).Append(" AND \"Status\" = ").Append(s).Append(");\n");
-            }
+            sql.AddToKeyedCount("FeedbackStatusCounts", "Status", productId, status.ToString(), delta, dropAtZero: false);
         }
 
-        return (sql.ToString(), [.. parameters]);
+        return sql;
     }
 
     /// <summary>Counts every product's feedback afresh (the migration's backfill, and a bulk load's).</summary>
