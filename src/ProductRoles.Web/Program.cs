@@ -30,7 +30,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext(), preserveStaticLogger: true);
-builder.Services.CacheLoggersPerCategory();
+builder.Services.CacheLoggersPerCategory(turnedOff: [LeanLogging.HostingDiagnostics], withoutScopes: LeanLogging.WithoutScopes);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 // Data: SQLite by default, SQL Server when configured; Data Protection keys live in the database
@@ -136,6 +136,8 @@ if (!buildingOpenApiDocument)
 app.UseScaleOut(app.Configuration);
 // The live hub's connections take a short pipeline of their own (see UseLiveUpdates).
 app.UseLiveUpdates();
+// Every other request's log events carry its id and path (in place of hosting's scope: see RequestLogContext).
+app.UseMiddleware<RequestLogContext>();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +11,7 @@ namespace ProductRoles.Tests.Logging;
 /// <summary>A request the client gave up on is not an error of the app: it is logged as cancelled (499), not as a 500.</summary>
 public sealed class AbandonedRequestLoggingTests : IDisposable
 {
-    private readonly CapturingSink _sink = new();
+    private readonly CapturingLogSink _sink = new();
     private readonly SlowEndpoint _slow = new();
     private readonly AppFactory _factory;
 
@@ -74,12 +73,5 @@ public sealed class AbandonedRequestLoggingTests : IDisposable
                 await Task.Delay(Timeout.Infinite, http.RequestAborted);
             }));
         };
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
 }

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProductRoles.Tests.Infrastructure;
+using ProductRoles.Web.Infrastructure.Logging;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -13,7 +13,7 @@ namespace ProductRoles.Tests.Logging;
 /// </summary>
 public sealed class LoggerPerCategoryTests : IDisposable
 {
-    private readonly CapturingSink _sink = new();
+    private readonly CapturingLogSink _sink = new();
     private readonly AppFactory _factory;
 
     public LoggerPerCategoryTests()
@@ -38,12 +38,29 @@ public sealed class LoggerPerCategoryTests : IDisposable
         Assert.Equal("ProductRoles.Tests.Category", written.Properties["SourceContext"] is ScalarValue { Value: string c } ? c : null);
     }
 
-    public void Dispose() => _factory.Dispose();
-
-    private sealed class CapturingSink : ILogEventSink
+    [Fact]
+    public void Hosting_diagnostics_write_nothing_and_the_connection_loggers_write_without_a_scope()
     {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
+        var loggers = _factory.Services.GetRequiredService<ILoggerFactory>();
 
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+        // Off whatever the levels say: hosting then starts no activity and no scope per request.
+        Assert.False(loggers.CreateLogger(LeanLogging.HostingDiagnostics).IsEnabled(LogLevel.Critical));
+
+        var kestrel = loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel");
+        var app = loggers.CreateLogger("ProductRoles.Tests.Scoped");
+        using (var kestrelScope = kestrel.BeginScope(new Dictionary<string, object> { ["ConnectionId"] = "c1" }))
+        using (app.BeginScope(new Dictionary<string, object> { ["Scoped"] = "yes" }))
+        {
+            Assert.Null(kestrelScope);
+            kestrel.LogWarning("Written by Kestrel's logger");
+            app.LogWarning("Written in a scope");
+        }
+
+        var byKestrel = Assert.Single(_sink.Events, e => e.MessageTemplate.Text == "Written by Kestrel's logger");
+        Assert.Equal("Microsoft.AspNetCore.Server.Kestrel", CapturingLogSink.Scalar(byKestrel, "SourceContext"));
+        // Scopes still reach the events of every other logger.
+        Assert.Equal("yes", CapturingLogSink.Scalar(Assert.Single(_sink.Events, e => e.MessageTemplate.Text == "Written in a scope"), "Scoped"));
     }
+
+    public void Dispose() => _factory.Dispose();
 }

@@ -1,14 +1,12 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using ProductRoles.Tests.Infrastructure;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace ProductRoles.Tests.Logging;
 
 public sealed class RequestLoggingTests : IDisposable
 {
-    private readonly CapturingSink _sink = new();
+    private readonly CapturingLogSink _sink = new();
     private readonly AppFactory _factory;
 
     public RequestLoggingTests()
@@ -34,10 +32,13 @@ public sealed class RequestLoggingTests : IDisposable
         }
 
         var handled = _sink.Events.Single(e => e.MessageTemplate.Text.StartsWith("Handled", StringComparison.Ordinal)
-            && Scalar(e, "RequestName") == "EditProductSettings");
-        Assert.Equal("acme-checkout", Scalar(handled, "Product"));
-        Assert.False(string.IsNullOrEmpty(Scalar(handled, "User")));
+            && CapturingLogSink.Scalar(e, "RequestName") == "EditProductSettings");
+        Assert.Equal("acme-checkout", CapturingLogSink.Scalar(handled, "Product"));
+        Assert.False(string.IsNullOrEmpty(CapturingLogSink.Scalar(handled, "User")));
         Assert.True(handled.Properties.ContainsKey("ElapsedMs"));
+        // Which request it was: its path, and its id (the one an error page shows).
+        Assert.Equal("/p/acme-checkout/settings", CapturingLogSink.Scalar(handled, "RequestPath"));
+        Assert.False(string.IsNullOrEmpty(CapturingLogSink.Scalar(handled, "RequestId")));
         Assert.Contains(_sink.Events, e => e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal));
 
         var everything = string.Join("\n", _sink.Events.Select(e => e.RenderMessage() + " " + string.Join(" ", e.Properties.Values)));
@@ -47,14 +48,4 @@ public sealed class RequestLoggingTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
-
-    private static string? Scalar(LogEvent e, string name) =>
-        e.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: var v } ? v?.ToString() : null;
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
-
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
-    }
 }

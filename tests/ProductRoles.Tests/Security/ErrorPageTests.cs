@@ -3,15 +3,24 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using ProductRoles.Tests.Infrastructure;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace ProductRoles.Tests.Security;
 
 public sealed class ErrorPageTests : IDisposable
 {
-    private readonly AppFactory _factory = new()
+    private readonly CapturingLogSink _log = new();
+    private readonly AppFactory _factory;
+
+    public ErrorPageTests() => _factory = new AppFactory
     {
-        // A request that blows up inside the app's own pipeline, as a bug would.
-        ExtraServices = services => services.AddSingleton<IStartupFilter, ThrowingEndpointFilter>(),
+        ExtraServices = services =>
+        {
+            // A request that blows up inside the app's own pipeline, as a bug would.
+            services.AddSingleton<IStartupFilter, ThrowingEndpointFilter>();
+            services.AddSingleton<ILogEventSink>(_log);
+        },
     };
 
     [Fact]
@@ -27,6 +36,24 @@ public sealed class ErrorPageTests : IDisposable
         Assert.DoesNotContain("Secret detail", body);
         Assert.DoesNotContain("InvalidOperationException", body);
         Assert.DoesNotContain("   at ", body);
+    }
+
+    [Fact]
+    public async Task The_trace_id_the_error_page_shows_finds_the_error_in_the_log()
+    {
+        using var client = new TestClient(_factory);
+        using var response = await client.GetAsync("/test-failure");
+        var page = await TestClient.ParseAsync(response);
+        var traceId = page.Text(".trace")["Trace id:".Length..].Trim();
+
+        // The exception handler's error and the request's own line both name the request.
+        var logged = _log.Events.Where(e => e.Exception?.Message == "Secret detail").ToList();
+        Assert.Contains(logged, e => e.Level == LogEventLevel.Error);
+        Assert.All(logged, e =>
+        {
+            Assert.Equal(traceId, CapturingLogSink.Scalar(e, "RequestId"));
+            Assert.Equal("/test-failure", CapturingLogSink.Scalar(e, "RequestPath"));
+        });
     }
 
     public void Dispose() => _factory.Dispose();
