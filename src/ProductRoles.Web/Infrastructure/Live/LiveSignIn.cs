@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ProductRoles.Web.Infrastructure.Live;
 
@@ -44,9 +45,11 @@ public sealed class LiveSignIn(RequestDelegate next, IServiceScopeFactory scopes
 
     private async Task SignInAsync(HttpContext context)
     {
-        var requestServices = context.RequestServices;
+        // The request's own services are swapped out by feature, never read: reading them would create the request's
+        // scope (with its cache of resolved services), which would then stay for the connection's life.
+        var requestServices = context.Features.Get<IServiceProvidersFeature>();
         await using var scope = scopes.CreateAsyncScope();
-        context.RequestServices = scope.ServiceProvider;
+        context.Features.Set<IServiceProvidersFeature>(new ServiceProvidersFeature { RequestServices = scope.ServiceProvider });
         try
         {
             var result = await context.AuthenticateAsync();
@@ -57,7 +60,7 @@ public sealed class LiveSignIn(RequestDelegate next, IServiceScopeFactory scopes
         }
         finally
         {
-            context.RequestServices = requestServices;
+            context.Features.Set(requestServices);
         }
     }
 
