@@ -23,7 +23,7 @@ public sealed record BenchOptions(
 
     public int LiveMoves { get; init; }
 
-    public int LiveIdleConnections { get; init; } = 500;
+    public int LiveIdleConnections { get; init; } = 1000;
 
     /// <summary>Only the live fan-out run (<c>--live-fanout</c>): no page measurements.</summary>
     public bool LiveOnly { get; init; }

@@ -11,7 +11,7 @@ namespace ProductRoles.Bench;
 /// holds only the app's share of every connection (its memory is what is measured). The hub's own
 /// .NET client, WebSockets without negotiation (as behind a round-robin proxy).
 /// Protocol with <see cref="LiveFanout"/>: arguments name the hub, the cookie file, the product and
-/// how many clients, and whether they follow the backlog page (else each an item page of its own);
+/// how many clients, and whether they follow the backlog page (else each an item page of its own, from the first item given);
 /// it prints <c>READY</c> once every client has joined, then on <c>DONE</c> (stdin)
 /// waits for the expected events and prints per move index <c>K index clients latest-timestamp</c>
 /// (Stopwatch ticks: the monotonic clock the parent uses too), then <c>END</c>.
@@ -28,6 +28,7 @@ public static class LiveClients
         var slug = args[3];
         var count = int.Parse(args[4], CultureInfo.InvariantCulture);
         var followBacklog = args.Count > 5 && args[5] == "backlog";
+        var firstItem = args.Count > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 1;
 
         var received = new List<long>[count];
         var connections = new HubConnection[count];
@@ -69,7 +70,7 @@ public static class LiveClients
                 }
                 else
                 {
-                    await LiveContract.JoinItemAsync(c, slug, Array.IndexOf(connections, c) + 1);
+                    await LiveContract.JoinItemAsync(c, slug, Array.IndexOf(connections, c) + firstItem);
                 }
             }));
         }

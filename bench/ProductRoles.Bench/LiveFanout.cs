@@ -25,7 +25,8 @@ public sealed record FanoutResult(
         ["how"] = "clients: the hub's .NET client over WebSockets in a separate process, every one on the product's backlog page; " +
                   "one backlog move per 100 ms through the list's move form (POST ?handler=Move) as the product owner; " +
                   "per move, from its response to the event reaching the last client (the same monotonic clock in both processes); " +
-                  "memory: the app process's growth after opening the idle connections (each on an item page of its own) and a forced full GC, divided by their number; " +
+                  "memory: the app process's growth from one batch of idle connections open to that and a second batch twice as large (each on an item page of its own), " +
+                  "each after a forced aggressive full GC, divided by the second batch's number; " +
                   "the figure is the larger of the managed heap's and the working set's growth",
     };
 }
@@ -47,27 +48,44 @@ public static partial class LiveFanout
         await File.WriteAllTextAsync(cookieFile, cookie);
         try
         {
-            // What an idle connection costs: the app's memory before and after, each after a full GC.
-            // A few connections first, so that loading and compiling the hub's code is not counted.
-            await using (var warmUp = await ClientProcess.StartAsync(app, cookieFile, slug, 20, followBacklog: false))
+            // What one more idle connection costs: the app's memory with a first batch of idle connections open, and again
+            // with a second batch, twice as large, open as well (each after a full GC); the growth, divided by the second
+            // batch. The first batch takes what only the first connections pay (the thread pool's and the memory pool's
+            // growth), which dividing all the growth by all connections would spread over them.
+            // Before both, warm-up connections in two rounds with a pause after each, so that compiling the hub's code is
+            // in neither batch: the runtime counts calls towards a method's second tier only once new code has stopped
+            // coming (a first round of connections is all new code), and compiles that tier in the background.
+            foreach (var warmUpConnections in (int[])[20, 50])
             {
-                await warmUp.FinishAsync(0);
+                await using (var warmUp = await ClientProcess.StartAsync(app, cookieFile, slug, warmUpConnections, followBacklog: false))
+                {
+                    await warmUp.FinishAsync(0);
+                }
+
+                await Task.Delay(Settle);
             }
 
-            await Task.Delay(Settle);
-            var before = Memory();
+            var firstBatch = Math.Max(1, idleConnections / 2);
             double managedPer, workingSetPer;
-            await using (var idle = await ClientProcess.StartAsync(app, cookieFile, slug, idleConnections, followBacklog: false))
+            await using (var first = await ClientProcess.StartAsync(app, cookieFile, slug, firstBatch, followBacklog: false))
             {
                 await Task.Delay(Settle);
-                var after = Memory();
-                // Growth below the noise of a GC'd heap (a few connections, in --smoke) can read negative: that is 0.
-                managedPer = Math.Max(0, after.Managed - before.Managed) / (double)idleConnections;
-                workingSetPer = Math.Max(0, after.WorkingSet - before.WorkingSet) / (double)idleConnections;
-                await idle.FinishAsync(0);
+                var before = Memory();
+                // The second batch's item pages follow the first's: every connection is on a page of its own.
+                await using (var idle = await ClientProcess.StartAsync(app, cookieFile, slug, idleConnections, followBacklog: false, firstItem: firstBatch + 1))
+                {
+                    await Task.Delay(Settle);
+                    var after = Memory();
+                    // Growth below the noise of a GC'd heap (a few connections, in --smoke) can read negative: that is 0.
+                    managedPer = Math.Max(0, after.Managed - before.Managed) / (double)idleConnections;
+                    workingSetPer = Math.Max(0, after.WorkingSet - before.WorkingSet) / (double)idleConnections;
+                    await idle.FinishAsync(0);
+                }
+
+                await first.FinishAsync(0);
             }
 
-            log(string.Create(CultureInfo.InvariantCulture, $"live: {idleConnections} idle connections: {managedPer:F0} managed bytes, {workingSetPer:F0} working-set bytes each"));
+            log(string.Create(CultureInfo.InvariantCulture, $"live: {idleConnections} idle connections on top of {firstBatch}: {managedPer:F0} managed bytes, {workingSetPer:F0} working-set bytes each"));
 
             // The fan-out: every client follows the product; a move every 100 ms.
             await using var followers = await ClientProcess.StartAsync(app, cookieFile, slug, clients, followBacklog: true);
@@ -146,9 +164,11 @@ public static partial class LiveFanout
 
     private static (long Managed, long WorkingSet) Memory()
     {
+        // Aggressive: the collector also gives back the memory it keeps committed for later allocations, which the
+        // connections' handshakes grew; without it the working set reads that, not what the connections hold.
         for (var n = 0; n < 2; n++)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
         }
 
@@ -170,7 +190,7 @@ public static partial class LiveFanout
 
         private ClientProcess(Process process) => _process = process;
 
-        public static async Task<ClientProcess> StartAsync(AppUnderTest app, string cookieFile, string slug, int count, bool followBacklog)
+        public static async Task<ClientProcess> StartAsync(AppUnderTest app, string cookieFile, string slug, int count, bool followBacklog, int firstItem = 1)
         {
             var assembly = typeof(LiveClients).Assembly.Location;
             var start = new ProcessStartInfo("dotnet")
@@ -184,7 +204,7 @@ public static partial class LiveFanout
                      {
                          "exec", "--runtimeconfig", Path.ChangeExtension(assembly, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(assembly, ".deps.json"),
                          assembly, LiveClients.Flag, new Uri(app.BaseAddress, LiveContract.HubPath).ToString(), cookieFile, slug,
-                         count.ToString(CultureInfo.InvariantCulture), followBacklog ? "backlog" : "items",
+                         count.ToString(CultureInfo.InvariantCulture), followBacklog ? "backlog" : "items", firstItem.ToString(CultureInfo.InvariantCulture),
                      })
             {
                 start.ArgumentList.Add(argument);
