@@ -125,21 +125,31 @@ public sealed class TwoInstancesTests(TwoInstances cluster)
     public async Task The_rank_rebalancer_runs_on_one_instance_at_a_time_and_the_other_takes_over_when_it_stops()
     {
         Skip.If(cluster.SkipReason is not null, cluster.SkipReason);
-        // A pair of its own, so that one of them can be stopped.
+        // A pair of its own, so that one of them can be stopped; ticks of 3 s (the lease lasts two ticks), so that a
+        // holder slowed down by a busy machine still renews the lease in time.
         var databasePath = AppInstance.NewDatabasePath();
-        var first = cluster.NewInstance("first", databasePath).Start();
-        var second = cluster.NewInstance("second", databasePath).Start();
+        var first = WithTicksOfThreeSeconds(cluster.NewInstance("first", databasePath)).Start();
+        var second = WithTicksOfThreeSeconds(cluster.NewInstance("second", databasePath)).Start();
         try
         {
             var rebalancers = new[] { first, second }.ToDictionary(i => i, Rebalancer);
-            await Until(() => rebalancers.Values.Any(r => r.RunsHoldingTheLease >= 5), "one instance has rebalanced five times");
-            var holder = rebalancers.Single(r => r.Value.RunsHoldingTheLease > 0).Key;
-            var standby = holder == first ? second : first;
-            Assert.Equal(0, rebalancers[standby].RunsHoldingTheLease);
+            // Look every 0.1 s: the lease passes from one holder to another only once it has expired, so two looks that
+            // close together never see both instances' runs grow, unless both ran at once.
+            var seen = rebalancers.ToDictionary(r => r.Key, _ => 0);
+            await Until(() =>
+            {
+                var now = rebalancers.ToDictionary(r => r.Key, r => r.Value.RunsHoldingTheLease);
+                Assert.False(now.All(n => n.Value > seen[n.Key]), "Both instances rebalanced at the same time.");
+                seen = now;
+                return now.Values.Any(runs => runs >= 3);
+            }, "one instance has rebalanced three times");
 
             // The holder stops (and gives the lease up): the other one carries on with the work.
+            var holder = seen.MaxBy(n => n.Value).Key;
+            var standby = holder == first ? second : first;
+            var standbyRuns = rebalancers[standby].RunsHoldingTheLease;
             holder.Dispose();
-            await Until(() => rebalancers[standby].RunsHoldingTheLease > 0, $"{standby} took the lease over");
+            await Until(() => rebalancers[standby].RunsHoldingTheLease > standbyRuns, $"{standby} took the lease over");
         }
         finally
         {
@@ -151,6 +161,12 @@ public sealed class TwoInstancesTests(TwoInstances cluster)
                 File.Delete(databasePath + suffix);
             }
         }
+    }
+
+    private static AppInstance WithTicksOfThreeSeconds(AppInstance instance)
+    {
+        instance.Settings["Backlog:RebalanceMinutes"] = "0.05";
+        return instance;
     }
 
     private static BacklogRankRebalancer Rebalancer(AppInstance instance) =>
