@@ -1,7 +1,7 @@
 namespace ProductRoles.Web.Infrastructure.Logging;
 
 /// <summary>
-/// What the app's logging leaves out, and why: each of these cost memory for every request, and a live
+/// What the app's logging leaves out, and why: each of these costs memory on every request, and a live
 /// connection's WebSocket request holds it for as long as the connection is open (hours for a board on a screen).
 /// </summary>
 public static class LeanLogging
