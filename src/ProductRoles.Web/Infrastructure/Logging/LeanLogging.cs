@@ -15,8 +15,9 @@ public static class LeanLogging
     public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     /// <summary>
-    /// Kestrel's and SignalR's connection loggers: their scopes only repeat the connection's id, which their own
-    /// messages name in the text and every request's id begins with, at about 240 bytes a connection each.
+    /// Kestrel's and SignalR's connection loggers: their scopes carry only the connection's id, at about 240 bytes a
+    /// connection each. Kestrel's messages name it in their text and every page or API request's id begins with it;
+    /// what a live connection logs after its handshake (a hub method that failed) goes without it.
     /// </summary>
     public static readonly IReadOnlySet<string> WithoutScopes = new HashSet<string>(StringComparer.Ordinal)
     {

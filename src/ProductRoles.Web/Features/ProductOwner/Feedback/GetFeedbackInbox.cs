@@ -34,7 +34,7 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
         // The rows are scoped by hand so that each row's link count is an index lookup, not a join
         // through the child filter to every feedback item of the product.
         var items = Filtered(db.FeedbackItems.AsNoTracking().IgnoreQueryFilters().Where(f => f.ProductId == productId), query.Status, query.Source, query.Text);
-        var total = await TotalAsync(counts, items, query.Status, query.Source, query.Text, cancellationToken);
+        var total = await TotalAsync(db, productId, counts, items, query.Status, query.Source, query.Text, cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await items.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Skip((page - 1) * PageSize).Take(PageSize)
@@ -51,14 +51,20 @@ public sealed class GetFeedbackInboxHandler(AppDbContext db, ProductContext prod
 
     /// <summary>
     /// How many items the filter keeps: without a filter, or by status alone, from the counts (no scan of the
-    /// product's feedback); by source or text, counted.
+    /// product's feedback; read here unless the caller has them already); by source or text, counted.
     /// </summary>
     public static async Task<int> TotalAsync(
-        IReadOnlyDictionary<FeedbackStatus, int> counts, IQueryable<FeedbackItem> filtered, FeedbackStatus? status, FeedbackSourceKind? source, string? text,
-        CancellationToken cancellationToken) =>
-        source is null && string.IsNullOrWhiteSpace(text)
-            ? status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
-            : await filtered.CountAsync(cancellationToken);
+        AppDbContext db, int productId, IReadOnlyDictionary<FeedbackStatus, int>? counts, IQueryable<FeedbackItem> filtered,
+        FeedbackStatus? status, FeedbackSourceKind? source, string? text, CancellationToken cancellationToken)
+    {
+        if (source is not null || !string.IsNullOrWhiteSpace(text))
+        {
+            return await filtered.CountAsync(cancellationToken);
+        }
+
+        counts ??= await CountsByStatusAsync(db, productId, cancellationToken);
+        return status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
+    }
 
     /// <summary>The inbox's filters; the API's keyset list uses the same.</summary>
     public static IQueryable<FeedbackItem> Filtered(IQueryable<FeedbackItem> items, FeedbackStatus? status, FeedbackSourceKind? source, string? text)

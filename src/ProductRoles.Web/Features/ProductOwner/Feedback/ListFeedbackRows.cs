@@ -22,8 +22,7 @@ public sealed class ListFeedbackRowsHandler(AppDbContext db, ProductContext prod
     {
         var items = GetFeedbackInboxHandler.Filtered(db.FeedbackItems.AsNoTracking(), query.Status, query.Source, query.Text);
         // The total as the inbox has it: from the product's counter rows unless the filter is by source or text.
-        var counts = await GetFeedbackInboxHandler.CountsByStatusAsync(db, product.Id, cancellationToken);
-        var total = await GetFeedbackInboxHandler.TotalAsync(counts, items, query.Status, query.Source, query.Text, cancellationToken);
+        var total = await GetFeedbackInboxHandler.TotalAsync(db, product.Id, counts: null, items, query.Status, query.Source, query.Text, cancellationToken);
         if (query.After is { } after)
         {
             items = items.Where(f => f.ReceivedOn < after.ReceivedOn || (f.ReceivedOn == after.ReceivedOn && f.Id < after.Id));
